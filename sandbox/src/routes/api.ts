@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { Scope } from '../scopes';
+import type { Document, SandboxState } from '../state';
+import type { AccessTokenClaims } from '../tokens';
+import { PATHS } from './oauth';
+
+const REALM = 'causerie';
+
+/** RFC 6750 §2.1: the b64token syntax of a bearer credential. */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+/** An RFC 9110 quoted-string: printable ASCII only, with quotes and backslashes escaped. */
+function quoted( value: string ): string {
+	return (
+		'"' +
+		value.replace( /[^\x20-\x7e]/g, '?' ).replace( /["\\]/g, '\\$&' ) +
+		'"'
+	);
+}
+
+declare module 'fastify' {
+	interface FastifyRequest {
+		claims?: AccessTokenClaims;
+	}
+}
+
+/**
+ * The protected Causerie API. Every route checks the bearer token as RFC 9068 §4 and RFC 6750 §3 ask.
+ */
+export function registerApiRoutes(
+	app: FastifyInstance,
+	state: SandboxState
+): void {
+	const challenge = ( parts: Record< string, string > ) => {
+		const resourceMetadata = state.issuer + PATHS.resourceMetadata;
+		const params = {
+			realm: REALM,
+			...parts,
+			resource_metadata: resourceMetadata,
+		};
+		return (
+			'Bearer ' +
+			Object.entries( params )
+				.map( ( [ key, value ] ) => `${ key }=${ quoted( value ) }` )
+				.join( ', ' )
+		);
+	};
+
+	const authorize =
+		( needed?: Scope ) =>
+		async ( request: FastifyRequest, reply: FastifyReply ) => {
+			const header = request.headers.authorization;
+			const query = request.query as Record< string, unknown >;
+			if ( header !== undefined && query.access_token !== undefined ) {
+				return invalidRequest(
+					reply,
+					'The token was sent in more than one way'
+				);
+			}
+			// No credentials, or another scheme: a bare challenge with no error code (RFC 6750 §3.1).
+			if ( header === undefined || ! /^Bearer(\s|$)/i.test( header ) ) {
+				return reply
+					.code( 401 )
+					.header( 'www-authenticate', challenge( {} ) )
+					.send( {
+						error: 'unauthorized',
+						error_description: 'An access token is required',
+					} );
+			}
+			const match = BEARER.exec( header );
+			if ( ! match?.[ 1 ] ) {
+				return invalidRequest(
+					reply,
+					'The Authorization header is not a valid Bearer credential'
+				);
+			}
+			const result = await state.tokens.verify( match[ 1 ] );
+			if ( ! result.ok ) {
+				return reply
+					.code( 401 )
+					.header(
+						'www-authenticate',
+						challenge( {
+							error: 'invalid_token',
+							error_description: result.description,
+						} )
+					)
+					.send( {
+						error: 'invalid_token',
+						error_description: result.description,
+					} );
+			}
+			const granted = result.claims.scope.split( ' ' );
+			if ( needed && ! granted.includes( needed ) ) {
+				const description = `The access token lacks the scope ${ needed }`;
+				return reply
+					.code( 403 )
+					.header(
+						'www-authenticate',
+						challenge( {
+							error: 'insufficient_scope',
+							error_description: description,
+							scope: needed,
+						} )
+					)
+					.send( {
+						error: 'insufficient_scope',
+						error_description: description,
+						scope: needed,
+					} );
+			}
+			request.claims = result.claims;
+			return undefined;
+		};
+
+	const invalidRequest = ( reply: FastifyReply, description: string ) =>
+		reply
+			.code( 400 )
+			.header(
+				'www-authenticate',
+				challenge( {
+					error: 'invalid_request',
+					error_description: description,
+				} )
+			)
+			.send( {
+				error: 'invalid_request',
+				error_description: description,
+			} );
+
+	const claimsOf = ( request: FastifyRequest ): AccessTokenClaims => {
+		if ( ! request.claims ) {
+			throw new Error( 'route reached without a verified token' );
+		}
+		return request.claims;
+	};
+
+	const documentsOf = ( clientId: string ): Map< string, Document > => {
+		let documents = state.documents.get( clientId );
+		if ( ! documents ) {
+			documents = new Map();
+			state.documents.set( clientId, documents );
+		}
+		return documents;
+	};
+
+	const api = { config: { endpoint: 'api' } } as const;
+
+	app.get(
+		'/v1/me',
+		{ ...api, preHandler: authorize() },
+		async ( request ) => {
+			const claims = claimsOf( request );
+			return {
+				account: {
+					id: `acct_${ claims.client_id }`,
+					name: 'Sandbox account',
+				},
+				bot: {
+					id: `bot_${ claims.client_id }`,
+					name: 'Causerie sandbox bot',
+				},
+				client_id: claims.client_id,
+				environment: claims.environment,
+				scopes: claims.scope.split( ' ' ).filter( Boolean ),
+			};
+		}
+	);
+
+	app.get(
+		'/v1/conversations',
+		{ ...api, preHandler: authorize( 'read:conversations' ) },
+		async () => ( {
+			data: [
+				{
+					id: 'conv_1',
+					started_at: '2026-01-05T10:00:00Z',
+					messages: 4,
+				},
+				{
+					id: 'conv_2',
+					started_at: '2026-01-06T15:30:00Z',
+					messages: 9,
+				},
+			],
+			has_more: false,
+		} )
+	);
+
+	app.post(
+		'/v1/knowledge/documents',
+		{ ...api, preHandler: authorize( 'write:knowledge' ) },
+		async ( request, reply ) => {
+			const body = request.body as Record< string, unknown > | undefined;
+			if (
+				typeof body?.title !== 'string' ||
+				typeof body.content !== 'string' ||
+				body.title === ''
+			) {
+				return reply.code( 422 ).send( {
+					error: 'invalid_document',
+					error_description:
+						'A document needs a non-empty title and a content string',
+				} );
+			}
+			const document: Document = {
+				id: `doc_${ randomUUID() }`,
+				title: body.title,
+				content: body.content,
+				createdAt: new Date( state.clock.nowMs() ).toISOString(),
+				...( typeof body.url === 'string' ? { url: body.url } : {} ),
+			};
+			documentsOf( claimsOf( request ).client_id ).set(
+				document.id,
+				document
+			);
+			return reply.code( 201 ).send( document );
+		}
+	);
+
+	app.delete< { Params: { id: string } } >(
+		'/v1/knowledge/documents/:id',
+		{ ...api, preHandler: authorize( 'write:knowledge' ) },
+		async ( request, reply ) => {
+			const deleted = documentsOf( claimsOf( request ).client_id ).delete(
+				request.params.id
+			);
+			return deleted
+				? reply.code( 204 ).send()
+				: reply.code( 404 ).send( {
+						error: 'not_found',
+						error_description: 'No such document',
+					} );
+		}
+	);
+
+	app.get(
+		'/v1/widget',
+		{ ...api, preHandler: authorize( 'read:widget' ) },
+		async ( request ) => ( {
+			bot_id: `bot_${ claimsOf( request ).client_id }`,
+			greeting: 'Bonjour ! How can I help?',
+			theme: { color: '#2271b1', position: 'bottom-right' },
+			environment: claimsOf( request ).environment,
+		} )
+	);
+}

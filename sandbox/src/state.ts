@@ -1,0 +1,119 @@
+import { AUTH_METHODS, type AuthMethod } from './client-auth';
+import { ClientStore, type ClientInput } from './clients';
+import { Clock } from './clock';
+import { Counters, FaultPlan } from './faults';
+import { KeyStore } from './keys';
+import { SCOPES } from './scopes';
+import { TokenService } from './tokens';
+
+/** Clients every sandbox starts with; wp-development suits a local or development site. */
+export const SEED_CLIENTS: ClientInput[] = [
+	{
+		id: 'wp-development',
+		secret: 'sandbox-development-secret',
+		scopes: [ ...SCOPES ],
+		environment: 'development',
+		tokenLifetime: 3600,
+		refreshTokens: true,
+	},
+	{
+		id: 'wp-staging',
+		secret: 'sandbox-staging-secret',
+		scopes: [ ...SCOPES ],
+		environment: 'staging',
+		tokenLifetime: 3600,
+		refreshTokens: false,
+	},
+	{
+		id: 'wp-production',
+		secret: 'sandbox-production-secret',
+		scopes: [ ...SCOPES ],
+		environment: 'production',
+		tokenLifetime: 3600,
+		refreshTokens: false,
+	},
+	{
+		id: 'wp-widget-only',
+		secret: 'sandbox-widget-only-secret',
+		scopes: [ 'read:widget' ],
+		environment: 'production',
+		tokenLifetime: 900,
+		refreshTokens: false,
+	},
+];
+
+export interface Document {
+	id: string;
+	title: string;
+	content: string;
+	url?: string;
+	createdAt: string;
+}
+
+/**
+ * Everything the sandbox knows. One instance per server; reset() brings back the seeded state.
+ */
+export class SandboxState {
+	readonly clock = new Clock();
+	readonly clients = new ClientStore();
+	readonly faults = new FaultPlan();
+	readonly counters = new Counters();
+	/** Client authentication methods the token endpoint accepts and the metadata advertises. */
+	authMethods: AuthMethod[] = [ ...AUTH_METHODS ];
+	/** Knowledge documents, per client. */
+	readonly documents = new Map< string, Map< string, Document > >();
+	keys: KeyStore;
+	tokens: TokenService;
+
+	private constructor(
+		readonly issuer: string,
+		keys: KeyStore
+	) {
+		this.keys = keys;
+		this.tokens = new TokenService(
+			this.clock,
+			keys,
+			issuer,
+			this.audience
+		);
+		this.seed();
+	}
+
+	static async create( issuer: string ): Promise< SandboxState > {
+		return new SandboxState( issuer, await KeyStore.create() );
+	}
+
+	/** The protected API's resource identifier, the `aud` of every access token. */
+	get audience(): string {
+		return `${ this.issuer }/v1`;
+	}
+
+	/**
+	 * Back to the seeded configuration: clients, clock, faults, counters, documents. Issued tokens and the
+	 * signing key stay, as on a real server, unless `full` is set (tests start from nothing).
+	 */
+	async reset( { full = false }: { full?: boolean } = {} ): Promise< void > {
+		if ( full ) {
+			this.keys = await KeyStore.create();
+			this.tokens = new TokenService(
+				this.clock,
+				this.keys,
+				this.issuer,
+				this.audience
+			);
+		}
+		this.clock.setSkew( 0 );
+		this.faults.clear();
+		this.counters.reset();
+		this.documents.clear();
+		this.authMethods = [ ...AUTH_METHODS ];
+		this.clients.clear();
+		this.seed();
+	}
+
+	private seed(): void {
+		for ( const client of SEED_CLIENTS ) {
+			this.clients.add( client );
+		}
+	}
+}

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+
+import {
+	basic,
+	call,
+	control,
+	DEV,
+	form,
+	getToken,
+	PROD,
+	useSandbox,
+	type Json,
+} from './helpers';
+
+describe( 'revocation (RFC 7009) and introspection (RFC 7662)', () => {
+	const sandbox = useSandbox();
+	const post = (
+		path: string,
+		client: { id: string; secret: string } | null,
+		params: Record< string, string >
+	) =>
+		fetch( sandbox.url() + path, {
+			method: 'POST',
+			headers: client
+				? { authorization: basic( client.id, client.secret ) }
+				: {},
+			body: form( params ),
+		} );
+	const introspect = async ( token: string, client = PROD ) =>
+		( await (
+			await post( '/auth/introspect', client, { token } )
+		).json() ) as Json;
+	beforeEach( () => sandbox.fresh() );
+
+	it( 'both require client authentication', async () => {
+		const { access_token: token } = await getToken( sandbox.url(), PROD );
+		for ( const path of [ '/auth/introspect', '/auth/revoke' ] ) {
+			const response = await post( path, null, { token } );
+			assert.equal( response.status, 401, path );
+			assert.equal(
+				( ( await response.json() ) as Json ).error,
+				'invalid_client',
+				path
+			);
+		}
+	} );
+
+	it( 'introspection describes an active token', async () => {
+		const { access_token: token } = await getToken( sandbox.url(), PROD, {
+			scope: 'read:widget',
+		} );
+		const response = await post( '/auth/introspect', PROD, { token } );
+		assert.equal( response.headers.get( 'cache-control' ), 'no-store' );
+		const body = ( await response.json() ) as Json;
+		assert.equal( body.active, true );
+		assert.equal( body.client_id, PROD.id );
+		assert.equal( body.scope, 'read:widget' );
+		assert.equal( body.token_type, 'Bearer' );
+		assert.equal( body.environment, 'production' );
+		assert.equal( typeof body.exp, 'number' );
+	} );
+
+	it( 'introspection answers only active:false for revoked, expired, foreign and unknown tokens', async () => {
+		const { access_token: revoked } = await getToken( sandbox.url(), PROD );
+		await post( '/auth/revoke', PROD, { token: revoked } );
+		assert.deepEqual( await introspect( revoked ), { active: false } );
+
+		const { access_token: expired } = await getToken( sandbox.url(), PROD );
+		await control( sandbox.url(), 'POST', `/clients/${ PROD.id }/expire` );
+		assert.deepEqual( await introspect( expired ), { active: false } );
+
+		const { access_token: ofAnotherClient } = await getToken(
+			sandbox.url(),
+			DEV
+		);
+		assert.deepEqual( await introspect( ofAnotherClient ), {
+			active: false,
+		} );
+		assert.deepEqual( await introspect( 'no-such-token' ), {
+			active: false,
+		} );
+	} );
+
+	it( 'revoking an access token makes the API refuse it', async () => {
+		const { access_token: token } = await getToken( sandbox.url(), PROD );
+		const response = await post( '/auth/revoke', PROD, {
+			token,
+			token_type_hint: 'access_token',
+		} );
+		assert.equal( response.status, 200 );
+		const refused = await call( sandbox.url(), '/v1/me', token );
+		assert.equal( refused.status, 401 );
+		assert.match(
+			refused.headers.get( 'www-authenticate' ) ?? '',
+			/error_description="The access token was revoked"/
+		);
+	} );
+
+	it( "revoking an unknown token succeeds; revoking another client's is refused and changes nothing", async () => {
+		assert.equal(
+			( await post( '/auth/revoke', PROD, { token: 'unknown' } ) ).status,
+			200
+		);
+		const { access_token: devToken } = await getToken( sandbox.url(), DEV );
+		const refused = await post( '/auth/revoke', PROD, { token: devToken } );
+		assert.equal( refused.status, 400 );
+		assert.equal(
+			( ( await refused.json() ) as Json ).error,
+			'unauthorized_client'
+		);
+		assert.equal(
+			( await call( sandbox.url(), '/v1/me', devToken ) ).status,
+			200
+		);
+	} );
+
+	it( 'revoking a refresh token ends its grant: the refresh token and its access tokens', async () => {
+		const first = await getToken( sandbox.url(), DEV );
+		assert.ok( first.refresh_token );
+		await post( '/auth/revoke', DEV, {
+			token: first.refresh_token,
+			token_type_hint: 'refresh_token',
+		} );
+		const refreshed = await post( '/auth/token', DEV, {
+			grant_type: 'refresh_token',
+			refresh_token: first.refresh_token,
+		} );
+		assert.equal(
+			( ( await refreshed.json() ) as Json ).error,
+			'invalid_grant'
+		);
+		assert.equal(
+			( await call( sandbox.url(), '/v1/me', first.access_token ) )
+				.status,
+			401
+		);
+	} );
+} );
