@@ -1,0 +1,145 @@
+<?php
+/**
+ * The Settings → Causerie screen.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Admin;
+
+use Causerie\Connector\Plugin;
+use Causerie\Connector\REST\Site_Controller;
+
+/**
+ * Adds the screen and loads the TypeScript app on it, and only on it.
+ */
+final class Settings_Page {
+
+	public const SLUG          = 'causerie-connector';
+	public const SCRIPT_HANDLE = 'causerie-connector-admin';
+	public const ROOT_ID       = 'causerie-connector-root';
+
+	/**
+	 * Hook suffix WordPress gave the screen; empty until the menu is built.
+	 *
+	 * @var string
+	 */
+	private string $hook_suffix = '';
+
+	/**
+	 * Constructor.
+	 *
+	 * @param string          $plugin_file     Absolute path of the main plugin file.
+	 * @param Site_Controller $site_controller Route preloaded for the first paint.
+	 */
+	public function __construct(
+		private readonly string $plugin_file,
+		private readonly Site_Controller $site_controller
+	) {}
+
+	/**
+	 * Hooks the screen into the admin.
+	 */
+	public function register(): void {
+		add_action( 'admin_menu', array( $this, 'add_page' ) );
+		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue_assets' ) );
+		add_filter( 'plugin_action_links_' . plugin_basename( $this->plugin_file ), array( $this, 'add_settings_link' ) );
+	}
+
+	/**
+	 * Adds Settings → Causerie.
+	 */
+	public function add_page(): void {
+		$hook_suffix       = add_options_page(
+			__( 'Causerie', 'causerie-connector' ),
+			__( 'Causerie', 'causerie-connector' ),
+			Plugin::CAPABILITY,
+			self::SLUG,
+			array( $this, 'render' )
+		);
+		$this->hook_suffix = is_string( $hook_suffix ) ? $hook_suffix : '';
+	}
+
+	/**
+	 * URL of the screen.
+	 */
+	public function url(): string {
+		return admin_url( 'options-general.php?page=' . self::SLUG );
+	}
+
+	/**
+	 * Adds a "Settings" link on the Plugins screen.
+	 *
+	 * @param array<int|string, string> $links Existing action links.
+	 * @return array<int|string, string>
+	 */
+	public function add_settings_link( $links ): array {
+		$settings = sprintf( '<a href="%s">%s</a>', esc_url( $this->url() ), esc_html__( 'Settings', 'causerie-connector' ) );
+		return array_merge( array( 'settings' => $settings ), $links );
+	}
+
+	/**
+	 * Enqueues the app on the plugin's screen only.
+	 *
+	 * @param string $hook_suffix The current admin screen.
+	 */
+	public function enqueue_assets( $hook_suffix ): void {
+		if ( '' === $this->hook_suffix || $hook_suffix !== $this->hook_suffix ) {
+			return;
+		}
+		$build = dirname( $this->plugin_file ) . '/build/';
+		$asset = $this->read_asset_file( $build . 'index.asset.php' );
+
+		wp_enqueue_script(
+			self::SCRIPT_HANDLE,
+			plugins_url( 'build/index.js', $this->plugin_file ),
+			$asset['dependencies'],
+			$asset['version'],
+			array( 'in_footer' => true )
+		);
+		wp_set_script_translations( self::SCRIPT_HANDLE, Plugin::TEXT_DOMAIN, dirname( $this->plugin_file ) . '/languages' );
+
+		$style_dependencies = array( 'wp-components' );
+		if ( is_readable( $build . 'index.css' ) ) {
+			wp_enqueue_style( self::SCRIPT_HANDLE, plugins_url( 'build/index.css', $this->plugin_file ), $style_dependencies, $asset['version'] );
+		} else {
+			wp_enqueue_style( 'wp-components' );
+		}
+
+		// The first REST answers travel with the page, so the screen paints without waiting for a request.
+		$preloaded = array_reduce( array( $this->site_controller->route() ), 'rest_preload_api_request', array() );
+		wp_add_inline_script(
+			'wp-api-fetch',
+			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),
+			'after'
+		);
+	}
+
+	/**
+	 * Reads the dependencies and version that wp-scripts wrote beside the bundle.
+	 *
+	 * @param string $path Path of index.asset.php.
+	 * @return array{dependencies: list<non-empty-string>, version: string}
+	 */
+	private function read_asset_file( string $path ): array {
+		$asset = require $path;
+		return array(
+			'dependencies' => is_array( $asset ) && isset( $asset['dependencies'] ) && is_array( $asset['dependencies'] )
+				? array_values( array_filter( $asset['dependencies'], static fn( $handle ): bool => is_string( $handle ) && '' !== $handle ) )
+				: array(),
+			'version'      => is_array( $asset ) && isset( $asset['version'] ) && is_string( $asset['version'] ) ? $asset['version'] : '',
+		);
+	}
+
+	/**
+	 * Prints the screen's container; the app renders inside it.
+	 */
+	public function render(): void {
+		printf(
+			'<div class="wrap"><h1>%1$s</h1><div id="%2$s"><noscript><p>%3$s</p></noscript></div></div>',
+			esc_html__( 'Causerie', 'causerie-connector' ),
+			esc_attr( self::ROOT_ID ),
+			esc_html__( 'This screen needs JavaScript.', 'causerie-connector' )
+		);
+	}
+}

@@ -1,0 +1,80 @@
+<?php
+/**
+ * Where the token in use is kept.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Auth;
+
+use Causerie\Connector\Credentials\Encryption;
+
+/**
+ * Encrypted in an option that is never autoloaded, and in the persistent object cache when there is one,
+ * so every web server sharing the database and cache sees the same token.
+ */
+final class Token_Store {
+
+	public const OPTION = 'causerie_connector_token';
+	private const GROUP = 'causerie';
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Encryption $encryption Encrypts the token at rest.
+	 */
+	public function __construct( private readonly Encryption $encryption ) {}
+
+	/**
+	 * The token in use, or null.
+	 */
+	public function get(): ?Cached_Token {
+		$stored = wp_using_ext_object_cache() ? wp_cache_get( self::OPTION, self::GROUP ) : false;
+		if ( ! is_string( $stored ) ) {
+			$stored = $this->read_option();
+		}
+		if ( ! is_string( $stored ) ) {
+			return null;
+		}
+		$plain = $this->encryption->decrypt( $stored );
+		return is_string( $plain ) ? Cached_Token::from_array( json_decode( $plain, true ) ) : null;
+	}
+
+	/**
+	 * Replaces the token in use.
+	 *
+	 * @param Cached_Token $token New token.
+	 */
+	public function put( Cached_Token $token ): void {
+		$stored = $this->encryption->encrypt( (string) wp_json_encode( $token->to_array() ) );
+		if ( false === get_option( self::OPTION ) ) {
+			add_option( self::OPTION, $stored, '', false );
+		} else {
+			update_option( self::OPTION, $stored, false );
+		}
+		if ( wp_using_ext_object_cache() ) {
+			wp_cache_set( self::OPTION, $stored, self::GROUP, max( 60, $token->expires_at - time() ) );
+		}
+	}
+
+	/**
+	 * Forgets the token in use.
+	 */
+	public function clear(): void {
+		delete_option( self::OPTION );
+		wp_cache_delete( self::OPTION, self::GROUP );
+	}
+
+	/**
+	 * The option straight from the database: another worker may have written it since this request began.
+	 */
+	private function read_option(): mixed {
+		global $wpdb;
+		if ( ! $wpdb instanceof \wpdb ) {
+			return null;
+		}
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- bypasses the per-request options cache on purpose.
+		return $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::OPTION ) );
+		// phpcs:enable
+	}
+}

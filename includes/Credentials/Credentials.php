@@ -1,0 +1,54 @@
+<?php
+/**
+ * The credentials in force for one environment profile.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Credentials;
+
+/**
+ * Stored values with overrides applied. The secret is plaintext here and exists only in memory.
+ */
+final class Credentials {
+
+	/**
+	 * Constructor.
+	 *
+	 * @param string                  $environment    Profile these belong to.
+	 * @param string                  $client_id      OAuth client id; empty when not set.
+	 * @param string|null             $secret         Plaintext secret; null when missing or not decryptable.
+	 * @param Decryption_Failure|null $secret_failure Why a stored secret could not be read.
+	 * @param string                  $api_url        API base URL; empty when not set.
+	 * @param string[]                $scopes         Scopes to request.
+	 * @param array<string, string>   $locked         Field → where its overriding value comes from.
+	 *
+	 * @phpstan-param list<string> $scopes
+	 */
+	public function __construct(
+		public readonly string $environment,
+		public readonly string $client_id,
+		public readonly ?string $secret,
+		public readonly ?Decryption_Failure $secret_failure,
+		public readonly string $api_url,
+		public readonly array $scopes,
+		public readonly array $locked
+	) {}
+
+	/**
+	 * Whether there is enough to ask for a token.
+	 */
+	public function is_complete(): bool {
+		return '' !== $this->client_id && null !== $this->secret && '' !== $this->api_url;
+	}
+
+	/**
+	 * A hint that lets an admin recognise the secret without revealing it.
+	 */
+	public function secret_hint(): string {
+		if ( null === $this->secret ) {
+			return '';
+		}
+		return strlen( $this->secret ) >= 12 ? '••••' . substr( $this->secret, -4 ) : '••••';
+	}
+}

@@ -1,0 +1,96 @@
+<?php
+/**
+ * Composition root.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector;
+
+use Causerie\Connector\Admin\Settings_Page;
+use Causerie\Connector\Api\Api_Client;
+use Causerie\Connector\Auth\Credential_Verifier;
+use Causerie\Connector\Auth\Discovery;
+use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Auth\Token_Client;
+use Causerie\Connector\Auth\Token_Manager;
+use Causerie\Connector\Auth\Token_Store;
+use Causerie\Connector\Credentials\Api_Url_Policy;
+use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Overrides;
+use Causerie\Connector\Credentials\Site_Binding;
+use Causerie\Connector\Cron\Token_Refresh;
+use Causerie\Connector\Health\Live_Checks;
+use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Log\Event_Log;
+use Causerie\Connector\REST\Binding_Controller;
+use Causerie\Connector\REST\Checks_Controller;
+use Causerie\Connector\REST\Events_Controller;
+use Causerie\Connector\REST\Jwks_Controller;
+use Causerie\Connector\REST\Settings_Controller;
+use Causerie\Connector\REST\Settings_Input;
+use Causerie\Connector\REST\Site_Controller;
+use Causerie\Connector\REST\Status_Controller;
+use Causerie\Connector\REST\Token_Controller;
+
+/**
+ * Builds every service by hand and registers its hooks. Nothing else creates services.
+ */
+final class Plugin {
+
+	/**
+	 * Capability needed for every admin screen and REST route of the plugin.
+	 */
+	public const CAPABILITY = 'manage_options';
+
+	/**
+	 * Text domain for translations.
+	 */
+	public const TEXT_DOMAIN = 'causerie-connector';
+
+	/**
+	 * Constructor.
+	 *
+	 * @param string $file    Absolute path of the main plugin file.
+	 * @param string $version Plugin version.
+	 */
+	public function __construct(
+		private readonly string $file,
+		private readonly string $version
+	) {}
+
+	/**
+	 * Builds the services and hooks them into WordPress.
+	 */
+	public function register(): void {
+		$encryption      = new Encryption();
+		$credentials     = new Credential_Store( $encryption, new Overrides() );
+		$http            = new Http_Client();
+		$discovery       = new Discovery( $http );
+		$token_client    = new Token_Client( $http );
+		$verifier        = new Credential_Verifier( $discovery, $token_client );
+		$binding         = new Site_Binding();
+		$token_store     = new Token_Store( $encryption );
+		$tokens          = new Token_Manager( $credentials, $discovery, $token_client, $token_store, new Lock(), $binding );
+		$checks          = new Live_Checks( $credentials, $http, $tokens, new Api_Client( $tokens, $credentials, $http ) );
+		$site_controller = new Site_Controller( $this->version );
+		$event_log       = new Event_Log( $this->file );
+		$services        = array(
+			$site_controller,
+			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
+			new Binding_Controller( $binding ),
+			new Token_Controller( $tokens ),
+			new Checks_Controller( $checks ),
+			new Status_Controller( $credentials, $binding, $token_store, $checks ),
+			$event_log,
+			new Events_Controller( $event_log ),
+			new Jwks_Controller( $credentials, $discovery, $http ),
+			new Token_Refresh( $this->file, $tokens ),
+			new Settings_Page( $this->file, $site_controller ),
+		);
+		foreach ( $services as $service ) {
+			$service->register();
+		}
+	}
+}

@@ -1,0 +1,213 @@
+<?php
+/**
+ * REST routes for the credentials and settings.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\REST;
+
+use Causerie\Connector\Auth\Credential_Verifier;
+use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Site_Binding;
+use Causerie\Connector\Diagnosis\Finding;
+use Causerie\Connector\Log\Event_Log;
+use WP_Error;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * GET and POST /causerie/v1/settings. The secret is write-only: answers carry hasSecret and a hint.
+ * Bad input gets a 400 naming the field, and nothing is stored.
+ */
+final class Settings_Controller extends Admin_Controller {
+
+	public const REST_BASE = 'settings';
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Credential_Store    $store    Stored credentials.
+	 * @param Settings_Input      $input    Reads and checks what a request asks to change.
+	 * @param Credential_Verifier $verifier Tries credentials against the API before they are saved.
+	 * @param Site_Binding        $binding  Ties saved credentials to this site's address.
+	 */
+	public function __construct(
+		private readonly Credential_Store $store,
+		private readonly Settings_Input $input,
+		private readonly Credential_Verifier $verifier,
+		private readonly Site_Binding $binding
+	) {
+		parent::__construct();
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		$environment = array(
+			'description' => __( 'Environment profile; the site\'s own by default.', 'causerie-connector' ),
+			'type'        => 'string',
+			'enum'        => Credential_Store::ENVIRONMENTS,
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . self::REST_BASE,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+					'args'                => array( 'environment' => $environment ),
+				),
+				array(
+					'methods'             => WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+					'args'                => array( 'environment' => $environment ) + Settings_Input::args(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . self::REST_BASE . '/verify',
+			array(
+				'methods'             => WP_REST_Server::CREATABLE,
+				'callback'            => array( $this, 'verify' ),
+				'permission_callback' => array( $this, 'check_permission' ),
+				'args'                => array( 'environment' => $environment ) + Settings_Input::args(),
+			)
+		);
+	}
+
+	/**
+	 * The settings of a profile, without the secret.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function get_item( $request ) {
+		return rest_ensure_response( $this->store->public_view( $this->environment_of( $request ) ) );
+	}
+
+	/**
+	 * Validates and saves changes to a profile.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function update_item( $request ) {
+		$environment = $this->environment_of( $request );
+		$changes     = $this->input->changes( $request, $environment );
+		if ( $changes instanceof WP_Error ) {
+			return $changes;
+		}
+		// The site's own profile must work before it replaces what works now; other profiles can't be
+		// reached from every environment, and are checked once the site runs in theirs.
+		$candidate = $this->input->candidate( $environment, $changes );
+		if ( $environment === $this->store->active_environment() && $candidate->is_complete() ) {
+			$failure = $this->verifier->verify( $candidate );
+			if ( $failure instanceof Finding ) {
+				return Diagnosis_Error::from( 'causerie_verification_failed', $failure );
+			}
+		}
+		$this->store->save( $environment, $changes );
+		Event_Log::emit(
+			'settings',
+			'saved',
+			array(
+				'environment' => $environment,
+				'fields'      => array_keys( $changes ),
+			)
+		);
+		if ( $environment === $this->store->active_environment() ) {
+			$this->binding->bind();
+		}
+		return rest_ensure_response( $this->store->public_view( $environment ) );
+	}
+
+	/**
+	 * Tries candidate credentials without saving anything.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function verify( $request ) {
+		$environment = $this->environment_of( $request );
+		$changes     = $this->input->changes( $request, $environment, false );
+		if ( $changes instanceof WP_Error ) {
+			return $changes;
+		}
+		$candidate = $this->input->candidate( $environment, $changes );
+		if ( ! $candidate->is_complete() ) {
+			return Settings_Input::field_error( 'causerie_incomplete', __( 'A client id, a secret and an API address are all needed to connect.', 'causerie-connector' ), '' );
+		}
+		$result = $this->verifier->verify( $candidate );
+		if ( $result instanceof Finding ) {
+			return Diagnosis_Error::from( 'causerie_verification_failed', $result );
+		}
+		return rest_ensure_response(
+			array(
+				'verified'  => true,
+				'scopes'    => $result->scopes,
+				'expiresIn' => $result->expires_in,
+			)
+		);
+	}
+
+	/**
+	 * The response schema; the TypeScript type Settings mirrors it.
+	 *
+	 * @return array<mixed>
+	 */
+	public function get_item_schema() {
+		$this->schema = array(
+			'$schema'              => 'http://json-schema.org/draft-04/schema#',
+			'title'                => 'causerie-settings',
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'properties'           => array(
+				'environment'       => array(
+					'type' => 'string',
+					'enum' => Credential_Store::ENVIRONMENTS,
+				),
+				'activeEnvironment' => array(
+					'type' => 'string',
+					'enum' => Credential_Store::ENVIRONMENTS,
+				),
+				'clientId'          => array( 'type' => 'string' ),
+				'hasSecret'         => array( 'type' => 'boolean' ),
+				'secretHint'        => array( 'type' => 'string' ),
+				'secretStatus'      => array(
+					'type' => 'string',
+					'enum' => array( 'ok', 'missing', 'key_changed', 'corrupt' ),
+				),
+				'apiUrl'            => array( 'type' => 'string' ),
+				'scopes'            => array(
+					'type'  => 'array',
+					'items' => array( 'type' => 'string' ),
+				),
+				'locked'            => array(
+					'type'                 => 'object',
+					'additionalProperties' => array(
+						'type' => 'string',
+						'enum' => array( 'constant', 'environment' ),
+					),
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The profile a request is about.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 */
+	private function environment_of( WP_REST_Request $request ): string {
+		$environment = $request->get_param( 'environment' );
+		return is_string( $environment ) ? $environment : $this->store->active_environment();
+	}
+}

@@ -1,0 +1,172 @@
+<?php
+/**
+ * What a settings request asks to change.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\REST;
+
+use Causerie\Connector\Credentials\Api_Url_Policy;
+use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Credentials;
+use WP_Error;
+use WP_REST_Request;
+
+/**
+ * The argument schemas of the settings routes, and the checks a schema can't express: unknown fields,
+ * fields locked by wp-config.php, and the API URL policy. Every failure is a 400 naming the field.
+ */
+final class Settings_Input {
+
+	/**
+	 * Scopes the Causerie API knows.
+	 */
+	public const KNOWN_SCOPES = array( 'read:conversations', 'write:knowledge', 'read:widget' );
+
+	/**
+	 * Fields a request may change.
+	 */
+	private const WRITABLE = array( 'clientId', 'clientSecret', 'apiUrl', 'scopes' );
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Credential_Store $store      Stored credentials.
+	 * @param Api_Url_Policy   $url_policy Rules for the API URL.
+	 */
+	public function __construct(
+		private readonly Credential_Store $store,
+		private readonly Api_Url_Policy $url_policy
+	) {}
+
+	/**
+	 * Argument schemas of the writable fields.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function args(): array {
+		return array(
+			'clientId'     => array(
+				'description' => __( 'OAuth client id from the Causerie dashboard.', 'causerie-connector' ),
+				'type'        => 'string',
+				'minLength'   => 1,
+				'maxLength'   => 191,
+				'pattern'     => '^\s*[A-Za-z0-9._:@-]+\s*$',
+			),
+			'clientSecret' => array(
+				'description' => __( 'OAuth client secret; write-only.', 'causerie-connector' ),
+				'type'        => 'string',
+				'minLength'   => 8,
+				'maxLength'   => 512,
+				'pattern'     => '^[\x21-\x7E]+$',
+			),
+			'apiUrl'       => array(
+				'description' => __( 'Base URL of the Causerie API.', 'causerie-connector' ),
+				'type'        => 'string',
+				'minLength'   => 1,
+				'maxLength'   => 2048,
+			),
+			'scopes'       => array(
+				'description' => __( 'Scopes to request.', 'causerie-connector' ),
+				'type'        => 'array',
+				'items'       => array(
+					'type' => 'string',
+					'enum' => self::KNOWN_SCOPES,
+				),
+				'minItems'    => 1,
+				'uniqueItems' => true,
+			),
+		);
+	}
+
+	/**
+	 * The changes a request asks for, checked field by field.
+	 *
+	 * @param WP_REST_Request $request        Request.
+	 * @param string          $environment    Profile.
+	 * @param bool            $require_change Whether an empty request is an error.
+	 * @return array<string, mixed>|WP_Error
+	 */
+	public function changes( WP_REST_Request $request, string $environment, bool $require_change = true ) {
+		$body    = self::body_of( $request );
+		$unknown = array_diff( array_keys( $body ), array_merge( self::WRITABLE, array( 'environment' ) ) );
+		if ( array() !== $unknown ) {
+			return self::field_error(
+				'causerie_unknown_field',
+				/* translators: %s: a field name sent in the request */
+				sprintf( __( 'Unknown setting: %s.', 'causerie-connector' ), implode( ', ', $unknown ) ),
+				(string) reset( $unknown )
+			);
+		}
+		$changes = array_intersect_key( $body, array_flip( self::WRITABLE ) );
+		if ( $require_change && array() === $changes ) {
+			return self::field_error( 'causerie_nothing_to_save', __( 'Send at least one setting to change.', 'causerie-connector' ), '' );
+		}
+		$locked = array_intersect_key( $changes, $this->store->credentials( $environment )->locked );
+		if ( array() !== $locked ) {
+			$field = (string) array_key_first( $locked );
+			return self::field_error(
+				'causerie_field_locked',
+				/* translators: %s: a field name, such as clientId */
+				sprintf( __( 'The %s setting is set in wp-config.php or the server environment, and can only be changed there.', 'causerie-connector' ), $field ),
+				$field
+			);
+		}
+		if ( isset( $changes['apiUrl'] ) && is_string( $changes['apiUrl'] ) ) {
+			$url = $this->url_policy->check( $changes['apiUrl'], $this->store->active_environment() );
+			if ( $url instanceof WP_Error ) {
+				return $url;
+			}
+			$changes['apiUrl'] = $url;
+		}
+		if ( isset( $changes['clientId'] ) && is_string( $changes['clientId'] ) ) {
+			$changes['clientId'] = trim( $changes['clientId'] );
+		}
+		return $changes;
+	}
+
+	/**
+	 * The credentials a profile would have with the changes applied.
+	 *
+	 * @param string               $environment Profile.
+	 * @param array<string, mixed> $changes     Validated changes.
+	 */
+	public function candidate( string $environment, array $changes ): Credentials {
+		$current = $this->store->credentials( $environment );
+		$string  = static fn( string $field, string $fallback ): string => isset( $changes[ $field ] ) && is_string( $changes[ $field ] ) ? $changes[ $field ] : $fallback;
+		$scopes  = isset( $changes['scopes'] ) && is_array( $changes['scopes'] ) ? array_values( array_filter( $changes['scopes'], 'is_string' ) ) : $current->scopes;
+		$secret  = isset( $changes['clientSecret'] ) && is_string( $changes['clientSecret'] ) ? $changes['clientSecret'] : $current->secret;
+		return new Credentials( $environment, $string( 'clientId', $current->client_id ), $secret, null, $string( 'apiUrl', $current->api_url ), $scopes, $current->locked );
+	}
+
+	/**
+	 * The fields sent in the body, JSON or form.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return array<string, mixed>
+	 */
+	private static function body_of( WP_REST_Request $request ): array {
+		$json = $request->get_json_params();
+		$body = is_array( $json ) ? $json : $request->get_body_params();
+		return array_filter( $body, 'is_string', ARRAY_FILTER_USE_KEY );
+	}
+
+	/**
+	 * A 400 naming the field at fault.
+	 *
+	 * @param string $code    Stable error code.
+	 * @param string $message Plain-language reason.
+	 * @param string $field   The field, or empty when the request as a whole is at fault.
+	 */
+	public static function field_error( string $code, string $message, string $field ): WP_Error {
+		return new WP_Error(
+			$code,
+			$message,
+			array(
+				'status' => 400,
+				'field'  => $field,
+			)
+		);
+	}
+}

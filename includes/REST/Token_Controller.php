@@ -1,0 +1,137 @@
+<?php
+/**
+ * REST route for the token in use.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\REST;
+
+use Causerie\Connector\Auth\Cached_Token;
+use Causerie\Connector\Auth\Jwt_Segments;
+use Causerie\Connector\Auth\Token_Manager;
+use Causerie\Connector\Log\Event_Log;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * GET /causerie/v1/token: the current token's decoded header and claims and its schedule. The raw JWT is
+ * sent only when the admin explicitly asks (reveal=true), for the inspector. Never cached.
+ */
+final class Token_Controller extends Admin_Controller {
+
+	public const REST_BASE = 'token';
+
+	/**
+	 * Transient holding the request id of the last regeneration.
+	 */
+	private const REGENERATED = 'causerie_token_regenerated';
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Token_Manager $tokens The token lifecycle.
+	 */
+	public function __construct( private readonly Token_Manager $tokens ) {
+		parent::__construct();
+	}
+
+	/**
+	 * Registers the route.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . self::REST_BASE,
+			array(
+				'methods'             => WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'get_item' ),
+				'permission_callback' => array( $this, 'check_permission' ),
+				'args'                => array(
+					'reveal' => array(
+						'description' => __( 'Include the raw access token, for the token inspector.', 'causerie-connector' ),
+						'type'        => 'boolean',
+						'default'     => false,
+					),
+				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . self::REST_BASE . '/regenerate',
+			array(
+				'methods'             => WP_REST_Server::CREATABLE,
+				'callback'            => array( $this, 'regenerate' ),
+				'permission_callback' => array( $this, 'check_permission' ),
+				'args'                => array(
+					'requestId' => array(
+						'description' => __( 'Client-chosen id; repeating it returns the first answer instead of renewing again.', 'causerie-connector' ),
+						'type'        => 'string',
+						'pattern'     => '^[A-Za-z0-9-]{8,64}$',
+						'required'    => true,
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Gets a new token, swaps it in and revokes the old one. The old token stays in place when anything
+	 * fails. Repeating a request id is answered from the first run, so a retried click renews once.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|\WP_Error
+	 */
+	public function regenerate( $request ) {
+		$request_id = $request->get_param( 'requestId' );
+		$request_id = is_string( $request_id ) ? $request_id : '';
+		$done       = get_transient( self::REGENERATED );
+		$token      = is_string( $done ) && hash_equals( $done, $request_id ) ? $this->tokens->token() : $this->tokens->token( true );
+		if ( ! $token instanceof Cached_Token ) {
+			return Diagnosis_Error::from( 'causerie_regeneration_failed', $token );
+		}
+		set_transient( self::REGENERATED, $request_id, 10 * MINUTE_IN_SECONDS );
+		Event_Log::emit( 'token', 'regenerated', array( 'requestId' => $request_id ) );
+		return $this->describe( $token, false );
+	}
+
+	/**
+	 * The token in use, getting one if needed.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|\WP_Error
+	 */
+	public function get_item( $request ) {
+		$token = $this->tokens->token();
+		if ( ! $token instanceof Cached_Token ) {
+			return Diagnosis_Error::from( 'causerie_token_unavailable', $token );
+		}
+		return $this->describe( $token, true === $request->get_param( 'reveal' ) );
+	}
+
+	/**
+	 * What the inspector shows of a token.
+	 *
+	 * @param Cached_Token $token  The token.
+	 * @param bool         $reveal Whether to include the raw token.
+	 */
+	private function describe( Cached_Token $token, bool $reveal ): WP_REST_Response {
+		$data = array(
+			'header'      => Jwt_Segments::decode( $token->access_token, Jwt_Segments::HEADER ) ?? new \stdClass(),
+			'claims'      => Jwt_Segments::decode( $token->access_token, Jwt_Segments::CLAIMS ) ?? new \stdClass(),
+			'scopes'      => $token->scopes,
+			'environment' => $token->environment,
+			'issuedAt'    => gmdate( 'c', $token->issued_at ),
+			'expiresAt'   => gmdate( 'c', $token->expires_at ),
+			'renewAt'     => gmdate( 'c', $token->renew_at() ),
+			'clockSkew'   => $token->clock_skew,
+		);
+		if ( $reveal ) {
+			$data['token'] = $token->access_token;
+		}
+		$response = rest_ensure_response( $data );
+		$response->header( 'Cache-Control', 'no-store' );
+		return $response;
+	}
+}

@@ -1,0 +1,141 @@
+<?php
+/**
+ * Integration tests of the live checks, against the sandbox API.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Tests\REST;
+
+use Causerie\Connector\Auth\Token_Store;
+use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Tests\Sandbox;
+use Causerie\Connector\Tests\TestCase;
+use PHPUnit\Framework\Attributes\DataProvider;
+use WP_REST_Request;
+
+/**
+ * Each sandbox fault shows up in the check that measures it, with its diagnosis code.
+ */
+final class Checks_Controller_Test extends TestCase {
+
+	private const ROUTE = '/causerie/v1/checks';
+
+	protected function setUp(): void {
+		parent::setUp();
+		Sandbox::reset();
+		( new Token_Store( new Encryption() ) )->clear();
+	}
+
+	/**
+	 * Runs the checks as an administrator and indexes them by id.
+	 *
+	 * @return array<string, array<mixed>>
+	 */
+	private function run_checks(): array {
+		$this->act_as( 'administrator' );
+		$response = rest_get_server()->dispatch( new WP_REST_Request( 'POST', self::ROUTE ) );
+		self::assertSame( 200, $response->get_status() );
+		$data = $response->get_data();
+		self::assertIsArray( $data );
+		self::assertIsArray( $data['checks'] );
+		$checks = array();
+		foreach ( $data['checks'] as $check ) {
+			self::assertIsArray( $check );
+			self::assertIsString( $check['id'] );
+			$checks[ $check['id'] ] = $check;
+		}
+		return $checks;
+	}
+
+	public function test_a_healthy_connection_passes_every_check(): void {
+		Sandbox::connect();
+
+		$checks = $this->run_checks();
+
+		self::assertSame( array( 'configured', 'reachable', 'clock', 'token', 'api', 'scopes', 'environment' ), array_keys( $checks ) );
+		foreach ( $checks as $id => $check ) {
+			self::assertSame( 'ok', $check['status'], $id );
+		}
+		$token = $checks['token']['evidence'];
+		self::assertInstanceOf( \stdClass::class, $token );
+		self::assertGreaterThan( 3500, $token->secondsLeft ); // phpcs:ignore WordPress.NamingConventions.ValidVariableName -- a JSON field.
+		$last = $this->dispatch( 'GET', self::ROUTE )->get_data();
+		self::assertIsArray( $last );
+		self::assertCount( 7, (array) $last['checks'] );
+	}
+
+	public function test_without_credentials_only_the_first_check_runs(): void {
+		$checks = $this->run_checks();
+
+		self::assertSame( array( 'configured' ), array_keys( $checks ) );
+		self::assertSame( 'not_configured', $checks['configured']['code'] );
+	}
+
+	/**
+	 * Sandbox faults, the check that must catch each, its status and code.
+	 *
+	 * @return array<string, array{string, string, array<string, mixed>|null, string, string, string}>
+	 */
+	public static function faults(): array {
+		return array(
+			'the API is down'                => array(
+				'POST',
+				'/faults',
+				array(
+					'mode'  => '503',
+					'count' => 20,
+				),
+				'reachable',
+				'error',
+				'server_error',
+			),
+			'an HTML page'                   => array(
+				'POST',
+				'/faults',
+				array(
+					'endpoint' => 'metadata',
+					'mode'     => 'html',
+				),
+				'reachable',
+				'error',
+				'not_json',
+			),
+			'the clock is 2 minutes off'     => array( 'PUT', '/clock', array( 'skewSeconds' => 120 ), 'clock', 'warning', 'clock_skew' ),
+			'the clock is 10 minutes off'    => array( 'PUT', '/clock', array( 'skewSeconds' => -600 ), 'clock', 'error', 'clock_skew' ),
+			'the secret was regenerated'     => array( 'POST', '/clients/wp-development/secret', array( 'secret' => 'new-secret-value' ), 'token', 'error', 'invalid_client' ),
+			'a scope was withdrawn'          => array( 'PATCH', '/clients/wp-development', array( 'scopes' => array( 'read:widget', 'read:conversations' ) ), 'token', 'error', 'invalid_scope' ),
+			'the client moved to production' => array( 'PATCH', '/clients/wp-development', array( 'environment' => 'production' ), 'environment', 'error', 'environment_mismatch' ),
+		);
+	}
+
+	/**
+	 * Each fault is caught by its check.
+	 *
+	 * @param string                    $method HTTP method of the control call.
+	 * @param string                    $path   Control path.
+	 * @param array<string, mixed>|null $body   Control body.
+	 * @param string                    $id     Check that must catch it.
+	 * @param string                    $status Its status.
+	 * @param string                    $code   Its diagnosis code.
+	 */
+	#[DataProvider( 'faults' )]
+	public function test_each_fault_is_caught_by_its_check( string $method, string $path, ?array $body, string $id, string $status, string $code ): void {
+		Sandbox::connect();
+		Sandbox::control( $method, $path, $body );
+
+		$checks = $this->run_checks();
+
+		self::assertArrayHasKey( $id, $checks );
+		self::assertSame( $status, $checks[ $id ]['status'] );
+		self::assertSame( $code, $checks[ $id ]['code'] );
+		self::assertNotSame( '', $checks[ $id ]['message'] );
+	}
+
+	#[DataProvider( 'refused_roles' )]
+	public function test_only_administrators_may_run_the_checks( string $role, int $status ): void {
+		$this->act_as( $role );
+
+		self::assertSame( $status, rest_get_server()->dispatch( new WP_REST_Request( 'POST', self::ROUTE ) )->get_status() );
+	}
+}

@@ -1,0 +1,293 @@
+<?php
+/**
+ * Integration tests for GET and POST /causerie/v1/settings.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Tests\REST;
+
+use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\REST\Settings_Controller;
+use Causerie\Connector\Tests\Sandbox;
+use Causerie\Connector\Tests\TestCase;
+use PHPUnit\Framework\Attributes\DataProvider;
+use WP_REST_Request;
+use WP_REST_Response;
+
+/**
+ * Administrators read and change the credentials; the secret never comes back; bad input changes nothing.
+ */
+final class Settings_Controller_Test extends TestCase {
+
+	private const ROUTE  = '/causerie/v1/' . Settings_Controller::REST_BASE;
+	private const SECRET = 'sandbox-development-secret';
+
+	protected function setUp(): void {
+		parent::setUp();
+		Sandbox::reset();
+	}
+
+	/**
+	 * Sends a POST with a JSON body.
+	 *
+	 * @param array<string, mixed> $body  Fields.
+	 * @param string               $route Route; the settings by default.
+	 */
+	private function post( array $body, string $route = self::ROUTE ): WP_REST_Response {
+		$request = new WP_REST_Request( 'POST', $route );
+		$request->set_header( 'Content-Type', 'application/json' );
+		$request->set_body( (string) wp_json_encode( $body ) );
+		return rest_get_server()->dispatch( $request );
+	}
+
+	/**
+	 * Saves a complete, valid profile.
+	 */
+	private function save_valid(): WP_REST_Response {
+		return $this->post(
+			array(
+				'clientId'     => 'wp-development',
+				'clientSecret' => self::SECRET,
+				'apiUrl'       => Sandbox::url() . '/',
+				'scopes'       => array( 'read:widget', 'write:knowledge' ),
+			)
+		);
+	}
+
+	#[DataProvider( 'refused_roles' )]
+	public function test_only_administrators_may_read_or_change_the_settings( string $role, int $status ): void {
+		$this->act_as( $role );
+
+		self::assertSame( $status, $this->dispatch( 'GET', self::ROUTE )->get_status() );
+		self::assertSame( $status, $this->save_valid()->get_status() );
+		self::assertFalse( get_option( Credential_Store::OPTION ) );
+	}
+
+	public function test_saved_credentials_come_back_without_the_secret(): void {
+		$this->act_as( 'administrator' );
+
+		$saved = $this->save_valid();
+
+		self::assertSame( 200, $saved->get_status() );
+		$data = $saved->get_data();
+		self::assertIsArray( $data );
+		self::assertSame( 'local', $data['environment'] );
+		self::assertSame( 'wp-development', $data['clientId'] );
+		self::assertSame( Sandbox::url(), $data['apiUrl'] );
+		self::assertTrue( $data['hasSecret'] );
+		self::assertSame( '••••cret', $data['secretHint'] );
+		self::assertSame( 'ok', $data['secretStatus'] );
+		self::assertSame( wp_json_encode( $data ), wp_json_encode( $this->dispatch( 'GET', self::ROUTE )->get_data() ) );
+	}
+
+	public function test_the_secret_is_stored_encrypted_and_never_autoloaded(): void {
+		$this->act_as( 'administrator' );
+		$this->save_valid();
+
+		self::assertSame( array(), $this->options_containing( self::SECRET ) );
+		self::assertContains( $this->autoload_of( Credential_Store::OPTION ), array( 'no', 'off' ) );
+		self::assertArrayNotHasKey( Credential_Store::OPTION, wp_load_alloptions() );
+	}
+
+	public function test_a_change_of_one_field_keeps_the_others(): void {
+		$this->act_as( 'administrator' );
+		$this->save_valid();
+
+		$data = $this->post( array( 'scopes' => array( 'read:widget' ) ) )->get_data();
+
+		self::assertIsArray( $data );
+		self::assertSame( array( 'read:widget' ), $data['scopes'] );
+		self::assertSame( 'wp-development', $data['clientId'] );
+		self::assertTrue( $data['hasSecret'] );
+		self::assertSame( Sandbox::url(), $data['apiUrl'] );
+	}
+
+	public function test_each_environment_keeps_its_own_profile(): void {
+		$this->act_as( 'administrator' );
+		$this->save_valid();
+
+		$production = $this->post(
+			array(
+				'environment' => 'production',
+				'clientId'    => 'wp-production',
+				'apiUrl'      => 'https://api.causerie.example',
+			)
+		)->get_data();
+
+		self::assertIsArray( $production );
+		self::assertSame( 'production', $production['environment'] );
+		self::assertSame( 'local', $production['activeEnvironment'] );
+		self::assertFalse( $production['hasSecret'] );
+		$local = $this->dispatch( 'GET', self::ROUTE )->get_data();
+		self::assertIsArray( $local );
+		self::assertSame( 'wp-development', $local['clientId'] );
+	}
+
+	/**
+	 * Bad requests, each with the error code it must get.
+	 *
+	 * @return array<string, array{array<string, mixed>, string}>
+	 */
+	public static function bad_inputs(): array {
+		$long = str_repeat( 'a', 600 );
+		return array(
+			'an empty body'                     => array( array(), 'causerie_nothing_to_save' ),
+			'only the environment'              => array( array( 'environment' => 'local' ), 'causerie_nothing_to_save' ),
+			'an unknown field'                  => array( array( 'colour' => 'blue' ), 'causerie_unknown_field' ),
+			'an unknown field beside good ones' => array(
+				array(
+					'clientId' => 'ok',
+					'secret'   => 'x',
+				),
+				'causerie_unknown_field',
+			),
+			'an unknown environment'            => array(
+				array(
+					'environment' => 'qa',
+					'clientId'    => 'ok',
+				),
+				'rest_invalid_param',
+			),
+			'an environment of the wrong type'  => array(
+				array(
+					'environment' => 3,
+					'clientId'    => 'ok',
+				),
+				'rest_invalid_param',
+			),
+			'an empty client id'                => array( array( 'clientId' => '' ), 'rest_invalid_param' ),
+			'a client id with spaces inside'    => array( array( 'clientId' => 'wp development' ), 'rest_invalid_param' ),
+			'a client id with a slash'          => array( array( 'clientId' => 'wp/dev' ), 'rest_invalid_param' ),
+			'a client id with markup'           => array( array( 'clientId' => '<script>' ), 'rest_invalid_param' ),
+			'a client id that is too long'      => array( array( 'clientId' => str_repeat( 'a', 192 ) ), 'rest_invalid_param' ),
+			'a client id that is a number'      => array( array( 'clientId' => 42 ), 'rest_invalid_param' ),
+			'a client id that is a list'        => array( array( 'clientId' => array( 'a' ) ), 'rest_invalid_param' ),
+			'a client id that is null'          => array( array( 'clientId' => null ), 'rest_invalid_param' ),
+			'a secret that is too short'        => array( array( 'clientSecret' => 'short' ), 'rest_invalid_param' ),
+			'a secret that is too long'         => array( array( 'clientSecret' => $long ), 'rest_invalid_param' ),
+			'a secret with a space'             => array( array( 'clientSecret' => 'has a space in it' ), 'rest_invalid_param' ),
+			'a secret with a newline'           => array( array( 'clientSecret' => "line-one\nline-two" ), 'rest_invalid_param' ),
+			'a secret that is a number'         => array( array( 'clientSecret' => 123456789 ), 'rest_invalid_param' ),
+			'a secret that is an object'        => array( array( 'clientSecret' => array( 'value' => 'x' ) ), 'rest_invalid_param' ),
+			'an empty API URL'                  => array( array( 'apiUrl' => '' ), 'rest_invalid_param' ),
+			'an API URL that is not a URL'      => array( array( 'apiUrl' => 'causerie' ), 'causerie_url_invalid' ),
+			'an API URL over plain http'        => array( array( 'apiUrl' => 'http://api.causerie.example' ), 'causerie_url_insecure' ),
+			'an API URL with credentials'       => array( array( 'apiUrl' => 'https://u:p@api.causerie.example' ), 'causerie_url_credentials' ),
+			'an API URL with a query'           => array( array( 'apiUrl' => 'https://api.causerie.example/?a=1' ), 'causerie_url_invalid' ),
+			'an API URL with javascript:'       => array( array( 'apiUrl' => 'javascript:alert(1)' ), 'causerie_url_invalid' ),
+			'an API URL that is too long'       => array( array( 'apiUrl' => 'https://a.example/' . str_repeat( 'a', 2050 ) ), 'rest_invalid_param' ),
+			'an API URL that is a number'       => array( array( 'apiUrl' => 8877 ), 'rest_invalid_param' ),
+			'scopes as a number'                => array( array( 'scopes' => 5 ), 'rest_invalid_param' ),
+			'an empty scope list'               => array( array( 'scopes' => array() ), 'rest_invalid_param' ),
+			'an unknown scope'                  => array( array( 'scopes' => array( 'admin:all' ) ), 'rest_invalid_param' ),
+			'a repeated scope'                  => array( array( 'scopes' => array( 'read:widget', 'read:widget' ) ), 'rest_invalid_param' ),
+			'a scope that is not a string'      => array( array( 'scopes' => array( 1 ) ), 'rest_invalid_param' ),
+			'a good field beside a bad one'     => array(
+				array(
+					'clientId' => 'fine',
+					'apiUrl'   => 'ftp://x.example',
+				),
+				'causerie_url_insecure',
+			),
+		);
+	}
+
+	/**
+	 * Bad input gets a 4xx with a stable code, and the stored settings stay exactly as they were.
+	 *
+	 * @param array<string, mixed> $body Request body.
+	 * @param string               $code Expected error code.
+	 */
+	#[DataProvider( 'bad_inputs' )]
+	public function test_bad_input_is_refused_and_changes_nothing( array $body, string $code ): void {
+		$this->act_as( 'administrator' );
+		$this->save_valid();
+		$before = get_option( Credential_Store::OPTION );
+
+		$response = $this->post( $body );
+
+		self::assertSame( 400, $response->get_status() );
+		self::assertSame( $code, $this->error_code( $response ) );
+		self::assertSame( $before, get_option( Credential_Store::OPTION ) );
+	}
+
+	public function test_the_secret_never_appears_in_answers_options_or_the_screen(): void {
+		$this->act_as( 'administrator' );
+		$this->save_valid();
+
+		$answers = (string) wp_json_encode( array( $this->dispatch( 'GET', self::ROUTE )->get_data(), $this->save_valid()->get_data() ) );
+
+		self::assertStringNotContainsString( self::SECRET, $answers );
+		self::assertSame( array(), $this->options_containing( self::SECRET ) );
+	}
+
+	/**
+	 * Saves that the API must refuse, the change that makes it refuse, and what the admin is told.
+	 *
+	 * @return array<string, array{array<string, mixed>, int, string}>
+	 */
+	public static function refused_saves(): array {
+		return array(
+			'a secret the API rejects'               => array( array( 'clientSecret' => 'regenerated-elsewhere' ), 422, 'invalid_client' ),
+			'a client id the API rejects'            => array( array( 'clientId' => 'no-such-client' ), 422, 'invalid_client' ),
+			'an API that is not there'               => array( array( 'apiUrl' => 'http://127.0.0.1:1' ), 502, 'connection_refused' ),
+			'production credentials on a local site' => array(
+				array(
+					'clientId'     => 'wp-production',
+					'clientSecret' => 'sandbox-production-secret',
+				),
+				422,
+				'environment_mismatch',
+			),
+		);
+	}
+
+	/**
+	 * New credentials replace the old ones only once the API accepts them.
+	 *
+	 * @param array<string, mixed> $change Fields to change.
+	 * @param int                  $status Expected HTTP status.
+	 * @param string               $code   Expected diagnosis code.
+	 */
+	#[DataProvider( 'refused_saves' )]
+	public function test_credentials_the_api_refuses_are_not_saved_and_the_answer_says_why( array $change, int $status, string $code ): void {
+		$this->act_as( 'administrator' );
+		$this->save_valid();
+		$before = get_option( Credential_Store::OPTION );
+
+		$response = $this->post( $change );
+
+		self::assertSame( $status, $response->get_status() );
+		self::assertSame( 'causerie_verification_failed', $this->error_code( $response ) );
+		$data = $response->as_error()?->get_error_data();
+		self::assertIsArray( $data );
+		self::assertIsArray( $data['diagnosis'] );
+		self::assertSame( $code, $data['diagnosis']['code'] );
+		self::assertSame( $before, get_option( Credential_Store::OPTION ) );
+	}
+
+	public function test_candidate_credentials_can_be_verified_without_saving_them(): void {
+		$this->act_as( 'administrator' );
+
+		$response = $this->post(
+			array(
+				'clientId'     => 'wp-development',
+				'clientSecret' => self::SECRET,
+				'apiUrl'       => Sandbox::url(),
+			),
+			self::ROUTE . '/verify'
+		);
+
+		self::assertSame( 200, $response->get_status() );
+		self::assertSame(
+			array(
+				'verified'  => true,
+				'scopes'    => Credential_Store::REQUIRED_SCOPES,
+				'expiresIn' => 3600,
+			),
+			$response->get_data()
+		);
+		self::assertFalse( get_option( Credential_Store::OPTION ) );
+	}
+}

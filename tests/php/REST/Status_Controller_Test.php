@@ -1,0 +1,85 @@
+<?php
+/**
+ * Integration tests for GET /causerie/v1/status.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Tests\REST;
+
+use Causerie\Connector\Tests\Sandbox;
+use Causerie\Connector\Tests\TestCase;
+use WP_REST_Request;
+
+/**
+ * One state at a glance, with the diagnosis that matters most.
+ */
+final class Status_Controller_Test extends TestCase {
+
+	/**
+	 * The status as an administrator sees it.
+	 *
+	 * @return array<mixed>
+	 */
+	private function current_status(): array {
+		$this->act_as( 'administrator' );
+		$data = $this->dispatch( 'GET', '/causerie/v1/status' )->get_data();
+		self::assertIsArray( $data );
+		return $data;
+	}
+
+	/**
+	 * Stores sandbox credentials and runs the live checks.
+	 */
+	private function connect_and_check(): void {
+		Sandbox::connect();
+		$this->act_as( 'administrator' );
+		rest_get_server()->dispatch( new WP_REST_Request( 'POST', '/causerie/v1/checks' ) );
+	}
+
+	public function test_an_unconfigured_site_says_so(): void {
+		$status = $this->current_status();
+
+		self::assertSame( 'attention', $status['state'] );
+		self::assertIsArray( $status['diagnosis'] );
+		self::assertSame( 'not_configured', $status['diagnosis']['code'] );
+	}
+
+	public function test_a_healthy_connection_is_connected_with_its_schedule(): void {
+		Sandbox::reset();
+		$this->connect_and_check();
+
+		$status = $this->current_status();
+
+		self::assertSame( 'connected', $status['state'] );
+		self::assertNull( $status['diagnosis'] );
+		self::assertIsString( $status['nextRefreshAt'] );
+		self::assertIsString( $status['tokenExpiresAt'] );
+		self::assertLessThan( strtotime( $status['tokenExpiresAt'] ), strtotime( $status['nextRefreshAt'] ) );
+	}
+
+	public function test_a_failed_check_makes_it_broken_and_names_the_cause(): void {
+		Sandbox::reset();
+		Sandbox::control( 'PATCH', '/clients/wp-development', array( 'environment' => 'production' ) );
+		$this->connect_and_check();
+
+		$status = $this->current_status();
+
+		self::assertSame( 'broken', $status['state'] );
+		self::assertIsArray( $status['diagnosis'] );
+		self::assertSame( 'environment_mismatch', $status['diagnosis']['code'] );
+		self::assertNotSame( '', $status['diagnosis']['title'] );
+	}
+
+	public function test_a_clock_warning_needs_attention(): void {
+		Sandbox::reset();
+		Sandbox::control( 'PUT', '/clock', array( 'skewSeconds' => 90 ) );
+		$this->connect_and_check();
+
+		$status = $this->current_status();
+
+		self::assertSame( 'attention', $status['state'] );
+		self::assertIsArray( $status['diagnosis'] );
+		self::assertSame( 'clock_skew', $status['diagnosis']['code'] );
+	}
+}

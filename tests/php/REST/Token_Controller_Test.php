@@ -1,0 +1,163 @@
+<?php
+/**
+ * Integration tests for GET /causerie/v1/token.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Tests\REST;
+
+use Causerie\Connector\Auth\Token_Store;
+use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Tests\Sandbox;
+use Causerie\Connector\Tests\TestCase;
+use PHPUnit\Framework\Attributes\DataProvider;
+use WP_REST_Request;
+
+/**
+ * The inspector gets the decoded token; the raw token only when asked; nobody but administrators.
+ */
+final class Token_Controller_Test extends TestCase {
+
+	private const ROUTE = '/causerie/v1/token';
+
+	protected function setUp(): void {
+		parent::setUp();
+		Sandbox::reset();
+		( new Token_Store( new Encryption() ) )->clear();
+	}
+
+	#[DataProvider( 'refused_roles' )]
+	public function test_only_administrators_may_see_the_token( string $role, int $status ): void {
+		Sandbox::connect( 'wp-production' );
+		$this->act_as( $role );
+
+		self::assertSame( $status, $this->dispatch( 'GET', self::ROUTE )->get_status() );
+	}
+
+	public function test_without_credentials_the_answer_is_a_diagnosis(): void {
+		$this->act_as( 'administrator' );
+
+		$response = $this->dispatch( 'GET', self::ROUTE );
+
+		self::assertSame( 409, $response->get_status() );
+		self::assertSame( 'causerie_token_unavailable', $this->error_code( $response ) );
+		$data = $response->as_error()?->get_error_data();
+		self::assertIsArray( $data );
+		self::assertIsArray( $data['diagnosis'] );
+		self::assertSame( 'not_configured', $data['diagnosis']['code'] );
+		self::assertSame( 'info', $data['diagnosis']['severity'] );
+		self::assertSame( array(), $data['diagnosis']['evidence'] );
+		self::assertNotEmpty( $data['diagnosis']['steps'] );
+	}
+
+	public function test_the_decoded_token_comes_without_the_token_itself(): void {
+		Sandbox::connect( 'wp-production' );
+		$this->act_as( 'administrator' );
+
+		$response = $this->dispatch( 'GET', self::ROUTE );
+
+		self::assertSame( 200, $response->get_status() );
+		self::assertSame( 'no-store', $response->get_headers()['Cache-Control'] );
+		$data = $response->get_data();
+		self::assertIsArray( $data );
+		self::assertIsArray( $data['header'] );
+		self::assertIsArray( $data['claims'] );
+		self::assertSame( 'at+jwt', $data['header']['typ'] );
+		self::assertSame( Sandbox::url(), $data['claims']['iss'] );
+		self::assertSame( 'wp-production', $data['claims']['client_id'] );
+		self::assertSame( 'production', $data['claims']['environment'] );
+		self::assertArrayNotHasKey( 'token', $data );
+		$stored = ( new Token_Store( new Encryption() ) )->get();
+		self::assertNotNull( $stored );
+		self::assertStringNotContainsString( $stored->access_token, (string) wp_json_encode( $data ) );
+	}
+
+	public function test_the_raw_token_comes_only_when_asked(): void {
+		Sandbox::connect( 'wp-production' );
+		$this->act_as( 'administrator' );
+		$request = new WP_REST_Request( 'GET', self::ROUTE );
+		$request->set_param( 'reveal', 'true' );
+
+		$data = rest_get_server()->dispatch( $request )->get_data();
+
+		self::assertIsArray( $data );
+		$stored = ( new Token_Store( new Encryption() ) )->get();
+		self::assertNotNull( $stored );
+		self::assertSame( $stored->access_token, $data['token'] );
+	}
+
+	/**
+	 * Regenerates with a request id.
+	 *
+	 * @param string $request_id Idempotency id.
+	 */
+	private function regenerate( string $request_id ): \WP_REST_Response {
+		$request = new WP_REST_Request( 'POST', self::ROUTE . '/regenerate' );
+		$request->set_param( 'requestId', $request_id );
+		return rest_get_server()->dispatch( $request );
+	}
+
+	public function test_regeneration_swaps_in_a_new_token_and_revokes_the_old_one(): void {
+		Sandbox::connect( 'wp-production' );
+		$this->act_as( 'administrator' );
+		$this->dispatch( 'GET', self::ROUTE );
+		$old = ( new Token_Store( new Encryption() ) )->get();
+		self::assertNotNull( $old );
+
+		$response = $this->regenerate( 'click-0001' );
+
+		self::assertSame( 200, $response->get_status() );
+		$new = ( new Token_Store( new Encryption() ) )->get();
+		self::assertNotNull( $new );
+		self::assertNotSame( $old->access_token, $new->access_token );
+		self::assertFalse( Sandbox::accepts( $old->access_token ) );
+		self::assertTrue( Sandbox::accepts( $new->access_token ) );
+	}
+
+	public function test_repeating_a_request_id_renews_only_once(): void {
+		Sandbox::connect( 'wp-production' );
+		$this->act_as( 'administrator' );
+
+		$this->regenerate( 'click-0002' );
+		$first = ( new Token_Store( new Encryption() ) )->get();
+		$this->regenerate( 'click-0002' );
+		$second = ( new Token_Store( new Encryption() ) )->get();
+
+		self::assertNotNull( $first );
+		self::assertNotNull( $second );
+		self::assertSame( $first->access_token, $second->access_token );
+	}
+
+	public function test_a_failed_regeneration_keeps_the_old_token(): void {
+		Sandbox::connect( 'wp-production' );
+		$this->act_as( 'administrator' );
+		$this->dispatch( 'GET', self::ROUTE );
+		$old = ( new Token_Store( new Encryption() ) )->get();
+		self::assertNotNull( $old );
+		Sandbox::control(
+			'POST',
+			'/faults',
+			array(
+				'endpoint' => 'token',
+				'mode'     => '503',
+			)
+		);
+
+		$response = $this->regenerate( 'click-0003' );
+
+		self::assertSame( 502, $response->get_status() );
+		self::assertSame( 'causerie_regeneration_failed', $this->error_code( $response ) );
+		$kept = ( new Token_Store( new Encryption() ) )->get();
+		self::assertNotNull( $kept );
+		self::assertSame( $old->access_token, $kept->access_token );
+		self::assertTrue( Sandbox::accepts( $old->access_token ) );
+	}
+
+	public function test_a_request_id_is_required_and_checked(): void {
+		$this->act_as( 'administrator' );
+
+		self::assertSame( 400, $this->regenerate( 'x' )->get_status() );
+		self::assertSame( 400, $this->regenerate( 'has spaces in it' )->get_status() );
+	}
+}

@@ -1,0 +1,124 @@
+<?php
+/**
+ * Base class for integration tests against the real WordPress.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Tests;
+
+use WP_REST_Request;
+use WP_REST_Response;
+
+/**
+ * Wraps each test in a database transaction and resets the user, caches and REST server afterwards.
+ */
+abstract class TestCase extends \PHPUnit\Framework\TestCase {
+
+	/**
+	 * Users who must be refused by every admin route, with the status each gets.
+	 *
+	 * @return array<string, array{string, int}>
+	 */
+	public static function refused_roles(): array {
+		return array(
+			'an anonymous visitor gets 401' => array( '', 401 ),
+			'a subscriber gets 403'         => array( 'subscriber', 403 ),
+			'an editor gets 403'            => array( 'editor', 403 ),
+		);
+	}
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->wpdb()->query( 'START TRANSACTION' );
+	}
+
+	protected function tearDown(): void {
+		$this->wpdb()->query( 'ROLLBACK' );
+		wp_cache_flush();
+		wp_set_current_user( 0 );
+		$GLOBALS['wp_rest_server'] = null;
+		parent::tearDown();
+	}
+
+	/**
+	 * WordPress's database object.
+	 */
+	protected function wpdb(): \wpdb {
+		global $wpdb;
+		self::assertInstanceOf( \wpdb::class, $wpdb );
+		return $wpdb;
+	}
+
+	/**
+	 * Names of the options whose stored value contains the text, read straight from the table.
+	 *
+	 * @param string $needle Text to look for.
+	 * @return list<string>
+	 */
+	protected function options_containing( string $needle ): array {
+		$wpdb = $this->wpdb();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- WPCS 2.3 predates %i.
+		$names = $wpdb->get_col(
+			$wpdb->prepare( 'SELECT option_name FROM %i WHERE option_value LIKE %s', $wpdb->options, '%' . $wpdb->esc_like( $needle ) . '%' )
+		);
+		// phpcs:enable
+		return array_values( array_filter( $names, 'is_string' ) );
+	}
+
+	/**
+	 * The autoload column of an option, read straight from the table.
+	 *
+	 * @param string $name Option name.
+	 */
+	protected function autoload_of( string $name ): string {
+		$wpdb = $this->wpdb();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- WPCS 2.3 predates %i.
+		$autoload = $wpdb->get_var( $wpdb->prepare( 'SELECT autoload FROM %i WHERE option_name = %s', $wpdb->options, $name ) );
+		// phpcs:enable
+		return is_string( $autoload ) ? $autoload : '';
+	}
+
+	/**
+	 * Creates a user with the role and makes them the current user.
+	 *
+	 * @param string $role A role name; empty for an anonymous visitor.
+	 */
+	protected function act_as( string $role ): int {
+		if ( '' === $role ) {
+			wp_set_current_user( 0 );
+			return 0;
+		}
+		$user_id = wp_insert_user(
+			array(
+				'user_login' => 'test-' . $role . '-' . wp_generate_password( 6, false ),
+				'user_pass'  => wp_generate_password(),
+				'role'       => $role,
+			)
+		);
+		self::assertIsInt( $user_id );
+		wp_set_current_user( $user_id );
+		return $user_id;
+	}
+
+	/**
+	 * The error code of a failed REST response.
+	 *
+	 * @param WP_REST_Response $response A response with an error status.
+	 */
+	protected function error_code( WP_REST_Response $response ): string {
+		$error = $response->as_error();
+		self::assertInstanceOf( \WP_Error::class, $error );
+		return (string) $error->get_error_code();
+	}
+
+	/**
+	 * Sends a request through the REST server, as WordPress would for an HTTP request.
+	 *
+	 * @param string $method HTTP method.
+	 * @param string $route  Route, such as /causerie/v1/site.
+	 */
+	protected function dispatch( string $method, string $route ): WP_REST_Response {
+		return rest_get_server()->dispatch( new WP_REST_Request( $method, $route ) );
+	}
+}

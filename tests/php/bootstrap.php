@@ -1,0 +1,40 @@
+<?php
+/**
+ * Loads a real WordPress with the plugin active, for integration tests.
+ *
+ * The site is installed afresh on each run by bin/wp-site.sh (SQLite unless CAUSERIE_DB=mariadb), from the
+ * Debian WordPress of WP_SUITE (sid: current, trixie: 6.8). Each test runs inside a database transaction.
+ *
+ * @package Causerie\Connector
+ */
+
+// phpcs:disable WordPress.PHP.DiscouragedPHPFunctions, WordPress.Security.EscapeOutput, WordPress.WP.GlobalVariablesOverride
+
+$causerie_root  = dirname( __DIR__, 2 );
+$causerie_suite = (string) getenv( 'WP_SUITE' );
+$causerie_suite = '' === $causerie_suite ? 'sid' : $causerie_suite;
+$causerie_site  = $causerie_root . '/.cache/sites/phpunit-' . $causerie_suite;
+$causerie_url   = 'http://127.0.0.1:8890';
+
+$causerie_core = trim( (string) shell_exec( escapeshellarg( $causerie_root . '/bin/get-wordpress.sh' ) . ' ' . escapeshellarg( $causerie_suite ) ) );
+passthru(
+	'FRESH=1 ' . escapeshellarg( $causerie_root . '/bin/wp-site.sh' ) . ' install '
+		. escapeshellarg( $causerie_site ) . ' ' . escapeshellarg( $causerie_core ) . ' ' . escapeshellarg( $causerie_url ) . ' >&2',
+	$causerie_status
+);
+if ( 0 !== $causerie_status ) {
+	fwrite( STDERR, "Could not install the test site in $causerie_site\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+	exit( 1 );
+}
+
+$_SERVER['HTTP_HOST']       = '127.0.0.1:8890';
+$_SERVER['SERVER_NAME']     = '127.0.0.1';
+$_SERVER['REQUEST_URI']     = '/';
+$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
+$_SERVER['REQUEST_METHOD']  = 'GET';
+
+require_once $causerie_root . '/vendor/autoload.php';
+require $causerie_site . '/wp-load.php';
+require_once $causerie_site . '/wp-admin/includes/plugin.php';
+
+\Causerie\Connector\Tests\Sandbox::start( $causerie_root );
