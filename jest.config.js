@@ -1,0 +1,17 @@
+// wp-scripts' jest preset, limited to the unit tests (the cache holds whole WordPress trees).
+// Jest appends setupFilesAfterEnv to the preset's own.
+const wpScriptsConfig = require( '@wordpress/scripts/config/jest-unit.config.js' );
+
+module.exports = {
+	...wpScriptsConfig,
+	reporters: [ 'default' ],
+	roots: [ '<rootDir>/tests/js' ],
+	setupFilesAfterEnv: [ '<rootDir>/tests/js/setup.ts' ],
+	// A few dependencies of @wordpress/components ship ES modules only; Babel turns them into CommonJS.
+	transform: {
+		'\\.m?[jt]sx?$': require.resolve(
+			'@wordpress/scripts/config/babel-transform'
+		),
+	},
+	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme)/)' ],
+};

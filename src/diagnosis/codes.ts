@@ -1,0 +1,18 @@
+/**
+ * The diagnosis codes, read from the same file as the PHP engine (includes/Diagnosis/codes.json), so the
+ * two sides can't drift. The plain-language texts come from the server, translated.
+ */
+import catalog from '../../includes/Diagnosis/codes.json';
+
+export type DiagnosisCode = keyof typeof catalog.codes;
+export type Severity = 'error' | 'warning' | 'info';
+
+export const DIAGNOSIS_CODES = Object.keys( catalog.codes ) as DiagnosisCode[];
+
+export function isDiagnosisCode( value: string ): value is DiagnosisCode {
+	return Object.prototype.hasOwnProperty.call( catalog.codes, value );
+}
+
+export function severityOf( code: DiagnosisCode ): Severity {
+	return catalog.codes[ code ].severity as Severity;
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+import { SITES, type SiteOptions } from './sites';
+
+export default defineConfig< SiteOptions >( {
+	testDir: './specs',
+	outputDir: '../../artifacts/e2e/results',
+	globalSetup: './global-setup.ts',
+	fullyParallel: false,
+	workers: 2,
+	forbidOnly: true,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [
+		[ 'list' ],
+		[
+			'html',
+			{ outputFolder: '../../artifacts/e2e/report', open: 'never' },
+		],
+	],
+	use: {
+		screenshot: 'on',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+			// No network here but loopback: keep Chromium from calling home.
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+		},
+	},
+	projects: SITES.map( ( site ) => ( {
+		name: `wordpress-${ site.wordpressVersion }`,
+		use: { baseURL: site.url, wordpressVersion: site.wordpressVersion },
+	} ) ),
+} );

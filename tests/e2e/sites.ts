@@ -1,0 +1,19 @@
+/**
+ * The WordPress lines the specs run on; bin/e2e-sites.sh serves one site for each.
+ */
+export interface SiteOptions {
+	wordpressVersion: string;
+}
+
+export const SITES = [
+	{
+		suite: 'trixie',
+		wordpressVersion: '6.8',
+		url: `http://127.0.0.1:${ process.env.E2E_PORT_TRIXIE ?? '8868' }`,
+	},
+	{
+		suite: 'sid',
+		wordpressVersion: '7.1',
+		url: `http://127.0.0.1:${ process.env.E2E_PORT_SID ?? '8871' }`,
+	},
+] as const;
