@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The WordPress sites the end-to-end specs drive, one per supported WordPress line, installed afresh.
+#
+#   bin/e2e-sites.sh up     install and serve them (ports from E2E_PORT_TRIXIE / E2E_PORT_SID)
+#   bin/e2e-sites.sh down   stop them
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+declare -A PORTS=([trixie]="${E2E_PORT_TRIXIE:-8868}" [sid]="${E2E_PORT_SID:-8871}")
+
+case "${1:-}" in
+	up)
+		need_chromium
+		need_php_extensions
+		need_build
+		for suite in "${!PORTS[@]}"; do
+			core=$("$ROOT/bin/get-wordpress.sh" "$suite")
+			site="$CACHE/sites/e2e-$suite"
+			url="http://127.0.0.1:${PORTS[$suite]}"
+			"$ROOT/bin/wp-site.sh" stop "$site"
+			FRESH=1 "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
+			"$ROOT/bin/wp-site.sh" serve "$site" "$url"
+			log "e2e: WordPress $(grep -oP "wp_version = '\K[^']+" "$site/wp-includes/version.php") at $url"
+		done
+		;;
+	down)
+		for suite in "${!PORTS[@]}"; do "$ROOT/bin/wp-site.sh" stop "$CACHE/sites/e2e-$suite"; done
+		;;
+	*) die "usage: $0 up|down" ;;
+esac

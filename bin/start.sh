@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# npm start: a WordPress with the plugin active, on http://127.0.0.1:${PORT:-8880}, until Ctrl-C.
+#
+#   WP_SUITE=trixie npm start        WordPress 6.8 instead of the current release (sid)
+#   WP_CORE_DIR=/path/to/wp npm start use an existing WordPress tree
+#   CAUSERIE_DB=mariadb npm start    MariaDB instead of SQLite
+#   FRESH=1 npm start                wipe the development site and install it again
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+port="${PORT:-8880}"
+url="http://127.0.0.1:$port"
+suite="${WP_SUITE:-sid}"
+db="${CAUSERIE_DB:-sqlite}"
+site="$CACHE/sites/dev-$suite-$db"
+
+need_php_extensions
+need_dependencies
+need_build
+if [ -n "${WP_CORE_DIR:-}" ]; then
+	core=$(realpath "$WP_CORE_DIR")
+	[ -f "$core/wp-settings.php" ] || die "WP_CORE_DIR=$WP_CORE_DIR is not a WordPress tree"
+	site="$CACHE/sites/dev-custom-$db"
+else
+	core=$("$ROOT/bin/get-wordpress.sh" "$suite")
+fi
+
+sandbox_port="${CAUSERIE_SANDBOX_PORT:-8877}"
+sandbox_pidfile="$CACHE/sandbox.pid"
+stop_sandbox() {
+	if [ -f "$sandbox_pidfile" ]; then
+		kill -- -"$(cat "$sandbox_pidfile")" 2>/dev/null || true
+		rm -f "$sandbox_pidfile"
+	fi
+}
+
+# A server from an earlier run that was not stopped would hold the port.
+"$ROOT/bin/wp-site.sh" stop "$site"
+stop_sandbox
+"$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
+"$ROOT/bin/wp-site.sh" serve "$site" "$url"
+
+stop() {
+	trap - INT TERM EXIT
+	"$ROOT/bin/wp-site.sh" stop "$site"
+	stop_sandbox
+	log "stopped"
+	exit 0
+}
+trap stop INT TERM EXIT
+
+# The sandbox Causerie API, beside WordPress (see docs/causerie-api.md).
+(cd "$ROOT" && CAUSERIE_SANDBOX_PORT=$sandbox_port exec setsid node_modules/.bin/tsx sandbox/cli.ts serve \
+	>"$LOGS/sandbox.log" 2>&1 </dev/null) &
+echo $! >"$sandbox_pidfile"
+for _ in $(seq 100); do grep -q 'Causerie sandbox API on' "$LOGS/sandbox.log" 2>/dev/null && break; sleep 0.1; done
+grep -q 'Causerie sandbox API on' "$LOGS/sandbox.log" || die "the sandbox API did not start; see $LOGS/sandbox.log"
+sandbox_profile=$(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/connect-sandbox.php" "http://127.0.0.1:$sandbox_port") \
+	|| die "could not store the sandbox client in the plugin"
+
+cat <<INFO
+
+  WordPress $(grep -oP "wp_version = '\K[^']+" "$site/wp-includes/version.php") with Causerie Connector is running ($db database, environment "local").
+
+  Settings → Causerie  $url/wp-admin/options-general.php?page=causerie-connector
+  Log in as            admin / password   (also: editor, subscriber; same password)
+
+  Sandbox API  http://127.0.0.1:$sandbox_port   (client wp-development, stored in the plugin's "$sandbox_profile" profile)
+               break it: npm run sandbox:break -- expire|revoke|rotate-key|skew 300|scope|env|secret|down
+               fix it:   npm run sandbox:fix
+
+  Site files   ${site#"$ROOT"/}
+  PHP log      ${site#"$ROOT"/}/debug.log
+  Server log   ${site#"$ROOT"/}/server.log
+  Sandbox log  artifacts/logs/sandbox.log
+  Rebuild the admin app on change with "npm run dev" in another terminal.
+
+  Ready in $(elapsed)s. Press Ctrl-C to stop.
+
+INFO
+
+# Stay in the foreground while the server runs.
+while kill -0 "$(cat "$site/server.pid" 2>/dev/null)" 2>/dev/null; do sleep 1; done
+die "the PHP server stopped; see $site/server.log"

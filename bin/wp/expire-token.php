@@ -1,0 +1,29 @@
+<?php
+/**
+ * Makes the plugin's cached token look expired, for the benchmark: the next requests must renew it.
+ *
+ *   WP_URL=http://127.0.0.1:8883 php expire-token.php
+ *
+ * @package Causerie\Connector
+ */
+
+use Causerie\Connector\Auth\Cached_Token;
+use Causerie\Connector\Auth\Token_Store;
+use Causerie\Connector\Credentials\Encryption;
+
+$causerie_url = (string) getenv( 'WP_URL' );
+
+$_SERVER['HTTP_HOST']   = (string) parse_url( $causerie_url, PHP_URL_HOST ) . ':' . (int) parse_url( $causerie_url, PHP_URL_PORT ); // phpcs:ignore
+$_SERVER['REQUEST_URI'] = '/';
+
+require getcwd() . '/wp-load.php';
+
+$causerie_store = new Token_Store( new Encryption() );
+$causerie_token = $causerie_store->get();
+if ( null === $causerie_token ) {
+	fwrite( STDERR, "No cached token to expire.\n" ); // phpcs:ignore
+	exit( 1 ); // phpcs:ignore
+}
+$causerie_store->put(
+	new Cached_Token( $causerie_token->access_token, null, time() - 7200, time() - 10, $causerie_token->scopes, $causerie_token->environment, 0 )
+);
