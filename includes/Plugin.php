@@ -14,6 +14,7 @@ use Causerie\Connector\Auth\Discovery;
 use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Manager;
+use Causerie\Connector\Auth\Token_Regenerator;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
@@ -72,15 +73,17 @@ final class Plugin {
 		$verifier        = new Credential_Verifier( $discovery, $token_client );
 		$binding         = new Site_Binding();
 		$token_store     = new Token_Store( $encryption );
-		$tokens          = new Token_Manager( $credentials, $discovery, $token_client, $token_store, new Lock(), $binding );
-		$checks          = new Live_Checks( $credentials, $http, $tokens, new Api_Client( $tokens, $credentials, $http ) );
+		$lock            = new Lock();
+		$tokens          = new Token_Manager( $credentials, $discovery, $token_client, $token_store, $lock, $binding );
+		$api             = new Api_Client( $tokens, $credentials, $http );
+		$checks          = new Live_Checks( $credentials, $http, $tokens, $api );
 		$site_controller = new Site_Controller( $this->version );
 		$event_log       = new Event_Log( $this->file );
 		$services        = array(
 			$site_controller,
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
 			new Binding_Controller( $binding ),
-			new Token_Controller( $tokens ),
+			new Token_Controller( $tokens, new Token_Regenerator( $credentials, $discovery, $token_client, $token_store, $lock, $tokens, $api ) ),
 			new Checks_Controller( $checks ),
 			new Status_Controller( $credentials, $binding, $token_store, $checks ),
 			$event_log,

@@ -81,7 +81,7 @@ final class Api_Client {
 				return $response;
 			}
 			if ( $response->status >= 200 && $response->status < 300 ) {
-				return new Api_Response( $response->status, '' === $response->body ? null : $response->json() );
+				return $this->success( $response, $url );
 			}
 			$challenge = Challenge::parse( $response->header( 'www-authenticate' ) );
 			if ( 401 === $response->status && 'invalid_token' === $challenge->param( 'error' ) && ! $renewed ) {
@@ -95,6 +95,44 @@ final class Api_Client {
 			}
 			return $this->finding( $response, $challenge, $url );
 		}
+	}
+
+	/**
+	 * Calls the API once with a given token, without renewing or retrying: proves a candidate token works.
+	 *
+	 * @param Cached_Token $token The token to try.
+	 * @param string       $path  Path under the API URL.
+	 * @return Api_Response|Finding
+	 */
+	public function probe( Cached_Token $token, string $path ) {
+		$url      = $this->credentials->credentials()->api_url . $path;
+		$response = $this->send( 'GET', $url, $token, null, Http_Client::DEFAULT_TIMEOUT );
+		if ( $response instanceof Finding ) {
+			return $response;
+		}
+		if ( $response->status >= 200 && $response->status < 300 ) {
+			return $this->success( $response, $url );
+		}
+		return $this->finding( $response, Challenge::parse( $response->header( 'www-authenticate' ) ), $url );
+	}
+
+	/**
+	 * A 2xx answer; one whose body is not JSON (a proxy's or firewall's page) is no success.
+	 *
+	 * @param Response $response The answer.
+	 * @param string   $url      What was called.
+	 * @return Api_Response|Finding
+	 */
+	private function success( Response $response, string $url ) {
+		if ( '' === $response->body ) {
+			return new Api_Response( $response->status, null );
+		}
+		$unusable = Finding::from_unusable_response( $response, $url );
+		if ( null !== $unusable ) {
+			Event_Log::emit( 'api', $unusable->code, $unusable->evidence );
+			return $unusable;
+		}
+		return new Api_Response( $response->status, $response->json() );
 	}
 
 	/**

@@ -56,18 +56,12 @@ final class Token_Manager {
 	 * @return Cached_Token|Finding
 	 */
 	public function token( bool $force = false ) {
-		// A copy of the site must not act with the original's credentials until an admin says which it is.
-		if ( $this->binding->is_paused() ) {
-			return new Finding( 'connection_paused' );
-		}
-		if ( $this->binding->has_moved() ) {
-			return new Finding( 'site_moved', array( 'siteUrl' => home_url() ) );
+		$blocked = $this->precondition();
+		if ( null !== $blocked ) {
+			return $blocked;
 		}
 		$credentials = $this->credentials->credentials();
-		if ( ! $credentials->is_complete() ) {
-			return new Finding( Decryption_Failure::Key_Changed === $credentials->secret_failure ? 'encryption_key_changed' : 'not_configured' );
-		}
-		$cached = $this->current( $credentials->environment );
+		$cached      = $this->current( $credentials->environment );
 		if ( ! $force && null !== $cached && time() < $cached->renew_at() ) {
 			return $cached;
 		}
@@ -88,6 +82,24 @@ final class Token_Manager {
 			return $cached;
 		}
 		return $this->wait_for_renewal( $credentials->environment, $cached );
+	}
+
+	/**
+	 * Why no token may be requested now, or null when one may.
+	 */
+	public function precondition(): ?Finding {
+		// A copy of the site must not act with the original's credentials until an admin says which it is.
+		if ( $this->binding->is_paused() ) {
+			return new Finding( 'connection_paused' );
+		}
+		if ( $this->binding->has_moved() ) {
+			return new Finding( 'site_moved', array( 'siteUrl' => home_url() ) );
+		}
+		$credentials = $this->credentials->credentials();
+		if ( ! $credentials->is_complete() ) {
+			return new Finding( Decryption_Failure::Key_Changed === $credentials->secret_failure ? 'encryption_key_changed' : 'not_configured' );
+		}
+		return null;
 	}
 
 	/**

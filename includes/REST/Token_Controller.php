@@ -10,7 +10,8 @@ namespace Causerie\Connector\REST;
 use Causerie\Connector\Auth\Cached_Token;
 use Causerie\Connector\Auth\Jwt_Segments;
 use Causerie\Connector\Auth\Token_Manager;
-use Causerie\Connector\Log\Event_Log;
+use Causerie\Connector\Auth\Token_Regenerator;
+use Causerie\Connector\Diagnosis\Finding;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -31,9 +32,13 @@ final class Token_Controller extends Admin_Controller {
 	/**
 	 * Constructor.
 	 *
-	 * @param Token_Manager $tokens The token lifecycle.
+	 * @param Token_Manager     $tokens      The token lifecycle.
+	 * @param Token_Regenerator $regenerator Proven, atomic replacement of the token.
 	 */
-	public function __construct( private readonly Token_Manager $tokens ) {
+	public function __construct(
+		private readonly Token_Manager $tokens,
+		private readonly Token_Regenerator $regenerator
+	) {
 		parent::__construct();
 	}
 
@@ -87,13 +92,25 @@ final class Token_Controller extends Admin_Controller {
 		$request_id = $request->get_param( 'requestId' );
 		$request_id = is_string( $request_id ) ? $request_id : '';
 		$done       = get_transient( self::REGENERATED );
-		$token      = is_string( $done ) && hash_equals( $done, $request_id ) ? $this->tokens->token() : $this->tokens->token( true );
-		if ( ! $token instanceof Cached_Token ) {
-			return Diagnosis_Error::from( 'causerie_regeneration_failed', $token );
+		if ( is_array( $done ) && is_string( $done['requestId'] ?? null ) && hash_equals( $done['requestId'], $request_id ) ) {
+			$token = $this->tokens->token();
+			if ( $token instanceof Cached_Token ) {
+				return $this->describe( $token, false, array( 'previousRevoked' => (bool) ( $done['previousRevoked'] ?? false ) ) );
+			}
 		}
-		set_transient( self::REGENERATED, $request_id, 10 * MINUTE_IN_SECONDS );
-		Event_Log::emit( 'token', 'regenerated', array( 'requestId' => $request_id ) );
-		return $this->describe( $token, false );
+		$outcome = $this->regenerator->regenerate();
+		if ( $outcome instanceof Finding ) {
+			return Diagnosis_Error::from( 'causerie_regeneration_failed', $outcome );
+		}
+		set_transient(
+			self::REGENERATED,
+			array(
+				'requestId'       => $request_id,
+				'previousRevoked' => $outcome->previous_revoked,
+			),
+			10 * MINUTE_IN_SECONDS
+		);
+		return $this->describe( $outcome->token, false, array( 'previousRevoked' => $outcome->previous_revoked ) );
 	}
 
 	/**
@@ -115,9 +132,10 @@ final class Token_Controller extends Admin_Controller {
 	 *
 	 * @param Cached_Token $token  The token.
 	 * @param bool         $reveal Whether to include the raw token.
+	 * @param array<mixed> $extra  More fields.
 	 */
-	private function describe( Cached_Token $token, bool $reveal ): WP_REST_Response {
-		$data = array(
+	private function describe( Cached_Token $token, bool $reveal, array $extra = array() ): WP_REST_Response {
+		$data = $extra + array(
 			'header'      => Jwt_Segments::decode( $token->access_token, Jwt_Segments::HEADER ) ?? new \stdClass(),
 			'claims'      => Jwt_Segments::decode( $token->access_token, Jwt_Segments::CLAIMS ) ?? new \stdClass(),
 			'scopes'      => $token->scopes,

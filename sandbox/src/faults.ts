@@ -94,6 +94,13 @@ export class Counters {
 	tokenRequests: Record< string, Record< string, number > > = {};
 	/** HTTP status → count, for /v1 calls */
 	apiCalls: Record< string, number > = {};
+	/** clientId → accepted revocation requests */
+	revocations: Record< string, number > = {};
+
+	countRevocation( clientId: string ): void {
+		this.revocations[ clientId ] =
+			( this.revocations[ clientId ] ?? 0 ) + 1;
+	}
 
 	countTokenRequest( clientId: string, method: string ): void {
 		const perClient = ( this.tokenRequests[ clientId ] ??= {} );
@@ -108,5 +115,6 @@ export class Counters {
 	reset(): void {
 		this.tokenRequests = {};
 		this.apiCalls = {};
+		this.revocations = {};
 	}
 }

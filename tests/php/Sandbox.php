@@ -78,7 +78,8 @@ final class Sandbox {
 			self::$url . '/__sandbox' . $path,
 			array(
 				'method'  => $method,
-				'headers' => array( 'Content-Type' => 'application/json' ),
+				// Fastify refuses an empty body declared as JSON.
+				'headers' => null === $body ? array() : array( 'Content-Type' => 'application/json' ),
 				'body'    => null === $body ? '' : (string) wp_json_encode( $body ),
 				'timeout' => 10,
 			)

@@ -112,6 +112,7 @@ export function registerOAuthRoutes(
 						'The token was issued to another client'
 					);
 				}
+				state.counters.countRevocation( client.id );
 				return noStore( reply ).code( 200 ).send();
 			} catch ( error ) {
 				return handleError( reply, error );

@@ -99,7 +99,7 @@ final class Token_Controller_Test extends TestCase {
 	}
 
 	public function test_regeneration_swaps_in_a_new_token_and_revokes_the_old_one(): void {
-		Sandbox::connect( 'wp-production' );
+		Sandbox::connect( 'wp-development' );
 		$this->act_as( 'administrator' );
 		$this->dispatch( 'GET', self::ROUTE );
 		$old = ( new Token_Store( new Encryption() ) )->get();
@@ -116,7 +116,7 @@ final class Token_Controller_Test extends TestCase {
 	}
 
 	public function test_repeating_a_request_id_renews_only_once(): void {
-		Sandbox::connect( 'wp-production' );
+		Sandbox::connect( 'wp-development' );
 		$this->act_as( 'administrator' );
 
 		$this->regenerate( 'click-0002' );
@@ -130,7 +130,7 @@ final class Token_Controller_Test extends TestCase {
 	}
 
 	public function test_a_failed_regeneration_keeps_the_old_token(): void {
-		Sandbox::connect( 'wp-production' );
+		Sandbox::connect( 'wp-development' );
 		$this->act_as( 'administrator' );
 		$this->dispatch( 'GET', self::ROUTE );
 		$old = ( new Token_Store( new Encryption() ) )->get();
@@ -152,6 +152,50 @@ final class Token_Controller_Test extends TestCase {
 		self::assertNotNull( $kept );
 		self::assertSame( $old->access_token, $kept->access_token );
 		self::assertTrue( Sandbox::accepts( $old->access_token ) );
+	}
+
+	public function test_regeneration_reports_that_the_old_token_was_revoked(): void {
+		Sandbox::connect( 'wp-development' );
+		$this->act_as( 'administrator' );
+		$this->dispatch( 'GET', self::ROUTE );
+
+		$data = $this->regenerate( 'click-0004' )->get_data();
+
+		self::assertIsArray( $data );
+		self::assertTrue( $data['previousRevoked'] );
+		self::assertArrayNotHasKey( 'token', $data );
+	}
+
+	public function test_a_new_token_the_api_refuses_is_revoked_and_the_old_one_kept(): void {
+		Sandbox::connect( 'wp-development' );
+		$this->act_as( 'administrator' );
+		$this->dispatch( 'GET', self::ROUTE );
+		$old = ( new Token_Store( new Encryption() ) )->get();
+		self::assertNotNull( $old );
+		Sandbox::control(
+			'POST',
+			'/faults',
+			array(
+				'endpoint' => 'api',
+				'mode'     => 'html',
+				'count'    => 5,
+			)
+		);
+		Sandbox::control( 'DELETE', '/counters' );
+
+		$response = $this->regenerate( 'click-0005' );
+
+		self::assertSame( 502, $response->get_status() );
+		self::assertSame( 'causerie_regeneration_failed', $this->error_code( $response ) );
+		$kept = ( new Token_Store( new Encryption() ) )->get();
+		self::assertNotNull( $kept );
+		self::assertSame( $old->access_token, $kept->access_token );
+		$counters = Sandbox::control( 'GET', '/counters' );
+		Sandbox::control( 'DELETE', '/faults' );
+		self::assertTrue( Sandbox::accepts( $old->access_token ) );
+		self::assertSame( array( 'wp-development' => array( 'client_secret_basic' => 1 ) ), $counters['tokenRequests'] );
+		// The refused candidate was revoked; the old token was not (it still works, above).
+		self::assertSame( array( 'wp-development' => 1 ), $counters['revocations'] );
 	}
 
 	public function test_a_request_id_is_required_and_checked(): void {
