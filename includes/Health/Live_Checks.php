@@ -14,12 +14,13 @@ use Causerie\Connector\Auth\Environment_Match;
 use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Decryption_Failure;
+use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
- * Runs the checks in order: configured, reachable (with latency and clock skew), token, API call, scopes,
+ * Runs the checks in order: configured, site address, reachable (with latency and clock skew), token, API call, scopes,
  * environment. A check that can't run because an earlier one failed is skipped. The last run is kept for
  * the status screen.
  */
@@ -40,12 +41,14 @@ final class Live_Checks {
 	 * @param Http_Client      $http        Outbound HTTP.
 	 * @param Token_Manager    $tokens      The token lifecycle.
 	 * @param Api_Client       $api         Authenticated calls.
+	 * @param Site_Binding     $binding     Which address the credentials belong to.
 	 */
 	public function __construct(
 		private readonly Credential_Store $credentials,
 		private readonly Http_Client $http,
 		private readonly Token_Manager $tokens,
-		private readonly Api_Client $api
+		private readonly Api_Client $api,
+		private readonly Site_Binding $binding
 	) {}
 
 	/**
@@ -62,6 +65,12 @@ final class Live_Checks {
 			return $this->finish( $results );
 		}
 		$results[] = new Check_Result( 'configured', Check_Result::OK );
+
+		$site      = $this->site();
+		$results[] = $site;
+		if ( Check_Result::ERROR === $site->status ) {
+			return $this->finish( $results );
+		}
 
 		$reachable = $this->probe( $credentials->api_url );
 		$results   = array_merge( $results, $reachable );
@@ -119,6 +128,20 @@ final class Live_Checks {
 	}
 
 	/**
+	 * Whether the credentials belong to this address: a copy of the site must not use them unasked.
+	 */
+	private function site(): Check_Result {
+		$evidence = array( 'siteUrl' => home_url() );
+		if ( $this->binding->is_paused() ) {
+			return new Check_Result( 'site', Check_Result::ERROR, 'connection_paused', $evidence );
+		}
+		if ( $this->binding->has_moved() ) {
+			return new Check_Result( 'site', Check_Result::ERROR, 'site_moved', $evidence );
+		}
+		return new Check_Result( 'site', Check_Result::OK, '', $evidence );
+	}
+
+	/**
 	 * Reachability with latency, and the clock compared with the API's Date header.
 	 *
 	 * @param string $api_url API base URL.
@@ -156,11 +179,15 @@ final class Live_Checks {
 	 * @phpstan-param list<Check_Result> $results
 	 */
 	private function finish( array $results ): array {
+		$now       = gmdate( 'c' );
+		$succeeded = array_filter( $results, static fn( Check_Result $result ): bool => 'api' === $result->id && Check_Result::OK === $result->status );
+		$previous  = $this->last()['lastSuccessAt'] ?? null;
 		update_option(
 			self::OPTION,
 			array(
-				'checkedAt' => gmdate( 'c' ),
-				'checks'    => array_map( static fn( Check_Result $result ): array => $result->to_array(), $results ),
+				'checkedAt'     => $now,
+				'lastSuccessAt' => array() !== $succeeded ? $now : ( is_string( $previous ) ? $previous : null ),
+				'checks'        => array_map( static fn( Check_Result $result ): array => $result->to_array(), $results ),
 			),
 			false
 		);

@@ -82,6 +82,7 @@ final class Status_Controller extends Admin_Controller {
 				'tokenExpiresAt' => null === $token ? null : gmdate( 'c', $token->expires_at ),
 				'nextRefreshAt'  => null === $token ? null : gmdate( 'c', $token->renew_at() ),
 				'checkedAt'      => $last['checkedAt'] ?? null,
+				'lastSuccessAt'  => $last['lastSuccessAt'] ?? null,
 			)
 		);
 		$response->header( 'Cache-Control', 'no-store' );

@@ -53,7 +53,7 @@ final class Checks_Controller_Test extends TestCase {
 
 		$checks = $this->run_checks();
 
-		self::assertSame( array( 'configured', 'reachable', 'clock', 'token', 'api', 'scopes', 'environment' ), array_keys( $checks ) );
+		self::assertSame( array( 'configured', 'site', 'reachable', 'clock', 'token', 'api', 'scopes', 'environment' ), array_keys( $checks ) );
 		foreach ( $checks as $id => $check ) {
 			self::assertSame( 'ok', $check['status'], $id );
 		}
@@ -62,7 +62,8 @@ final class Checks_Controller_Test extends TestCase {
 		self::assertGreaterThan( 3500, $token->secondsLeft ); // phpcs:ignore WordPress.NamingConventions.ValidVariableName -- a JSON field.
 		$last = $this->dispatch( 'GET', self::ROUTE )->get_data();
 		self::assertIsArray( $last );
-		self::assertCount( 7, (array) $last['checks'] );
+		self::assertCount( 8, (array) $last['checks'] );
+		self::assertSame( $last['checkedAt'], $last['lastSuccessAt'] );
 	}
 
 	public function test_without_credentials_only_the_first_check_runs(): void {
@@ -70,6 +71,30 @@ final class Checks_Controller_Test extends TestCase {
 
 		self::assertSame( array( 'configured' ), array_keys( $checks ) );
 		self::assertSame( 'not_configured', $checks['configured']['code'] );
+	}
+
+	/**
+	 * When the checks last reached the API, as kept.
+	 */
+	private function last_success(): mixed {
+		$health = get_option( 'causerie_connector_health' );
+		return is_array( $health ) ? ( $health['lastSuccessAt'] ?? null ) : null;
+	}
+
+	public function test_a_moved_site_stops_at_the_site_check_and_keeps_the_last_success(): void {
+		Sandbox::connect();
+		$this->run_checks();
+		$succeeded = $this->last_success();
+		self::assertIsString( $succeeded );
+		$moved = static fn( string $url ): string => str_replace( '127.0.0.1:8890', 'staging.example.org', $url );
+		add_filter( 'home_url', $moved );
+
+		$checks = $this->run_checks();
+		remove_filter( 'home_url', $moved );
+
+		self::assertSame( array( 'configured', 'site' ), array_keys( $checks ) );
+		self::assertSame( 'site_moved', $checks['site']['code'] );
+		self::assertSame( $succeeded, $this->last_success() );
 	}
 
 	/**
