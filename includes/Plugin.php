@@ -76,7 +76,7 @@ final class Plugin {
 		$lock            = new Lock();
 		$tokens          = new Token_Manager( $credentials, $discovery, $token_client, $token_store, $lock, $binding );
 		$api             = new Api_Client( $tokens, $credentials, $http );
-		$checks          = new Live_Checks( $credentials, $http, $tokens, $api, $binding );
+		$checks          = new Live_Checks( $credentials, $http, $tokens, $api, $binding, $verifier );
 		$site_controller = new Site_Controller( $this->version );
 		$event_log       = new Event_Log( $this->file );
 		$services        = array(

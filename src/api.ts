@@ -4,13 +4,69 @@
 import apiFetch from '@wordpress/api-fetch';
 import { __ } from '@wordpress/i18n';
 
-import type { RestError, SiteInfo } from './types';
+import type {
+	Binding,
+	ChecksRun,
+	ConnectionStatus,
+	Regeneration,
+	RestError,
+	SiteInfo,
+} from './types';
 
 export const REST_NAMESPACE = '/causerie/v1';
 export const SITE_PATH = `${ REST_NAMESPACE }/site`;
 
+export const STATUS_PATH = `${ REST_NAMESPACE }/status`;
+export const CHECKS_PATH = `${ REST_NAMESPACE }/checks`;
+export const REGENERATE_PATH = `${ REST_NAMESPACE }/token/regenerate`;
+export const BINDING_PATH = `${ REST_NAMESPACE }/binding`;
+
 export function fetchSite(): Promise< SiteInfo > {
 	return apiFetch< SiteInfo >( { path: SITE_PATH } );
+}
+
+export function fetchStatus(): Promise< ConnectionStatus > {
+	return apiFetch< ConnectionStatus >( { path: STATUS_PATH } );
+}
+
+/**
+ * The last checks, or null before the first run.
+ */
+export async function fetchLastChecks(): Promise< ChecksRun | null > {
+	const last = await apiFetch< ChecksRun | Record< string, never > >( {
+		path: CHECKS_PATH,
+	} );
+	return 'checks' in last ? last : null;
+}
+
+/**
+ * Runs the live checks on the server, which bounds every call to the API by its timeouts.
+ *
+ * @param signal Aborts the wait in the browser when WordPress itself does not answer.
+ */
+export function runChecks( signal?: AbortSignal ): Promise< ChecksRun > {
+	return apiFetch< ChecksRun >( { path: CHECKS_PATH, method: 'POST', signal } );
+}
+
+/**
+ * Gets a new token, proves it against the API, swaps it in and revokes the old one.
+ *
+ * @param requestId Repeating it answers from the first run, so a retried click renews once.
+ */
+export function regenerateToken( requestId: string ): Promise< Regeneration > {
+	return apiFetch< Regeneration >( {
+		path: REGENERATE_PATH,
+		method: 'POST',
+		data: { requestId },
+	} );
+}
+
+export function updateBinding( action: 'rebind' | 'pause' ): Promise< Binding > {
+	return apiFetch< Binding >( {
+		path: BINDING_PATH,
+		method: 'POST',
+		data: { action },
+	} );
 }
 
 function isRestError( value: unknown ): value is RestError {

@@ -57,12 +57,14 @@ export interface ConnectionStatus {
 	tokenExpiresAt: string | null;
 	nextRefreshAt: string | null;
 	checkedAt: string | null;
+	lastSuccessAt: string | null;
 }
 
 /** One entry of POST /causerie/v1/checks */
 export interface CheckResult {
 	id:
 		| 'configured'
+		| 'site'
 		| 'reachable'
 		| 'clock'
 		| 'token'
@@ -79,4 +81,26 @@ export interface CheckResult {
 export interface DiagnosisErrorData {
 	status: number;
 	diagnosis: Diagnosis & { evidence: Record< string, unknown > };
+}
+
+/** GET and POST /causerie/v1/checks; GET answers {} before the first run. */
+export interface ChecksRun {
+	checkedAt: string;
+	lastSuccessAt?: string | null;
+	checks: CheckResult[];
+}
+
+/** POST /causerie/v1/token/regenerate */
+export interface Regeneration {
+	expiresAt: string;
+	scopes: string[];
+	environment: string;
+	previousRevoked: boolean;
+}
+
+/** GET and POST /causerie/v1/binding */
+export interface Binding {
+	siteUrl: string;
+	moved: boolean;
+	paused: boolean;
 }

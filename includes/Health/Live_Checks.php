@@ -9,6 +9,7 @@ namespace Causerie\Connector\Health;
 
 use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Auth\Cached_Token;
+use Causerie\Connector\Auth\Credential_Verifier;
 use Causerie\Connector\Auth\Discovery;
 use Causerie\Connector\Auth\Environment_Match;
 use Causerie\Connector\Auth\Token_Manager;
@@ -20,7 +21,8 @@ use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
- * Runs the checks in order: configured, site address, reachable (with latency and clock skew), token, API call, scopes,
+ * Runs the checks in order: configured, site address, reachable (with latency and clock skew), credentials
+ * accepted, token, API call with the token in use, scopes,
  * environment. A check that can't run because an earlier one failed is skipped. The last run is kept for
  * the status screen.
  */
@@ -37,18 +39,20 @@ final class Live_Checks {
 	/**
 	 * Constructor.
 	 *
-	 * @param Credential_Store $credentials Stored credentials.
-	 * @param Http_Client      $http        Outbound HTTP.
-	 * @param Token_Manager    $tokens      The token lifecycle.
-	 * @param Api_Client       $api         Authenticated calls.
-	 * @param Site_Binding     $binding     Which address the credentials belong to.
+	 * @param Credential_Store    $credentials Stored credentials.
+	 * @param Http_Client         $http        Outbound HTTP.
+	 * @param Token_Manager       $tokens      The token lifecycle.
+	 * @param Api_Client          $api         Authenticated calls.
+	 * @param Site_Binding        $binding     Which address the credentials belong to.
+	 * @param Credential_Verifier $verifier    Asks the token endpoint whether the credentials are accepted.
 	 */
 	public function __construct(
 		private readonly Credential_Store $credentials,
 		private readonly Http_Client $http,
 		private readonly Token_Manager $tokens,
 		private readonly Api_Client $api,
-		private readonly Site_Binding $binding
+		private readonly Site_Binding $binding,
+		private readonly Credential_Verifier $verifier
 	) {}
 
 	/**
@@ -78,6 +82,15 @@ final class Live_Checks {
 			return $this->finish( $results );
 		}
 
+		// The token endpoint is asked afresh: a cached token hides a secret that was since regenerated.
+		// Credentials for another environment are accepted all the same; the environment check names that.
+		$accepted = $this->verifier->verify( $credentials );
+		if ( $accepted instanceof Finding && 'environment_mismatch' !== $accepted->code ) {
+			$results[] = Check_Result::failed( 'credentials', $accepted );
+			return $this->finish( $results );
+		}
+		$results[] = new Check_Result( 'credentials', Check_Result::OK );
+
 		$token = $this->tokens->token();
 		if ( ! $token instanceof Cached_Token ) {
 			$results[] = Check_Result::failed( 'token', $token );
@@ -93,7 +106,8 @@ final class Live_Checks {
 			)
 		);
 
-		$me        = $this->api->request( 'GET', '/v1/me' );
+		// The token in use, as it is: renewing here would hide why the API refused it.
+		$me        = $this->api->probe( $token, '/v1/me' );
 		$results[] = $me instanceof Finding ? Check_Result::failed( 'api', $me ) : new Check_Result( 'api', Check_Result::OK );
 
 		$token     = $this->tokens->token();

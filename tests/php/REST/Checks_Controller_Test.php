@@ -53,7 +53,7 @@ final class Checks_Controller_Test extends TestCase {
 
 		$checks = $this->run_checks();
 
-		self::assertSame( array( 'configured', 'site', 'reachable', 'clock', 'token', 'api', 'scopes', 'environment' ), array_keys( $checks ) );
+		self::assertSame( array( 'configured', 'site', 'reachable', 'clock', 'credentials', 'token', 'api', 'scopes', 'environment' ), array_keys( $checks ) );
 		foreach ( $checks as $id => $check ) {
 			self::assertSame( 'ok', $check['status'], $id );
 		}
@@ -62,7 +62,7 @@ final class Checks_Controller_Test extends TestCase {
 		self::assertGreaterThan( 3500, $token->secondsLeft ); // phpcs:ignore WordPress.NamingConventions.ValidVariableName -- a JSON field.
 		$last = $this->dispatch( 'GET', self::ROUTE )->get_data();
 		self::assertIsArray( $last );
-		self::assertCount( 8, (array) $last['checks'] );
+		self::assertCount( 9, (array) $last['checks'] );
 		self::assertSame( $last['checkedAt'], $last['lastSuccessAt'] );
 	}
 
@@ -128,8 +128,8 @@ final class Checks_Controller_Test extends TestCase {
 			),
 			'the clock is 2 minutes off'     => array( 'PUT', '/clock', array( 'skewSeconds' => 120 ), 'clock', 'warning', 'clock_skew' ),
 			'the clock is 10 minutes off'    => array( 'PUT', '/clock', array( 'skewSeconds' => -600 ), 'clock', 'error', 'clock_skew' ),
-			'the secret was regenerated'     => array( 'POST', '/clients/wp-development/secret', array( 'secret' => 'new-secret-value' ), 'token', 'error', 'invalid_client' ),
-			'a scope was withdrawn'          => array( 'PATCH', '/clients/wp-development', array( 'scopes' => array( 'read:widget', 'read:conversations' ) ), 'token', 'error', 'invalid_scope' ),
+			'the secret was regenerated'     => array( 'POST', '/clients/wp-development/secret', array( 'secret' => 'new-secret-value' ), 'credentials', 'error', 'invalid_client' ),
+			'a scope was withdrawn'          => array( 'PATCH', '/clients/wp-development', array( 'scopes' => array( 'read:widget', 'read:conversations' ) ), 'credentials', 'error', 'invalid_scope' ),
 			'the client moved to production' => array( 'PATCH', '/clients/wp-development', array( 'environment' => 'production' ), 'environment', 'error', 'environment_mismatch' ),
 		);
 	}
@@ -155,6 +155,45 @@ final class Checks_Controller_Test extends TestCase {
 		self::assertSame( $status, $checks[ $id ]['status'] );
 		self::assertSame( $code, $checks[ $id ]['code'] );
 		self::assertNotSame( '', $checks[ $id ]['message'] );
+	}
+
+	/**
+	 * Sandbox breaks that spoil the token already in use, and the diagnosis of each.
+	 *
+	 * @return array<string, array{string, array<string, mixed>|null, string}>
+	 */
+	public static function spoiled_tokens(): array {
+		return array(
+			'the token expired early'    => array( '/clients/wp-development/expire', null, 'token_expired' ),
+			'the token was revoked'      => array( '/clients/wp-development/revoke', null, 'token_revoked' ),
+			'the signing key was pulled' => array( '/keys/rotate', array( 'keepOld' => false ), 'token_signature_invalid' ),
+		);
+	}
+
+	/**
+	 * The API check tries the token in use as it is, so the cause shows instead of being renewed away.
+	 *
+	 * @param string                    $path Control path.
+	 * @param array<string, mixed>|null $body Control body.
+	 * @param string                    $code Diagnosis expected.
+	 */
+	#[DataProvider( 'spoiled_tokens' )]
+	public function test_a_spoiled_token_in_use_is_named_by_the_api_check( string $path, ?array $body, string $code ): void {
+		Sandbox::connect();
+		$this->run_checks();
+		Sandbox::control( 'POST', $path, $body );
+
+		$checks = $this->run_checks();
+
+		self::assertSame( 'ok', $checks['credentials']['status'] );
+		self::assertSame( 'ok', $checks['token']['status'] );
+		self::assertSame( 'error', $checks['api']['status'] );
+		self::assertSame( $code, $checks['api']['code'] );
+		$status = $this->dispatch( 'GET', '/causerie/v1/status' )->get_data();
+		self::assertIsArray( $status );
+		self::assertSame( 'broken', $status['state'] );
+		self::assertIsArray( $status['diagnosis'] );
+		self::assertSame( $code, $status['diagnosis']['code'] );
 	}
 
 	#[DataProvider( 'refused_roles' )]
