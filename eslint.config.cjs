@@ -3,7 +3,9 @@
 const wpScriptsConfig = require( '@wordpress/scripts/config/eslint.config.cjs' );
 
 module.exports = [
-	...( Array.isArray( wpScriptsConfig ) ? wpScriptsConfig : [ wpScriptsConfig ] ),
+	...( Array.isArray( wpScriptsConfig )
+		? wpScriptsConfig
+		: [ wpScriptsConfig ] ),
 	{
 		files: [ '**/*.ts', '**/*.tsx' ],
 		rules: {
@@ -11,6 +13,12 @@ module.exports = [
 		},
 	},
 	{
-		ignores: [ 'build/**', 'vendor/**', '.cache/**', 'artifacts/**', 'dist/**' ],
+		ignores: [
+			'build/**',
+			'vendor/**',
+			'.cache/**',
+			'artifacts/**',
+			'dist/**',
+		],
 	},
 ];

@@ -9,9 +9,8 @@ module.exports = {
 	setupFilesAfterEnv: [ '<rootDir>/tests/js/setup.ts' ],
 	// A few dependencies of @wordpress/components ship ES modules only; Babel turns them into CommonJS.
 	transform: {
-		'\\.m?[jt]sx?$': require.resolve(
-			'@wordpress/scripts/config/babel-transform'
-		),
+		'\\.m?[jt]sx?$':
+			require.resolve( '@wordpress/scripts/config/babel-transform' ),
 	},
 	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme)/)' ],
 };

@@ -19,21 +19,31 @@ async function logIn() {
 		.map( ( cookie ) => cookie.split( ';' )[ 0 ] )
 		.join( '; ' );
 	const nonce = await (
-		await fetch( `${ WP_URL }/wp-admin/admin-ajax.php?action=rest-nonce`, { headers: { cookie: cookies } } )
+		await fetch( `${ WP_URL }/wp-admin/admin-ajax.php?action=rest-nonce`, {
+			headers: { cookie: cookies },
+		} )
 	).text();
 	return { cookie: cookies, 'x-wp-nonce': nonce.trim() };
 }
 
 async function timedRequest( headers ) {
 	const start = performance.now();
-	const response = await fetch( `${ WP_URL }/wp-json/causerie/v1/token`, { headers } );
+	const response = await fetch( `${ WP_URL }/wp-json/causerie/v1/token`, {
+		headers,
+	} );
 	await response.arrayBuffer();
 	return { ms: performance.now() - start, status: response.status };
 }
 
 function percentiles( results ) {
 	const sorted = results.map( ( r ) => r.ms ).sort( ( a, b ) => a - b );
-	const at = ( p ) => sorted[ Math.min( sorted.length - 1, Math.floor( ( p / 100 ) * sorted.length ) ) ].toFixed( 0 );
+	const at = ( p ) =>
+		sorted[
+			Math.min(
+				sorted.length - 1,
+				Math.floor( ( p / 100 ) * sorted.length )
+			)
+		].toFixed( 0 );
 	const statuses = {};
 	for ( const r of results ) {
 		statuses[ r.status ] = ( statuses[ r.status ] ?? 0 ) + 1;
@@ -42,13 +52,16 @@ function percentiles( results ) {
 }
 
 async function control( method, path ) {
-	const response = await fetch( `${ SANDBOX_URL }/__sandbox${ path }`, { method } );
+	const response = await fetch( `${ SANDBOX_URL }/__sandbox${ path }`, {
+		method,
+	} );
 	return response.json();
 }
 
 function tokenRequests( counters ) {
 	return Object.values( counters.tokenRequests ).reduce(
-		( sum, methods ) => sum + Object.values( methods ).reduce( ( a, b ) => a + b, 0 ),
+		( sum, methods ) =>
+			sum + Object.values( methods ).reduce( ( a, b ) => a + b, 0 ),
 		0
 	);
 }
@@ -60,20 +73,33 @@ if ( warm.status !== 200 ) {
 }
 
 // One unmeasured burst first, so both measured runs see warm PHP workers and opcache.
-await Promise.all( Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) ) );
+await Promise.all(
+	Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) )
+);
 
 // Baseline: the same burst while the cached token is valid, so nobody needs the token endpoint.
 await control( 'DELETE', '/counters' );
-const baseline = await Promise.all( Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) ) );
+const baseline = await Promise.all(
+	Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) )
+);
 const baselineTokens = tokenRequests( await control( 'GET', '/counters' ) );
 
 // Contention: the cached token is expired, so every request needs a new one at the same moment.
-execFileSync( 'php', [ `${ ROOT }/bin/wp/expire-token.php` ], { cwd: SITE_DIR, env: { ...process.env, WP_URL } } );
+execFileSync( 'php', [ `${ ROOT }/bin/wp/expire-token.php` ], {
+	cwd: SITE_DIR,
+	env: { ...process.env, WP_URL },
+} );
 await control( 'DELETE', '/counters' );
-const contended = await Promise.all( Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) ) );
+const contended = await Promise.all(
+	Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) )
+);
 const contendedTokens = tokenRequests( await control( 'GET', '/counters' ) );
 
-console.log( `baseline, valid token, ${ CONCURRENCY } concurrent: ${ percentiles( baseline ) }; token requests ${ baselineTokens }` );
-console.log( `expired token, ${ CONCURRENCY } concurrent: ${ percentiles( contended ) }` );
+console.log(
+	`baseline, valid token, ${ CONCURRENCY } concurrent: ${ percentiles( baseline ) }; token requests ${ baselineTokens }`
+);
+console.log(
+	`expired token, ${ CONCURRENCY } concurrent: ${ percentiles( contended ) }`
+);
 console.log( `token requests: ${ contendedTokens }` );
 process.exit( contendedTokens === 1 ? 0 : 1 );

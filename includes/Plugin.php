@@ -65,22 +65,21 @@ final class Plugin {
 	 * Builds the services and hooks them into WordPress.
 	 */
 	public function register(): void {
-		$encryption      = new Encryption();
-		$credentials     = new Credential_Store( $encryption, new Overrides() );
-		$http            = new Http_Client();
-		$discovery       = new Discovery( $http );
-		$token_client    = new Token_Client( $http );
-		$verifier        = new Credential_Verifier( $discovery, $token_client );
-		$binding         = new Site_Binding();
-		$token_store     = new Token_Store( $encryption );
-		$lock            = new Lock();
-		$tokens          = new Token_Manager( $credentials, $discovery, $token_client, $token_store, $lock, $binding );
-		$api             = new Api_Client( $tokens, $credentials, $http );
-		$checks          = new Live_Checks( $credentials, $http, $tokens, $api, $binding, $verifier );
-		$site_controller = new Site_Controller( $this->version );
-		$event_log       = new Event_Log( $this->file );
-		$services        = array(
-			$site_controller,
+		$encryption   = new Encryption();
+		$credentials  = new Credential_Store( $encryption, new Overrides() );
+		$http         = new Http_Client();
+		$discovery    = new Discovery( $http );
+		$token_client = new Token_Client( $http );
+		$verifier     = new Credential_Verifier( $discovery, $token_client );
+		$binding      = new Site_Binding();
+		$token_store  = new Token_Store( $encryption );
+		$lock         = new Lock();
+		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, $lock, $binding );
+		$api          = new Api_Client( $tokens, $credentials, $http );
+		$checks       = new Live_Checks( $credentials, $http, $tokens, $api, $binding, $verifier );
+		$event_log    = new Event_Log( $this->file );
+		$services     = array(
+			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
 			new Binding_Controller( $binding ),
 			new Token_Controller( $tokens, new Token_Regenerator( $credentials, $discovery, $token_client, $token_store, $lock, $tokens, $api ) ),
@@ -90,7 +89,7 @@ final class Plugin {
 			new Events_Controller( $event_log ),
 			new Jwks_Controller( $credentials, $discovery, $http ),
 			new Token_Refresh( $this->file, $tokens ),
-			new Settings_Page( $this->file, $site_controller ),
+			new Settings_Page( $this->file ),
 		);
 		foreach ( $services as $service ) {
 			$service->register();

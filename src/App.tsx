@@ -1,41 +1,95 @@
-import {
-	Button,
-	Card,
-	CardBody,
-	CardHeader,
-	Notice,
-	Spinner,
-} from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
+import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
+import { HealthPanel } from './components/HealthPanel';
 import { SiteSummary } from './components/SiteSummary';
-import { useSiteInfo } from './hooks/useSiteInfo';
+import { StatusHeader } from './components/StatusHeader';
+import { RegenerationWizard } from './components/wizard/RegenerationWizard';
+import { useConnection } from './hooks/useConnection';
+import type { ChecksRun, ConnectionStatus, Settings, SiteInfo } from './types';
+import { opensWizard } from './wizard/causes';
 
-export function App() {
-	const { data, isBusy, error, reload } = useSiteInfo();
+export interface InitialData {
+	site: SiteInfo;
+	status: ConnectionStatus;
+	checks: ChecksRun | null;
+	settings: Settings | null;
+}
+
+interface Props {
+	initial: InitialData;
+	/** Run the checks once mounted; off in tests that drive them by hand. */
+	checkOnLoad?: boolean;
+}
+
+/**
+ * Settings → Causerie. It paints from the preloaded answers, then runs the live checks in the
+ * background; a 401 or 403 diagnosis opens the fix wizard once per visit.
+ *
+ * @param props             Component props.
+ * @param props.initial     The preloaded REST answers.
+ * @param props.checkOnLoad Whether to run the checks once mounted.
+ */
+export function App( { initial, checkOnLoad = true }: Props ) {
+	const connection = useConnection( initial.status, initial.checks );
+	const [ isWizardOpen, setIsWizardOpen ] = useState( false );
+	const wizardOffered = useRef( false );
+	const { runChecks, isChecking, status } = connection;
+
+	const offerWizard = useCallback( ( next: ConnectionStatus | null ) => {
+		if (
+			! wizardOffered.current &&
+			next?.diagnosis &&
+			opensWizard( next.diagnosis.code )
+		) {
+			wizardOffered.current = true;
+			setIsWizardOpen( true );
+		}
+	}, [] );
+
+	useEffect( () => {
+		if ( checkOnLoad ) {
+			runChecks().then( offerWizard );
+		} else {
+			offerWizard( initial.status );
+		}
+		// Once per visit.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [] );
+
+	const recheck = useCallback( () => {
+		if ( ! isChecking ) {
+			runChecks();
+		}
+	}, [ isChecking, runChecks ] );
+	const openWizard = useCallback( () => {
+		wizardOffered.current = true;
+		setIsWizardOpen( true );
+	}, [] );
 
 	return (
-		<Card className="causerie-app">
-			<CardHeader>
-				<h2>{ __( 'This site', 'causerie-connector' ) }</h2>
-			</CardHeader>
-			<CardBody>
-				{ isBusy && ! data && (
-					<p role="status">
-						<Spinner />
-						{ __( 'Loading…', 'causerie-connector' ) }
-					</p>
-				) }
-				{ error && (
-					<Notice status="error" isDismissible={ false }>
-						<p>{ error.message }</p>
-						<Button variant="secondary" onClick={ reload }>
-							{ __( 'Try again', 'causerie-connector' ) }
-						</Button>
-					</Notice>
-				) }
-				{ data && <SiteSummary site={ data } /> }
-			</CardBody>
-		</Card>
+		<div className="causerie-app">
+			<StatusHeader
+				status={ status }
+				isChecking={ isChecking }
+				onFix={ openWizard }
+				onRunChecks={ recheck }
+			/>
+			<HealthPanel
+				checks={ connection.checks }
+				status={ status }
+				isChecking={ isChecking }
+				checkError={ connection.checkError }
+				onRunChecks={ recheck }
+				onFix={ openWizard }
+			/>
+			<SiteSummary site={ initial.site } />
+			{ isWizardOpen && (
+				<RegenerationWizard
+					connection={ connection }
+					settings={ initial.settings }
+					onClose={ () => setIsWizardOpen( false ) }
+				/>
+			) }
+		</div>
 	);
 }

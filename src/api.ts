@@ -8,8 +8,11 @@ import type {
 	Binding,
 	ChecksRun,
 	ConnectionStatus,
+	DiagnosisErrorData,
 	Regeneration,
 	RestError,
+	Settings,
+	SettingsChanges,
 	SiteInfo,
 } from './types';
 
@@ -20,6 +23,7 @@ export const STATUS_PATH = `${ REST_NAMESPACE }/status`;
 export const CHECKS_PATH = `${ REST_NAMESPACE }/checks`;
 export const REGENERATE_PATH = `${ REST_NAMESPACE }/token/regenerate`;
 export const BINDING_PATH = `${ REST_NAMESPACE }/binding`;
+export const SETTINGS_PATH = `${ REST_NAMESPACE }/settings`;
 
 export function fetchSite(): Promise< SiteInfo > {
 	return apiFetch< SiteInfo >( { path: SITE_PATH } );
@@ -33,10 +37,12 @@ export function fetchStatus(): Promise< ConnectionStatus > {
  * The last checks, or null before the first run.
  */
 export async function fetchLastChecks(): Promise< ChecksRun | null > {
-	const last = await apiFetch< ChecksRun | Record< string, never > >( {
+	const last = await apiFetch< Partial< ChecksRun > >( {
 		path: CHECKS_PATH,
 	} );
-	return 'checks' in last ? last : null;
+	return last.checks && last.checkedAt
+		? { ...last, checks: last.checks, checkedAt: last.checkedAt }
+		: null;
 }
 
 /**
@@ -44,8 +50,12 @@ export async function fetchLastChecks(): Promise< ChecksRun | null > {
  *
  * @param signal Aborts the wait in the browser when WordPress itself does not answer.
  */
-export function runChecks( signal?: AbortSignal ): Promise< ChecksRun > {
-	return apiFetch< ChecksRun >( { path: CHECKS_PATH, method: 'POST', signal } );
+export function runChecks( signal: AbortSignal | null ): Promise< ChecksRun > {
+	return apiFetch< ChecksRun >( {
+		path: CHECKS_PATH,
+		method: 'POST',
+		signal,
+	} );
 }
 
 /**
@@ -61,7 +71,27 @@ export function regenerateToken( requestId: string ): Promise< Regeneration > {
 	} );
 }
 
-export function updateBinding( action: 'rebind' | 'pause' ): Promise< Binding > {
+export function fetchSettings(): Promise< Settings > {
+	return apiFetch< Settings >( { path: SETTINGS_PATH } );
+}
+
+/**
+ * Saves credentials for the site's own profile; the server verifies them first and keeps the old ones
+ * when they fail.
+ *
+ * @param changes The fields to change.
+ */
+export function saveSettings( changes: SettingsChanges ): Promise< Settings > {
+	return apiFetch< Settings >( {
+		path: SETTINGS_PATH,
+		method: 'POST',
+		data: changes,
+	} );
+}
+
+export function updateBinding(
+	action: 'rebind' | 'pause'
+): Promise< Binding > {
 	return apiFetch< Binding >( {
 		path: BINDING_PATH,
 		method: 'POST',
@@ -94,4 +124,16 @@ export function toRestError( reason: unknown ): RestError {
 			'causerie-connector'
 		),
 	};
+}
+
+/**
+ * The diagnosis in a failed request's data, when the server named the cause.
+ *
+ * @param error A normalised REST error.
+ */
+export function diagnosisOf(
+	error: RestError
+): DiagnosisErrorData[ 'diagnosis' ] | null {
+	const data = error.data as Partial< DiagnosisErrorData > | undefined;
+	return data?.diagnosis ?? null;
 }

@@ -1,5 +1,13 @@
+import { Notice } from '@wordpress/components';
 import { createRoot } from '@wordpress/element';
 
+import {
+	fetchLastChecks,
+	fetchSettings,
+	fetchSite,
+	fetchStatus,
+	toRestError,
+} from './api';
 import { App } from './App';
 import './index.scss';
 
@@ -7,5 +15,24 @@ const ROOT_ID = 'causerie-connector-root';
 
 const container = document.getElementById( ROOT_ID );
 if ( container ) {
-	createRoot( container ).render( <App /> );
+	const root = createRoot( container );
+	// Preloaded by the settings page: these resolve without a request, so the first paint has the data.
+	Promise.all( [
+		fetchSite(),
+		fetchStatus(),
+		fetchLastChecks(),
+		fetchSettings().catch( () => null ),
+	] )
+		.then( ( [ site, status, checks, settings ] ) =>
+			root.render(
+				<App initial={ { site, status, checks, settings } } />
+			)
+		)
+		.catch( ( reason: unknown ) =>
+			root.render(
+				<Notice status="error" isDismissible={ false }>
+					{ toRestError( reason ).message }
+				</Notice>
+			)
+		);
 }

@@ -67,6 +67,7 @@ export interface CheckResult {
 		| 'site'
 		| 'reachable'
 		| 'clock'
+		| 'credentials'
 		| 'token'
 		| 'api'
 		| 'scopes'
@@ -103,4 +104,13 @@ export interface Binding {
 	siteUrl: string;
 	moved: boolean;
 	paused: boolean;
+}
+
+/** The writable fields of POST /causerie/v1/settings. */
+export interface SettingsChanges {
+	environment?: EnvironmentType;
+	clientId?: string;
+	clientSecret?: string;
+	apiUrl?: string;
+	scopes?: string[];
 }

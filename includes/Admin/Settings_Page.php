@@ -8,7 +8,6 @@
 namespace Causerie\Connector\Admin;
 
 use Causerie\Connector\Plugin;
-use Causerie\Connector\REST\Site_Controller;
 
 /**
  * Adds the screen and loads the TypeScript app on it, and only on it.
@@ -27,15 +26,21 @@ final class Settings_Page {
 	private string $hook_suffix = '';
 
 	/**
+	 * The routes the screen's first paint reads. None calls the API: they read what is stored.
+	 */
+	private const PRELOADED = array(
+		'/causerie/v1/site',
+		'/causerie/v1/status',
+		'/causerie/v1/checks',
+		'/causerie/v1/settings',
+	);
+
+	/**
 	 * Constructor.
 	 *
-	 * @param string          $plugin_file     Absolute path of the main plugin file.
-	 * @param Site_Controller $site_controller Route preloaded for the first paint.
+	 * @param string $plugin_file Absolute path of the main plugin file.
 	 */
-	public function __construct(
-		private readonly string $plugin_file,
-		private readonly Site_Controller $site_controller
-	) {}
+	public function __construct( private readonly string $plugin_file ) {}
 
 	/**
 	 * Hooks the screen into the admin.
@@ -107,7 +112,7 @@ final class Settings_Page {
 		}
 
 		// The first REST answers travel with the page, so the screen paints without waiting for a request.
-		$preloaded = array_reduce( array( $this->site_controller->route() ), 'rest_preload_api_request', array() );
+		$preloaded = array_reduce( self::PRELOADED, 'rest_preload_api_request', array() );
 		wp_add_inline_script(
 			'wp-api-fetch',
 			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),

@@ -10,7 +10,6 @@ namespace Causerie\Connector\Tests\Admin;
 use Causerie\Connector\Admin\Settings_Page;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Encryption;
-use Causerie\Connector\REST\Site_Controller;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
 
@@ -26,7 +25,7 @@ final class Settings_Page_Test extends TestCase {
 		$this->act_as( 'administrator' );
 		// wp-admin/menu.php names the Settings menu's hooks; the page's hook suffix derives from it.
 		$GLOBALS['admin_page_hooks'] = array( 'options-general.php' => 'settings' ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride
-		$this->page                  = new Settings_Page( WP_PLUGIN_DIR . '/causerie-connector/causerie-connector.php', new Site_Controller( '1.2.3' ) );
+		$this->page                  = new Settings_Page( WP_PLUGIN_DIR . '/causerie-connector/causerie-connector.php' );
 		$this->page->add_page();
 	}
 
@@ -67,7 +66,7 @@ final class Settings_Page_Test extends TestCase {
 		self::assertTrue( wp_style_is( Settings_Page::SCRIPT_HANDLE, 'enqueued' ) );
 	}
 
-	public function test_the_site_route_is_preloaded_for_the_first_paint(): void {
+	public function test_the_routes_of_the_first_paint_are_preloaded(): void {
 		$this->page->enqueue_assets( 'settings_page_' . Settings_Page::SLUG );
 
 		$after = wp_scripts()->get_data( 'wp-api-fetch', 'after' );
@@ -75,7 +74,9 @@ final class Settings_Page_Test extends TestCase {
 		$inline = implode( "\n", array_filter( $after, 'is_string' ) );
 
 		self::assertStringContainsString( 'createPreloadingMiddleware', $inline );
-		self::assertStringContainsString( '"\/causerie\/v1\/site"', $inline );
+		foreach ( array( 'site', 'status', 'checks', 'settings' ) as $route ) {
+			self::assertStringContainsString( '"\/causerie\/v1\/' . $route . '"', $inline );
+		}
 		self::assertStringContainsString( '"pluginVersion":"' . \Causerie\Connector\VERSION . '"', $inline );
 		self::assertSame( 1, substr_count( $inline, 'createPreloadingMiddleware' ) );
 	}

@@ -1,0 +1,138 @@
+import { Button, Notice, TextControl } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+import { diagnosisOf, saveSettings, toRestError } from '../../api';
+import type { Diagnosis, Settings } from '../../types';
+import { parsePastedCredentials } from '../../wizard/paste';
+import { DiagnosisSteps } from './DiagnosisSteps';
+
+interface Props {
+	/** Ask for the client ID too: the credentials belong to another environment. */
+	withClientId: boolean;
+	settings: Settings | null;
+	onSaved: () => void;
+}
+
+/**
+ * Paste new credentials, have the server verify them, and only then let them replace the old ones.
+ *
+ * @param props              Component props.
+ * @param props.withClientId Whether the client ID is asked for too.
+ * @param props.settings     The stored settings: locked fields and the secret's hint.
+ * @param props.onSaved      Called once the new credentials are verified and stored.
+ */
+export function CredentialsFix( { withClientId, settings, onSaved }: Props ) {
+	const [ clientId, setClientId ] = useState( '' );
+	const [ secret, setSecret ] = useState( '' );
+	const [ isSaving, setIsSaving ] = useState( false );
+	const [ refusal, setRefusal ] = useState< Diagnosis | null >( null );
+	const [ message, setMessage ] = useState( '' );
+	const lockedSecret = settings?.locked.clientSecret;
+	const lockedId = settings?.locked.clientId;
+
+	if ( lockedSecret || ( withClientId && lockedId ) ) {
+		return (
+			<Notice status="warning" isDismissible={ false }>
+				{ __(
+					'The credentials are set in wp-config.php or the server environment, so they can’t be changed here. Put the new values there (CAUSERIE_CLIENT_ID, CAUSERIE_CLIENT_SECRET), then check again.',
+					'causerie-connector'
+				) }
+			</Notice>
+		);
+	}
+
+	const onPasteId = ( event: React.ClipboardEvent< HTMLInputElement > ) => {
+		const both = parsePastedCredentials(
+			event.clipboardData.getData( 'text' )
+		);
+		if ( both ) {
+			event.preventDefault();
+			setClientId( both.clientId );
+			setSecret( both.clientSecret );
+		}
+	};
+
+	const submit = async ( event: React.FormEvent ) => {
+		event.preventDefault();
+		setIsSaving( true );
+		setRefusal( null );
+		setMessage( '' );
+		try {
+			await saveSettings( {
+				clientSecret: secret.trim(),
+				...( withClientId ? { clientId: clientId.trim() } : {} ),
+			} );
+			setSecret( '' );
+			onSaved();
+		} catch ( reason ) {
+			const error = toRestError( reason );
+			setRefusal( diagnosisOf( error ) );
+			setMessage( error.message );
+		} finally {
+			setIsSaving( false );
+		}
+	};
+
+	const incomplete =
+		secret.trim() === '' || ( withClientId && clientId.trim() === '' );
+	return (
+		<form onSubmit={ submit } className="causerie-wizard__form">
+			{ withClientId && (
+				<TextControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					label={ __( 'Client ID', 'causerie-connector' ) }
+					help={ __(
+						'You can paste the client ID and secret together here.',
+						'causerie-connector'
+					) }
+					value={ clientId }
+					onChange={ setClientId }
+					onPaste={ onPasteId }
+					autoComplete="off"
+				/>
+			) }
+			<TextControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				type="password"
+				label={ __( 'New client secret', 'causerie-connector' ) }
+				help={
+					settings?.hasSecret
+						? `${ __( 'Replaces the stored secret', 'causerie-connector' ) } (${ settings.secretHint }).`
+						: undefined
+				}
+				value={ secret }
+				onChange={ setSecret }
+				autoComplete="new-password"
+			/>
+			{ refusal ? (
+				<Notice status="error" isDismissible={ false }>
+					<p>
+						<strong>{ refusal.title }</strong>{ ' ' }
+						{ __( 'Nothing was changed.', 'causerie-connector' ) }
+					</p>
+					<DiagnosisSteps steps={ refusal.steps } />
+				</Notice>
+			) : (
+				message !== '' && (
+					<Notice status="error" isDismissible={ false }>
+						{ message }
+					</Notice>
+				)
+			) }
+			<Button
+				variant="primary"
+				type="submit"
+				isBusy={ isSaving }
+				disabled={ isSaving || incomplete }
+				accessibleWhenDisabled
+			>
+				{ isSaving
+					? __( 'Verifying…', 'causerie-connector' )
+					: __( 'Verify and save', 'causerie-connector' ) }
+			</Button>
+		</form>
+	);
+}

@@ -1,0 +1,218 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import { App } from '../../../src/App';
+import { CHECKS_TIMEOUT_MS } from '../../../src/hooks/useConnection';
+import {
+	diagnosis,
+	HEALTHY,
+	requests,
+	routeApiFetch,
+	run,
+	SITE,
+	status,
+} from './fixtures';
+
+jest.mock( '@wordpress/api-fetch' );
+
+const REVOKED = diagnosis( 'token_revoked', 'The token was revoked.' );
+const SKEWED = {
+	...diagnosis( 'clock_skew', 'The server clock is off.' ),
+	severity: 'warning' as const,
+};
+
+function rowOf( label: string ): HTMLElement {
+	const row = screen
+		.getByText( label, { selector: 'strong' } )
+		.closest( 'li' );
+	if ( ! row ) {
+		throw new Error( `No row ${ label }` );
+	}
+	return row;
+}
+
+describe( 'Settings → Causerie', () => {
+	afterEach( () => jest.useRealTimers() );
+
+	it( 'paints the preloaded status and checks without a request', () => {
+		routeApiFetch( {} );
+
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: status( SKEWED ),
+					checks: run( {
+						clock: {
+							status: 'warning',
+							code: 'clock_skew',
+							message: 'The clock is off.',
+							evidence: { skewSeconds: 125 },
+						},
+					} ),
+					settings: null,
+				} }
+				checkOnLoad={ false }
+			/>
+		);
+
+		expect(
+			screen.getByRole( 'heading', { name: 'Not working' } )
+		).toBeInTheDocument();
+		expect(
+			screen.getByText( 'The server clock is off.' )
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'button', { name: 'Fix it' } )
+		).toBeInTheDocument();
+		expect( rowOf( 'Clock in sync' ) ).toHaveTextContent(
+			'Off by 2 min 5 sec'
+		);
+		expect( rowOf( 'API reachable' ) ).toHaveTextContent(
+			'The API answered in 42 ms.'
+		);
+		expect( requests() ).toEqual( [] );
+		// A warning opens no wizard on its own.
+		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
+	} );
+
+	it( 'runs the checks on load and shows what they found, without hiding the previous results', async () => {
+		let finish: ( value: unknown ) => void = () => undefined;
+		routeApiFetch( {
+			'POST /causerie/v1/checks': () =>
+				new Promise( ( resolve ) => ( finish = resolve ) ),
+			'GET /causerie/v1/status': status( REVOKED ),
+		} );
+
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: HEALTHY,
+					checks: run(),
+					settings: null,
+				} }
+			/>
+		);
+
+		expect( screen.getByRole( 'status' ) ).toHaveTextContent(
+			'Checking the connection…'
+		);
+		expect( rowOf( 'Token valid' ) ).toHaveTextContent(
+			'The API accepts the token in use.'
+		);
+		await act( async () =>
+			finish(
+				run( {
+					api: {
+						status: 'error',
+						code: 'token_revoked',
+						message: 'The token was revoked.',
+					},
+				} )
+			)
+		);
+
+		expect(
+			await screen.findByRole( 'heading', {
+				name: 'Not working',
+				hidden: true,
+			} )
+		).toBeInTheDocument();
+		expect( rowOf( 'Token valid' ) ).toHaveTextContent(
+			'The token was revoked.'
+		);
+		expect(
+			within( rowOf( 'Token valid' ) ).getByRole( 'button', {
+				name: 'Fix: Token valid',
+				hidden: true,
+			} )
+		).toBeInTheDocument();
+		// The signature was not the problem, so its row says it could not be judged.
+		expect( rowOf( 'Signature valid' ) ).toHaveTextContent( 'Not checked' );
+		expect(
+			screen.getByRole( 'status', { hidden: true } )
+		).toHaveTextContent( '' );
+		// A 401 diagnosis opens the wizard.
+		expect(
+			screen.getByRole( 'dialog', { name: 'Fix the connection' } )
+		).toBeInTheDocument();
+	} );
+
+	it( 'says so when the checks do not finish, and keeps the previous results', async () => {
+		jest.useFakeTimers();
+		routeApiFetch( {
+			'POST /causerie/v1/checks': ( { signal } ) =>
+				new Promise( ( _resolve, reject ) =>
+					signal?.addEventListener( 'abort', () =>
+						reject( new DOMException( 'Aborted', 'AbortError' ) )
+					)
+				),
+		} );
+
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: HEALTHY,
+					checks: run(),
+					settings: null,
+				} }
+			/>
+		);
+		await act( async () => {
+			jest.advanceTimersByTime( CHECKS_TIMEOUT_MS );
+		} );
+
+		expect(
+			screen.getByText( /did not finish within 45 seconds/, {
+				selector: '.components-notice__content',
+			} )
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'heading', { name: 'Connected' } )
+		).toBeInTheDocument();
+		expect( rowOf( 'Credentials accepted' ) ).toHaveTextContent(
+			'The API accepts this client ID and secret.'
+		);
+	} );
+
+	it( 'ignores a second click while the checks run', async () => {
+		let finish: ( value: unknown ) => void = () => undefined;
+		routeApiFetch( {
+			'POST /causerie/v1/checks': () =>
+				new Promise( ( resolve ) => ( finish = resolve ) ),
+			'GET /causerie/v1/status': HEALTHY,
+		} );
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: { ...HEALTHY, checkedAt: null },
+					checks: null,
+					settings: null,
+				} }
+				checkOnLoad={ false }
+			/>
+		);
+
+		expect(
+			screen.getByRole( 'heading', { name: 'Not checked yet' } )
+		).toBeInTheDocument();
+		const [ first ] = screen.getAllByRole( 'button', {
+			name: 'Run checks',
+		} );
+		await userEvent.click( first as HTMLElement );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Checking…' } )
+		);
+		await act( async () => finish( run() ) );
+
+		expect(
+			requests().filter( ( request ) => request.startsWith( 'POST' ) )
+		).toHaveLength( 1 );
+		expect(
+			await screen.findByRole( 'heading', { name: 'Connected' } )
+		).toBeInTheDocument();
+	} );
+} );
