@@ -4,7 +4,14 @@
 import apiFetch from '@wordpress/api-fetch';
 import { __ } from '@wordpress/i18n';
 
-import type { RestError, SiteInfo } from './types';
+import type {
+	EnvironmentType,
+	RestError,
+	Settings,
+	SettingsChanges,
+	SiteInfo,
+	VerifyResult,
+} from './types';
 
 export const REST_NAMESPACE = '/causerie/v1';
 export const SITE_PATH = `${ REST_NAMESPACE }/site`;
@@ -38,4 +45,56 @@ export function toRestError( reason: unknown ): RestError {
 			'causerie-connector'
 		),
 	};
+}
+
+export const SETTINGS_PATH = `${ REST_NAMESPACE }/settings`;
+export const SETTINGS_VERIFY_PATH = `${ SETTINGS_PATH }/verify`;
+
+/**
+ * The credentials of a profile, the secret only as `hasSecret` and a hint. Without a profile, the path is
+ * exactly the preloaded one, so the first paint needs no request.
+ *
+ * @param environment Profile; the site's own when omitted.
+ */
+export function fetchSettings(
+	environment?: EnvironmentType
+): Promise< Settings > {
+	const path = environment
+		? `${ SETTINGS_PATH }?environment=${ encodeURIComponent( environment ) }`
+		: SETTINGS_PATH;
+	return apiFetch< Settings >( { path } );
+}
+
+/**
+ * Saves changes to a profile; for the site's own profile the server verifies them with the API first.
+ *
+ * @param environment Profile.
+ * @param changes     Only the fields to change; an absent secret keeps the stored one.
+ */
+export function saveSettings(
+	environment: EnvironmentType,
+	changes: SettingsChanges
+): Promise< Settings > {
+	return apiFetch< Settings >( {
+		path: SETTINGS_PATH,
+		method: 'POST',
+		data: { environment, ...changes },
+	} );
+}
+
+/**
+ * Tries candidate credentials against the API without saving anything.
+ *
+ * @param environment Profile whose stored values fill in the fields not sent.
+ * @param changes     Candidate values.
+ */
+export function verifySettings(
+	environment: EnvironmentType,
+	changes: SettingsChanges
+): Promise< VerifyResult > {
+	return apiFetch< VerifyResult >( {
+		path: SETTINGS_VERIFY_PATH,
+		method: 'POST',
+		data: { environment, ...changes },
+	} );
 }
