@@ -87,6 +87,7 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 				<RegenerationWizard
 					connection={ connection }
 					settings={ initial.settings }
+					environmentType={ initial.site.environmentType }
 					onClose={ () => setIsWizardOpen( false ) }
 				/>
 			) }

@@ -10,10 +10,12 @@ import type {
 	ConnectionStatus,
 	DiagnosisErrorData,
 	Regeneration,
+	EnvironmentType,
 	RestError,
 	Settings,
 	SettingsChanges,
 	SiteInfo,
+	VerifyResult,
 } from './types';
 
 export const REST_NAMESPACE = '/causerie/v1';
@@ -23,7 +25,6 @@ export const STATUS_PATH = `${ REST_NAMESPACE }/status`;
 export const CHECKS_PATH = `${ REST_NAMESPACE }/checks`;
 export const REGENERATE_PATH = `${ REST_NAMESPACE }/token/regenerate`;
 export const BINDING_PATH = `${ REST_NAMESPACE }/binding`;
-export const SETTINGS_PATH = `${ REST_NAMESPACE }/settings`;
 
 export function fetchSite(): Promise< SiteInfo > {
 	return apiFetch< SiteInfo >( { path: SITE_PATH } );
@@ -68,24 +69,6 @@ export function regenerateToken( requestId: string ): Promise< Regeneration > {
 		path: REGENERATE_PATH,
 		method: 'POST',
 		data: { requestId },
-	} );
-}
-
-export function fetchSettings(): Promise< Settings > {
-	return apiFetch< Settings >( { path: SETTINGS_PATH } );
-}
-
-/**
- * Saves credentials for the site's own profile; the server verifies them first and keeps the old ones
- * when they fail.
- *
- * @param changes The fields to change.
- */
-export function saveSettings( changes: SettingsChanges ): Promise< Settings > {
-	return apiFetch< Settings >( {
-		path: SETTINGS_PATH,
-		method: 'POST',
-		data: changes,
 	} );
 }
 
@@ -136,4 +119,56 @@ export function diagnosisOf(
 ): DiagnosisErrorData[ 'diagnosis' ] | null {
 	const data = error.data as Partial< DiagnosisErrorData > | undefined;
 	return data?.diagnosis ?? null;
+}
+
+export const SETTINGS_PATH = `${ REST_NAMESPACE }/settings`;
+export const SETTINGS_VERIFY_PATH = `${ SETTINGS_PATH }/verify`;
+
+/**
+ * The credentials of a profile, the secret only as `hasSecret` and a hint. Without a profile, the path is
+ * exactly the preloaded one, so the first paint needs no request.
+ *
+ * @param environment Profile; the site's own when omitted.
+ */
+export function fetchSettings(
+	environment?: EnvironmentType
+): Promise< Settings > {
+	const path = environment
+		? `${ SETTINGS_PATH }?environment=${ encodeURIComponent( environment ) }`
+		: SETTINGS_PATH;
+	return apiFetch< Settings >( { path } );
+}
+
+/**
+ * Saves changes to a profile; for the site's own profile the server verifies them with the API first.
+ *
+ * @param environment Profile.
+ * @param changes     Only the fields to change; an absent secret keeps the stored one.
+ */
+export function saveSettings(
+	environment: EnvironmentType,
+	changes: SettingsChanges
+): Promise< Settings > {
+	return apiFetch< Settings >( {
+		path: SETTINGS_PATH,
+		method: 'POST',
+		data: { environment, ...changes },
+	} );
+}
+
+/**
+ * Tries candidate credentials against the API without saving anything.
+ *
+ * @param environment Profile whose stored values fill in the fields not sent.
+ * @param changes     Candidate values.
+ */
+export function verifySettings(
+	environment: EnvironmentType,
+	changes: SettingsChanges
+): Promise< VerifyResult > {
+	return apiFetch< VerifyResult >( {
+		path: SETTINGS_VERIFY_PATH,
+		method: 'POST',
+		data: { environment, ...changes },
+	} );
 }

@@ -106,11 +106,31 @@ export interface Binding {
 	paused: boolean;
 }
 
-/** The writable fields of POST /causerie/v1/settings. */
+/** A field of a credentials profile that a request may change. */
+export type CredentialField = keyof Settings[ 'locked' ];
+
+/** The body of POST /causerie/v1/settings and /settings/verify, besides `environment`. */
 export interface SettingsChanges {
-	environment?: EnvironmentType;
 	clientId?: string;
 	clientSecret?: string;
 	apiUrl?: string;
 	scopes?: string[];
+}
+
+/** POST /causerie/v1/settings/verify, when the API accepts the candidate credentials. */
+export interface VerifyResult {
+	verified: true;
+	scopes: string[];
+	expiresIn: number;
+}
+
+/**
+ * The data of a 400 about the input: core's schema validation fills `params` (field → message) and
+ * `details`; the plugin's own checks name one `field` (empty when the request as a whole is at fault).
+ */
+export interface FieldErrorData {
+	status: number;
+	params?: Record< string, string > | string[];
+	details?: Record< string, { code: string; message: string } >;
+	field?: string;
 }

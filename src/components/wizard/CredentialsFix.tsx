@@ -3,7 +3,7 @@ import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { diagnosisOf, saveSettings, toRestError } from '../../api';
-import type { Diagnosis, Settings } from '../../types';
+import type { Diagnosis, EnvironmentType, Settings } from '../../types';
 import { parsePastedCredentials } from '../../wizard/paste';
 import { DiagnosisSteps } from './DiagnosisSteps';
 
@@ -11,6 +11,8 @@ interface Props {
 	/** Ask for the client ID too: the credentials belong to another environment. */
 	withClientId: boolean;
 	settings: Settings | null;
+	/** The site's environment, which names its own profile. */
+	environmentType: EnvironmentType;
 	onSaved: () => void;
 }
 
@@ -20,9 +22,15 @@ interface Props {
  * @param props              Component props.
  * @param props.withClientId Whether the client ID is asked for too.
  * @param props.settings     The stored settings: locked fields and the secret's hint.
+ * @param props.environmentType The site's environment.
  * @param props.onSaved      Called once the new credentials are verified and stored.
  */
-export function CredentialsFix( { withClientId, settings, onSaved }: Props ) {
+export function CredentialsFix( {
+	withClientId,
+	settings,
+	environmentType,
+	onSaved,
+}: Props ) {
 	const [ clientId, setClientId ] = useState( '' );
 	const [ secret, setSecret ] = useState( '' );
 	const [ isSaving, setIsSaving ] = useState( false );
@@ -59,10 +67,14 @@ export function CredentialsFix( { withClientId, settings, onSaved }: Props ) {
 		setRefusal( null );
 		setMessage( '' );
 		try {
-			await saveSettings( {
-				clientSecret: secret.trim(),
-				...( withClientId ? { clientId: clientId.trim() } : {} ),
-			} );
+			// The site's own profile: the server verifies before it replaces anything.
+			await saveSettings(
+				settings?.activeEnvironment ?? environmentType,
+				{
+					clientSecret: secret.trim(),
+					...( withClientId ? { clientId: clientId.trim() } : {} ),
+				}
+			);
 			setSecret( '' );
 			onSaved();
 		} catch ( reason ) {

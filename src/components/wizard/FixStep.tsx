@@ -9,7 +9,12 @@ import {
 	updateBinding,
 } from '../../api';
 import { formatDuration } from '../../health/time';
-import type { Diagnosis, Regeneration, Settings } from '../../types';
+import type {
+	Diagnosis,
+	EnvironmentType,
+	Regeneration,
+	Settings,
+} from '../../types';
 import type { FixKind } from '../../wizard/causes';
 import { CredentialsFix } from './CredentialsFix';
 import { DiagnosisSteps } from './DiagnosisSteps';
@@ -26,6 +31,7 @@ interface Props {
 	diagnosis: Diagnosis;
 	evidence: Record< string, unknown >;
 	settings: Settings | null;
+	environmentType: EnvironmentType;
 	onFixed: ( outcome: FixOutcome ) => void;
 }
 
@@ -54,6 +60,8 @@ function missingScopes( evidence: Record< string, unknown > ): string[] {
  * @param props.diagnosis The diagnosis, for its steps.
  * @param props.evidence  What the engine saw.
  * @param props.settings  The stored settings.
+ * @param props.environmentType The site's environment, which names its own profile.
+ * @param props.environmentType The site's environment, which names its own profile.
  * @param props.onFixed   Called when the action succeeded.
  */
 export function FixStep( {
@@ -61,6 +69,7 @@ export function FixStep( {
 	diagnosis,
 	evidence,
 	settings,
+	environmentType,
 	onFixed,
 }: Props ) {
 	const [ isBusy, setIsBusy ] = useState( false );
@@ -137,6 +146,7 @@ export function FixStep( {
 							kind === 'environment' || settings?.clientId === ''
 						}
 						settings={ settings }
+						environmentType={ environmentType }
 						onSaved={ () => onFixed( {} ) }
 					/>
 				</>

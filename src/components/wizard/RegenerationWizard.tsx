@@ -4,7 +4,12 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import { formatMoment } from '../../health/time';
 import type { Connection } from '../../hooks/useConnection';
-import type { ConnectionStatus, Diagnosis, Settings } from '../../types';
+import type {
+	ConnectionStatus,
+	Diagnosis,
+	EnvironmentType,
+	Settings,
+} from '../../types';
 import { fixKindOf } from '../../wizard/causes';
 import { FixStep, type FixOutcome } from './FixStep';
 import { VerifyStep } from './VerifyStep';
@@ -13,6 +18,7 @@ import { WhatHappened } from './WhatHappened';
 interface Props {
 	connection: Connection;
 	settings: Settings | null;
+	environmentType: EnvironmentType;
 	onClose: () => void;
 }
 
@@ -47,9 +53,15 @@ function evidenceFor(
  * @param props            Component props.
  * @param props.connection The connection state and its checks.
  * @param props.settings   The stored settings.
+ * @param props.environmentType The site's environment.
  * @param props.onClose    Closes the wizard.
  */
-export function RegenerationWizard( { connection, settings, onClose }: Props ) {
+export function RegenerationWizard( {
+	connection,
+	settings,
+	environmentType,
+	onClose,
+}: Props ) {
 	const [ step, setStep ] = useState( 0 );
 	const [ diagnosis, setDiagnosis ] = useState< Diagnosis | null >(
 		connection.status.diagnosis
@@ -106,6 +118,7 @@ export function RegenerationWizard( { connection, settings, onClose }: Props ) {
 				diagnosis={ diagnosis }
 				evidence={ evidenceFor( connection, diagnosis.code ) }
 				settings={ settings }
+				environmentType={ environmentType }
 				onFixed={ onFixed }
 			/>
 		);

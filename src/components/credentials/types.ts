@@ -1,0 +1,28 @@
+/**
+ * Form state of the credentials forms.
+ */
+import type { CredentialField, Diagnosis } from '../../types';
+
+export interface CredentialValues {
+	clientId: string;
+	/** Typed by the admin only; never filled from the server. */
+	clientSecret: string;
+	apiUrl: string;
+	scopes: string[];
+}
+
+/** A message per field that is at fault. */
+export type FieldErrors = Partial< Record< CredentialField, string > >;
+
+/** A diagnosis as a failed save or verification carries it. */
+export type DiagnosisDetail = Diagnosis & {
+	evidence: Record< string, unknown >;
+};
+
+/** What a failed request means for the form. */
+export interface Failure {
+	fieldErrors: FieldErrors;
+	/** A message about the request as a whole, when no field is at fault. */
+	message: string | null;
+	diagnosis: DiagnosisDetail | null;
+}
