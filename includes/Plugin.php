@@ -21,6 +21,7 @@ use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Token_Refresh;
+use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Log\Event_Log;
@@ -76,13 +77,14 @@ final class Plugin {
 		$checks          = new Live_Checks( $credentials, $http, $tokens, new Api_Client( $tokens, $credentials, $http ) );
 		$site_controller = new Site_Controller( $this->version );
 		$event_log       = new Event_Log( $this->file );
+		$status          = new Connection_Status( $credentials, $binding, $token_store, $checks );
 		$services        = array(
 			$site_controller,
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
 			new Binding_Controller( $binding ),
 			new Token_Controller( $tokens ),
 			new Checks_Controller( $checks ),
-			new Status_Controller( $credentials, $binding, $token_store, $checks ),
+			new Status_Controller( $status ),
 			$event_log,
 			new Events_Controller( $event_log ),
 			new Jwks_Controller( $credentials, $discovery, $http ),
