@@ -21,6 +21,7 @@ use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Token_Refresh;
+use Causerie\Connector\Diagnosis\Support_Report;
 use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
@@ -29,6 +30,7 @@ use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
 use Causerie\Connector\REST\Events_Controller;
 use Causerie\Connector\REST\Jwks_Controller;
+use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\REST\Settings_Input;
 use Causerie\Connector\REST\Site_Controller;
@@ -87,6 +89,7 @@ final class Plugin {
 			new Status_Controller( $status ),
 			$event_log,
 			new Events_Controller( $event_log ),
+			new Report_Controller( new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log ) ),
 			new Jwks_Controller( $credentials, $discovery, $http ),
 			new Token_Refresh( $this->file, $tokens ),
 			new Settings_Page( $this->file, $site_controller ),
