@@ -73,6 +73,7 @@ final class Support_Report {
 	 */
 	public function report(): array {
 		$status = $this->status->current();
+		$last   = $this->checks->last();
 		$raw    = array(
 			'site'        => $this->site(),
 			'status'      => array(
@@ -82,7 +83,10 @@ final class Support_Report {
 			),
 			'settings'    => $this->settings(),
 			'accessGrant' => $this->access_grant(),
-			'liveChecks'  => $this->checks->last(),
+			'liveChecks'  => array(
+				'checkedAt' => $last['checkedAt'] ?? null,
+				'checks'    => $last['checks'] ?? array(),
+			),
 			'binding'     => array(
 				'siteUrl' => home_url(),
 				'moved'   => $this->binding->has_moved(),

@@ -141,7 +141,15 @@ final class Report_Controller_Test extends TestCase {
 		self::assertSame( array( 'held' => false ), self::section( $report, 'accessGrant' ) );
 		self::assertSame( 'missing', self::section( $report, 'settings' )['clientCredential'] );
 		self::assertStringContainsString( 'Diagnosis: not_configured (info)', $answer['text'] );
+		self::assertSame(
+			array(
+				'checkedAt' => null,
+				'checks'    => array(),
+			),
+			self::section( $report, 'liveChecks' )
+		);
 		self::assertStringContainsString( 'Token held: no', $answer['text'] );
+		self::assertStringContainsString( "## Last live checks\nNever run.", $answer['text'] );
 	}
 
 	public function test_fields_locked_outside_the_database_are_named_and_the_api_url_loses_its_credentials(): void {
