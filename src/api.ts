@@ -4,13 +4,50 @@
 import apiFetch from '@wordpress/api-fetch';
 import { __ } from '@wordpress/i18n';
 
-import type { RestError, SiteInfo } from './types';
+import type {
+	EventQuery,
+	LoggedEvent,
+	RestError,
+	SiteInfo,
+	SupportReportResponse,
+} from './types';
 
 export const REST_NAMESPACE = '/causerie/v1';
 export const SITE_PATH = `${ REST_NAMESPACE }/site`;
 
 export function fetchSite(): Promise< SiteInfo > {
 	return apiFetch< SiteInfo >( { path: SITE_PATH } );
+}
+
+export const EVENTS_PATH = `${ REST_NAMESPACE }/events`;
+export const REPORT_PATH = `${ REST_NAMESPACE }/report`;
+
+/**
+ * The most recent events, newest first, already redacted by the server.
+ *
+ * @param query Optional kind filter and limit.
+ */
+export function fetchEvents(
+	query: EventQuery = {}
+): Promise< LoggedEvent[] > {
+	const params = new URLSearchParams();
+	if ( query.kind ) {
+		params.set( 'kind', query.kind );
+	}
+	if ( query.limit !== undefined ) {
+		params.set( 'limit', String( query.limit ) );
+	}
+	const search = params.toString();
+	return apiFetch< LoggedEvent[] >( {
+		path: search ? `${ EVENTS_PATH }?${ search }` : EVENTS_PATH,
+	} );
+}
+
+/**
+ * The redacted support report, as data and as text.
+ */
+export function fetchReport(): Promise< SupportReportResponse > {
+	return apiFetch< SupportReportResponse >( { path: REPORT_PATH } );
 }
 
 function isRestError( value: unknown ): value is RestError {
