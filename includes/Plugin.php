@@ -22,6 +22,8 @@ use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Token_Refresh;
+use Causerie\Connector\Diagnosis\Support_Report;
+use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Log\Event_Log;
@@ -29,6 +31,7 @@ use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
 use Causerie\Connector\REST\Events_Controller;
 use Causerie\Connector\REST\Jwks_Controller;
+use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\REST\Settings_Input;
 use Causerie\Connector\REST\Site_Controller;
@@ -78,15 +81,17 @@ final class Plugin {
 		$api          = new Api_Client( $tokens, $credentials, $http );
 		$checks       = new Live_Checks( $credentials, $http, $tokens, $api, $binding, $verifier );
 		$event_log    = new Event_Log( $this->file );
+		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks );
 		$services     = array(
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
 			new Binding_Controller( $binding ),
 			new Token_Controller( $tokens, new Token_Regenerator( $credentials, $discovery, $token_client, $token_store, $lock, $tokens, $api ) ),
 			new Checks_Controller( $checks ),
-			new Status_Controller( $credentials, $binding, $token_store, $checks ),
+			new Status_Controller( $status ),
 			$event_log,
 			new Events_Controller( $event_log ),
+			new Report_Controller( new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log ) ),
 			new Jwks_Controller( $credentials, $discovery, $http ),
 			new Token_Refresh( $this->file, $tokens ),
 			new Settings_Page( $this->file ),

@@ -9,12 +9,15 @@ import type {
 	ChecksRun,
 	ConnectionStatus,
 	DiagnosisErrorData,
-	Regeneration,
 	EnvironmentType,
+	EventQuery,
+	LoggedEvent,
+	Regeneration,
 	RestError,
 	Settings,
 	SettingsChanges,
 	SiteInfo,
+	SupportReportResponse,
 	VerifyResult,
 } from './types';
 
@@ -80,6 +83,37 @@ export function updateBinding(
 		method: 'POST',
 		data: { action },
 	} );
+}
+
+export const EVENTS_PATH = `${ REST_NAMESPACE }/events`;
+export const REPORT_PATH = `${ REST_NAMESPACE }/report`;
+
+/**
+ * The most recent events, newest first, already redacted by the server.
+ *
+ * @param query Optional kind filter and limit.
+ */
+export function fetchEvents(
+	query: EventQuery = {}
+): Promise< LoggedEvent[] > {
+	const params = new URLSearchParams();
+	if ( query.kind ) {
+		params.set( 'kind', query.kind );
+	}
+	if ( query.limit !== undefined ) {
+		params.set( 'limit', String( query.limit ) );
+	}
+	const search = params.toString();
+	return apiFetch< LoggedEvent[] >( {
+		path: search ? `${ EVENTS_PATH }?${ search }` : EVENTS_PATH,
+	} );
+}
+
+/**
+ * The redacted support report, as data and as text.
+ */
+export function fetchReport(): Promise< SupportReportResponse > {
+	return apiFetch< SupportReportResponse >( { path: REPORT_PATH } );
 }
 
 function isRestError( value: unknown ): value is RestError {

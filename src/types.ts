@@ -134,3 +134,94 @@ export interface FieldErrorData {
 	details?: Record< string, { code: string; message: string } >;
 	field?: string;
 }
+
+/** The kinds of event the log records (Log\Event_Log::KINDS). */
+export type EventKind = 'token' | 'api' | 'settings' | 'site';
+
+/** One entry of GET /causerie/v1/events, redacted by the server. */
+export interface LoggedEvent {
+	id: number;
+	/** ISO 8601, UTC. */
+	createdAt: string;
+	kind: EventKind;
+	/** A diagnosis code, or an action such as issued, renewed, regenerated, saved, paused, rebound. */
+	code: string;
+	/** An empty context comes as an empty array. */
+	context: Record< string, unknown > | unknown[] | null;
+}
+
+/** Query arguments of GET /causerie/v1/events. */
+export interface EventQuery {
+	kind?: EventKind;
+	/** 1 to 200; the server defaults to 50. */
+	limit?: number;
+}
+
+/** Fields that wp-config.php constants or environment variables can lock. */
+export type LockableField = 'clientId' | 'clientSecret' | 'apiUrl' | 'scopes';
+
+/** The sections of GET /causerie/v1/report (Diagnosis\Support_Report), redacted by the server. */
+export interface SupportReportSections {
+	site: {
+		pluginVersion: string;
+		wordpressVersion: string;
+		phpVersion: string;
+		multisite: boolean;
+		environmentType: EnvironmentType;
+		siteUrl: string;
+		wpCronDisabled: boolean;
+		persistentObjectCache: boolean;
+	};
+	status: {
+		state: ConnectionStatus[ 'state' ];
+		diagnosis: Diagnosis | null;
+		checkedAt: string | null;
+	};
+	settings: {
+		activeProfile: EnvironmentType;
+		/** Without user, password, query or fragment. */
+		apiUrl: string;
+		clientId: string;
+		/** Whether a client secret is set; never the secret or its hint. */
+		clientCredential: 'set' | 'missing' | 'key_changed' | 'corrupt';
+		requestedScopes: string[];
+		lockedFields: Array< {
+			field: LockableField;
+			source: 'constant' | 'environment';
+		} >;
+	};
+	/** The token's schedule and scopes; never the token. */
+	accessGrant:
+		| { held: false }
+		| {
+				held: true;
+				profile: EnvironmentType;
+				issuedAt: string;
+				expiresAt: string;
+				secondsLeft: number;
+				renewAt: string;
+				scopes: string[];
+				refreshable: boolean;
+				clockSkewSeconds: number;
+		  };
+	liveChecks: {
+		checkedAt: string | null;
+		/** Empty evidence comes as an empty array. */
+		checks: Array<
+			Omit< CheckResult, 'evidence' > & {
+				evidence: Record< string, unknown > | unknown[];
+			}
+		>;
+	};
+	binding: { siteUrl: string; moved: boolean; paused: boolean };
+	events: LoggedEvent[];
+}
+
+/** GET /causerie/v1/report */
+export interface SupportReportResponse {
+	/** ISO 8601, UTC. */
+	generatedAt: string;
+	report: SupportReportSections;
+	/** The same report as plain text, to copy or download. */
+	text: string;
+}

@@ -19,11 +19,11 @@ interface Props {
 /**
  * Paste new credentials, have the server verify them, and only then let them replace the old ones.
  *
- * @param props              Component props.
- * @param props.withClientId Whether the client ID is asked for too.
- * @param props.settings     The stored settings: locked fields and the secret's hint.
+ * @param props                 Component props.
+ * @param props.withClientId    Whether the client ID is asked for too.
+ * @param props.settings        The stored settings: locked fields and the secret's hint.
  * @param props.environmentType The site's environment.
- * @param props.onSaved      Called once the new credentials are verified and stored.
+ * @param props.onSaved         Called once the new credentials are verified and stored.
  */
 export function CredentialsFix( {
 	withClientId,

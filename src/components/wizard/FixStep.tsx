@@ -55,14 +55,13 @@ function missingScopes( evidence: Record< string, unknown > ): string[] {
 /**
  * Step 2: the action that fits the cause. Nothing changes until the admin presses its button.
  *
- * @param props           Component props.
- * @param props.kind      Which fix.
- * @param props.diagnosis The diagnosis, for its steps.
- * @param props.evidence  What the engine saw.
- * @param props.settings  The stored settings.
+ * @param props                 Component props.
+ * @param props.kind            Which fix.
+ * @param props.diagnosis       The diagnosis, for its steps.
+ * @param props.evidence        What the engine saw.
+ * @param props.settings        The stored settings.
  * @param props.environmentType The site's environment, which names its own profile.
- * @param props.environmentType The site's environment, which names its own profile.
- * @param props.onFixed   Called when the action succeeded.
+ * @param props.onFixed         Called when the action succeeded.
  */
 export function FixStep( {
 	kind,

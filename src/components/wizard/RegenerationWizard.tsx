@@ -50,11 +50,11 @@ function evidenceFor(
  * at any point leaves the site as it was. Step changes move focus to the step's heading, which screen
  * readers announce.
  *
- * @param props            Component props.
- * @param props.connection The connection state and its checks.
- * @param props.settings   The stored settings.
+ * @param props                 Component props.
+ * @param props.connection      The connection state and its checks.
+ * @param props.settings        The stored settings.
  * @param props.environmentType The site's environment.
- * @param props.onClose    Closes the wizard.
+ * @param props.onClose         Closes the wizard.
  */
 export function RegenerationWizard( {
 	connection,

@@ -1,0 +1,183 @@
+import apiFetch from '@wordpress/api-fetch';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import { EVENTS_PATH } from '../../src/api';
+import { EventLog } from '../../src/components/EventLog';
+import type { LoggedEvent } from '../../src/types';
+
+jest.mock( '@wordpress/api-fetch' );
+const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
+
+const ISSUED: LoggedEvent = {
+	id: 3,
+	createdAt: '2026-11-26T09:15:00+00:00',
+	kind: 'token',
+	code: 'issued',
+	context: {
+		grant: 'client_credentials',
+		scopes: [ 'read:widget', 'write:knowledge' ],
+	},
+};
+const REVOKED: LoggedEvent = {
+	id: 2,
+	createdAt: '2026-11-26T08:00:00+00:00',
+	kind: 'api',
+	code: 'token_revoked',
+	context: { url: 'https://api.example.test/v1/me', status: 401 },
+};
+const SAVED: LoggedEvent = {
+	id: 1,
+	createdAt: '2026-11-25T17:30:00+00:00',
+	kind: 'settings',
+	code: 'saved',
+	context: [],
+};
+
+function localTime( iso: string ): string {
+	return new Date( iso ).toLocaleString( undefined, {
+		dateStyle: 'medium',
+		timeStyle: 'medium',
+	} );
+}
+
+/** The cells of the table's body rows, as text. */
+function rowTexts(): string[][] {
+	const [ , ...rows ] = screen.getAllByRole( 'row' );
+	return rows.map( ( row ) =>
+		within( row )
+			.getAllByRole( 'cell' )
+			.map( ( cell ) => cell.textContent ?? '' )
+	);
+}
+
+describe( 'EventLog', () => {
+	afterEach( () => mockedApiFetch.mockReset() );
+
+	it( 'shows each event with its local time, kind, plain-language label and details', async () => {
+		mockedApiFetch.mockResolvedValue( [ ISSUED, REVOKED, SAVED ] );
+
+		render( <EventLog /> );
+
+		expect(
+			await screen.findByRole( 'table', {
+				name: 'Recent events, newest first',
+			} )
+		).toBeInTheDocument();
+		expect( mockedApiFetch ).toHaveBeenCalledWith( { path: EVENTS_PATH } );
+		expect( rowTexts() ).toEqual( [
+			[
+				localTime( ISSUED.createdAt ),
+				'Access token',
+				'A new access token was issued issued',
+				'Grant: client_credentials; Scopes: read:widget, write:knowledge',
+			],
+			[
+				localTime( REVOKED.createdAt ),
+				'API call',
+				'The access token was revoked token_revoked',
+				'Address: https://api.example.test/v1/me; HTTP status: 401',
+			],
+			[
+				localTime( SAVED.createdAt ),
+				'Settings',
+				'Credentials were saved saved',
+				'—',
+			],
+		] );
+	} );
+
+	it( 'asks the route for one kind when the admin filters by it', async () => {
+		const user = userEvent.setup();
+		mockedApiFetch
+			.mockResolvedValueOnce( [ ISSUED, REVOKED, SAVED ] )
+			.mockResolvedValueOnce( [ REVOKED ] );
+		render( <EventLog /> );
+		await screen.findByRole( 'table' );
+
+		await user.selectOptions(
+			screen.getByRole( 'combobox', { name: 'Kind of event' } ),
+			'API call'
+		);
+
+		expect( mockedApiFetch ).toHaveBeenLastCalledWith( {
+			path: `${ EVENTS_PATH }?kind=api`,
+		} );
+		expect(
+			await screen.findByText( 'The access token was revoked' )
+		).toBeInTheDocument();
+		expect( rowTexts() ).toHaveLength( 1 );
+		expect(
+			screen.queryByText( 'A new access token was issued' )
+		).not.toBeInTheDocument();
+	} );
+
+	it( 'says when there is nothing to show, for all events and for one kind', async () => {
+		const user = userEvent.setup();
+		mockedApiFetch.mockResolvedValue( [] );
+		render( <EventLog /> );
+
+		expect(
+			await screen.findByText( 'No events recorded in the last 30 days.' )
+		).toBeInTheDocument();
+		expect( screen.queryByRole( 'table' ) ).not.toBeInTheDocument();
+
+		await user.selectOptions(
+			screen.getByRole( 'combobox', { name: 'Kind of event' } ),
+			'Site address'
+		);
+
+		expect(
+			await screen.findByText(
+				'No events of this kind in the last 30 days.'
+			)
+		).toBeInTheDocument();
+	} );
+
+	it( 'shows the error and loads again when the admin tries again', async () => {
+		const user = userEvent.setup();
+		mockedApiFetch
+			.mockRejectedValueOnce( {
+				code: 'rest_forbidden',
+				message:
+					'Sorry, you are not allowed to manage the Causerie connection.',
+				data: { status: 403 },
+			} )
+			.mockResolvedValueOnce( [ SAVED ] );
+		render( <EventLog /> );
+
+		const retry = await screen.findByRole( 'button', {
+			name: 'Try again',
+		} );
+		expect( retry.closest( '.components-notice' ) ).toHaveTextContent(
+			'Sorry, you are not allowed to manage the Causerie connection.'
+		);
+		await user.click( retry );
+
+		expect(
+			await screen.findByText( 'Credentials were saved' )
+		).toBeInTheDocument();
+		expect(
+			screen.queryByRole( 'button', { name: 'Try again' } )
+		).not.toBeInTheDocument();
+	} );
+
+	it( 'fetches the newest events when the admin refreshes', async () => {
+		const user = userEvent.setup();
+		mockedApiFetch
+			.mockResolvedValueOnce( [ SAVED ] )
+			.mockResolvedValueOnce( [ ISSUED, SAVED ] );
+		render( <EventLog /> );
+		await screen.findByText( 'Credentials were saved' );
+
+		await user.click( screen.getByRole( 'button', { name: 'Refresh' } ) );
+
+		expect(
+			await screen.findByText( 'A new access token was issued' )
+		).toBeInTheDocument();
+		expect( mockedApiFetch ).toHaveBeenCalledTimes( 2 );
+		expect( mockedApiFetch ).toHaveBeenLastCalledWith( {
+			path: EVENTS_PATH,
+		} );
+	} );
+} );
