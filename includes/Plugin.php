@@ -26,6 +26,7 @@ use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
+use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\REST\Events_Controller;
 use Causerie\Connector\REST\Jwks_Controller;
 use Causerie\Connector\REST\Settings_Controller;
@@ -75,6 +76,7 @@ final class Plugin {
 		$tokens          = new Token_Manager( $credentials, $discovery, $token_client, $token_store, new Lock(), $binding );
 		$checks          = new Live_Checks( $credentials, $http, $tokens, new Api_Client( $tokens, $credentials, $http ) );
 		$site_controller = new Site_Controller( $this->version );
+		$diagnoses       = new Diagnoses_Controller();
 		$event_log       = new Event_Log( $this->file );
 		$services        = array(
 			$site_controller,
@@ -86,8 +88,9 @@ final class Plugin {
 			$event_log,
 			new Events_Controller( $event_log ),
 			new Jwks_Controller( $credentials, $discovery, $http ),
+			$diagnoses,
 			new Token_Refresh( $this->file, $tokens ),
-			new Settings_Page( $this->file, $site_controller ),
+			new Settings_Page( $this->file, $site_controller, $diagnoses ),
 		);
 		foreach ( $services as $service ) {
 			$service->register();

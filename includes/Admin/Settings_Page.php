@@ -8,7 +8,7 @@
 namespace Causerie\Connector\Admin;
 
 use Causerie\Connector\Plugin;
-use Causerie\Connector\REST\Site_Controller;
+use Causerie\Connector\REST\Admin_Controller;
 
 /**
  * Adds the screen and loads the TypeScript app on it, and only on it.
@@ -27,15 +27,24 @@ final class Settings_Page {
 	private string $hook_suffix = '';
 
 	/**
+	 * Routes whose answers travel with the page.
+	 *
+	 * @var list<Admin_Controller>
+	 */
+	private readonly array $preloaded;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param string          $plugin_file     Absolute path of the main plugin file.
-	 * @param Site_Controller $site_controller Route preloaded for the first paint.
+	 * @param string           $plugin_file Absolute path of the main plugin file.
+	 * @param Admin_Controller ...$preloaded Routes preloaded for the first paint.
 	 */
 	public function __construct(
 		private readonly string $plugin_file,
-		private readonly Site_Controller $site_controller
-	) {}
+		Admin_Controller ...$preloaded
+	) {
+		$this->preloaded = array_values( $preloaded );
+	}
 
 	/**
 	 * Hooks the screen into the admin.
@@ -107,7 +116,8 @@ final class Settings_Page {
 		}
 
 		// The first REST answers travel with the page, so the screen paints without waiting for a request.
-		$preloaded = array_reduce( array( $this->site_controller->route() ), 'rest_preload_api_request', array() );
+		$routes    = array_map( static fn( Admin_Controller $controller ): string => $controller->route(), $this->preloaded );
+		$preloaded = array_reduce( $routes, 'rest_preload_api_request', array() );
 		wp_add_inline_script(
 			'wp-api-fetch',
 			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),

@@ -10,6 +10,7 @@ namespace Causerie\Connector\Tests\Admin;
 use Causerie\Connector\Admin\Settings_Page;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\REST\Site_Controller;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
@@ -26,7 +27,7 @@ final class Settings_Page_Test extends TestCase {
 		$this->act_as( 'administrator' );
 		// wp-admin/menu.php names the Settings menu's hooks; the page's hook suffix derives from it.
 		$GLOBALS['admin_page_hooks'] = array( 'options-general.php' => 'settings' ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride
-		$this->page                  = new Settings_Page( WP_PLUGIN_DIR . '/causerie-connector/causerie-connector.php', new Site_Controller( '1.2.3' ) );
+		$this->page                  = new Settings_Page( WP_PLUGIN_DIR . '/causerie-connector/causerie-connector.php', new Site_Controller( '1.2.3' ), new Diagnoses_Controller() );
 		$this->page->add_page();
 	}
 
@@ -78,6 +79,17 @@ final class Settings_Page_Test extends TestCase {
 		self::assertStringContainsString( '"\/causerie\/v1\/site"', $inline );
 		self::assertStringContainsString( '"pluginVersion":"' . \Causerie\Connector\VERSION . '"', $inline );
 		self::assertSame( 1, substr_count( $inline, 'createPreloadingMiddleware' ) );
+	}
+
+	public function test_the_diagnosis_texts_are_preloaded_for_the_token_inspector(): void {
+		$this->page->enqueue_assets( 'settings_page_' . Settings_Page::SLUG );
+
+		$after = wp_scripts()->get_data( 'wp-api-fetch', 'after' );
+		self::assertIsArray( $after );
+		$inline = implode( "\n", array_filter( $after, 'is_string' ) );
+
+		self::assertStringContainsString( '"\/causerie\/v1\/diagnoses"', $inline );
+		self::assertStringContainsString( '"token_signature_invalid":{"severity":"error","title":', $inline );
 	}
 
 	public function test_the_plugins_screen_links_to_the_settings(): void {
