@@ -4,7 +4,18 @@
 import apiFetch from '@wordpress/api-fetch';
 import { __ } from '@wordpress/i18n';
 
-import type { RestError, SiteInfo } from './types';
+import { isDiagnosisCode } from './diagnosis/codes';
+
+import type {
+	ChecksRun,
+	Diagnosis,
+	DiagnosisTexts,
+	PublicKeys,
+	RestError,
+	Settings,
+	SiteInfo,
+	TokenDescription,
+} from './types';
 
 export const REST_NAMESPACE = '/causerie/v1';
 export const SITE_PATH = `${ REST_NAMESPACE }/site`;
@@ -38,4 +49,54 @@ export function toRestError( reason: unknown ): RestError {
 			'causerie-connector'
 		),
 	};
+}
+
+export const TOKEN_PATH = `${ REST_NAMESPACE }/token`;
+export const JWKS_PATH = `${ REST_NAMESPACE }/jwks`;
+export const SETTINGS_PATH = `${ REST_NAMESPACE }/settings`;
+export const CHECKS_PATH = `${ REST_NAMESPACE }/checks`;
+export const DIAGNOSES_PATH = `${ REST_NAMESPACE }/diagnoses`;
+
+/** The token in use, with the raw JWT: only the token inspector asks for it, on the admin's request. */
+export function fetchRevealedToken(): Promise< TokenDescription > {
+	return apiFetch< TokenDescription >( {
+		path: `${ TOKEN_PATH }?reveal=true`,
+	} );
+}
+
+export function fetchPublicKeys(): Promise< PublicKeys > {
+	return apiFetch< PublicKeys >( { path: JWKS_PATH } );
+}
+
+export function fetchSettings(): Promise< Settings > {
+	return apiFetch< Settings >( { path: SETTINGS_PATH } );
+}
+
+export function runChecks(): Promise< ChecksRun > {
+	return apiFetch< ChecksRun >( { path: CHECKS_PATH, method: 'POST' } );
+}
+
+export function fetchDiagnosisTexts(): Promise< DiagnosisTexts > {
+	return apiFetch< DiagnosisTexts >( { path: DIAGNOSES_PATH } );
+}
+
+/**
+ * The diagnosis a failed request carries (status 409, 422 or 502), if any.
+ *
+ * @param error A normalised REST error.
+ */
+export function diagnosisOf( error: RestError ): Diagnosis | null {
+	const diagnosis: unknown = (
+		error.data as { diagnosis?: unknown } | undefined
+	 )?.diagnosis;
+	if (
+		typeof diagnosis !== 'object' ||
+		diagnosis === null ||
+		! isDiagnosisCode( String( ( diagnosis as Diagnosis ).code ) ) ||
+		typeof ( diagnosis as Diagnosis ).title !== 'string' ||
+		! Array.isArray( ( diagnosis as Diagnosis ).steps )
+	) {
+		return null;
+	}
+	return diagnosis as Diagnosis;
 }
