@@ -7,10 +7,12 @@ module.exports = {
 	reporters: [ 'default' ],
 	roots: [ '<rootDir>/tests/js' ],
 	setupFilesAfterEnv: [ '<rootDir>/tests/js/setup.ts' ],
-	// A few dependencies of @wordpress/components ship ES modules only; Babel turns them into CommonJS.
+	// jsdom plus WebCrypto and TextEncoder from Node, for jose (see the file).
+	testEnvironment: '<rootDir>/tests/js/environment.js',
+	// A few dependencies of @wordpress/components, and jose, ship ES modules only; Babel turns them into CommonJS.
 	transform: {
 		'\\.m?[jt]sx?$':
 			require.resolve( '@wordpress/scripts/config/babel-transform' ),
 	},
-	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme)/)' ],
+	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme|jose)/)' ],
 };

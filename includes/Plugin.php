@@ -29,6 +29,7 @@ use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
+use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\REST\Events_Controller;
 use Causerie\Connector\REST\Jwks_Controller;
 use Causerie\Connector\REST\Report_Controller;
@@ -94,6 +95,7 @@ final class Plugin {
 			new Report_Controller( new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log ) ),
 			new Jwks_Controller( $credentials, $discovery, $http ),
 			new Token_Refresh( $this->file, $tokens ),
+			new Diagnoses_Controller(),
 			new Settings_Page( $this->file ),
 		);
 		foreach ( $services as $service ) {

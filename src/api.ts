@@ -4,20 +4,25 @@
 import apiFetch from '@wordpress/api-fetch';
 import { __ } from '@wordpress/i18n';
 
+import { isDiagnosisCode } from './diagnosis/codes';
+
 import type {
 	Binding,
 	ChecksRun,
 	ConnectionStatus,
-	DiagnosisErrorData,
+	Diagnosis,
+	DiagnosisTexts,
 	EnvironmentType,
 	EventQuery,
 	LoggedEvent,
+	PublicKeys,
 	Regeneration,
 	RestError,
 	Settings,
 	SettingsChanges,
 	SiteInfo,
 	SupportReportResponse,
+	TokenDescription,
 	VerifyResult,
 } from './types';
 
@@ -54,7 +59,9 @@ export async function fetchLastChecks(): Promise< ChecksRun | null > {
  *
  * @param signal Aborts the wait in the browser when WordPress itself does not answer.
  */
-export function runChecks( signal: AbortSignal | null ): Promise< ChecksRun > {
+export function runChecks(
+	signal: AbortSignal | null = null
+): Promise< ChecksRun > {
 	return apiFetch< ChecksRun >( {
 		path: CHECKS_PATH,
 		method: 'POST',
@@ -116,6 +123,25 @@ export function fetchReport(): Promise< SupportReportResponse > {
 	return apiFetch< SupportReportResponse >( { path: REPORT_PATH } );
 }
 
+export const TOKEN_PATH = `${ REST_NAMESPACE }/token`;
+export const JWKS_PATH = `${ REST_NAMESPACE }/jwks`;
+export const DIAGNOSES_PATH = `${ REST_NAMESPACE }/diagnoses`;
+
+/** The token in use, with the raw JWT: only the token inspector asks for it, on the admin's request. */
+export function fetchRevealedToken(): Promise< TokenDescription > {
+	return apiFetch< TokenDescription >( {
+		path: `${ TOKEN_PATH }?reveal=true`,
+	} );
+}
+
+export function fetchPublicKeys(): Promise< PublicKeys > {
+	return apiFetch< PublicKeys >( { path: JWKS_PATH } );
+}
+
+export function fetchDiagnosisTexts(): Promise< DiagnosisTexts > {
+	return apiFetch< DiagnosisTexts >( { path: DIAGNOSES_PATH } );
+}
+
 function isRestError( value: unknown ): value is RestError {
 	return (
 		typeof value === 'object' &&
@@ -144,15 +170,24 @@ export function toRestError( reason: unknown ): RestError {
 }
 
 /**
- * The diagnosis in a failed request's data, when the server named the cause.
+ * The diagnosis a failed request carries (status 409, 422 or 502), if any.
  *
  * @param error A normalised REST error.
  */
-export function diagnosisOf(
-	error: RestError
-): DiagnosisErrorData[ 'diagnosis' ] | null {
-	const data = error.data as Partial< DiagnosisErrorData > | undefined;
-	return data?.diagnosis ?? null;
+export function diagnosisOf( error: RestError ): Diagnosis | null {
+	const diagnosis: unknown = (
+		error.data as { diagnosis?: unknown } | undefined
+	 )?.diagnosis;
+	if (
+		typeof diagnosis !== 'object' ||
+		diagnosis === null ||
+		! isDiagnosisCode( String( ( diagnosis as Diagnosis ).code ) ) ||
+		typeof ( diagnosis as Diagnosis ).title !== 'string' ||
+		! Array.isArray( ( diagnosis as Diagnosis ).steps )
+	) {
+		return null;
+	}
+	return diagnosis as Diagnosis;
 }
 
 export const SETTINGS_PATH = `${ REST_NAMESPACE }/settings`;

@@ -2,6 +2,8 @@
  * Types that mirror the plugin's REST schemas (includes/REST).
  */
 
+import type { JSONWebKeySet } from 'jose';
+
 import type { DiagnosisCode, Severity } from './diagnosis/codes';
 
 export type EnvironmentType =
@@ -225,3 +227,25 @@ export interface SupportReportResponse {
 	/** The same report as plain text, to copy or download. */
 	text: string;
 }
+
+/** GET /causerie/v1/token: the current token decoded; `token` only with reveal=true. */
+export interface TokenDescription {
+	header: Record< string, unknown >;
+	claims: Record< string, unknown >;
+	scopes: string[];
+	environment: string;
+	issuedAt: string;
+	expiresAt: string;
+	renewAt: string;
+	clockSkew: number;
+	token?: string;
+}
+
+/** GET /causerie/v1/jwks: the API's public keys, relayed by the server. */
+export type PublicKeys = JSONWebKeySet;
+
+/** The texts of one code, as GET /causerie/v1/diagnoses returns them. */
+export type DiagnosisText = Omit< Diagnosis, 'code' >;
+
+/** GET /causerie/v1/diagnoses */
+export type DiagnosisTexts = Partial< Record< DiagnosisCode, DiagnosisText > >;

@@ -33,6 +33,7 @@ final class Settings_Page {
 		'/causerie/v1/status',
 		'/causerie/v1/checks',
 		'/causerie/v1/settings',
+		'/causerie/v1/diagnoses',
 	);
 
 	/**

@@ -46,6 +46,15 @@ final class Messages {
 			'site_moved'              => __( 'This site\'s address changed since it was connected; it may have been moved or copied.', 'causerie-connector' ),
 			'connection_paused'       => __( 'The connection is paused on this copy of the site.', 'causerie-connector' ),
 			'not_configured'          => __( 'The connection is not set up yet.', 'causerie-connector' ),
+			'token_not_yet_valid'     => __( 'The access token is not valid yet: its start time is in the future.', 'causerie-connector' ),
+			'token_issuer_mismatch'   => __( 'The access token was issued by another server than the configured API address.', 'causerie-connector' ),
+			'token_audience_mismatch' => __( 'The access token is meant for another API than the configured one.', 'causerie-connector' ),
+			'token_type_invalid'      => __( 'This is not an access token: its type is wrong.', 'causerie-connector' ),
+			'token_algorithm_not_allowed' => __( 'The token is signed in a way the plugin refuses (unsigned or with a shared secret).', 'causerie-connector' ),
+			'token_unverifiable'      => __( 'The token\'s signature could not be checked in this browser.', 'causerie-connector' ),
+			'signing_key_unknown'     => __( 'The token was signed with a key Causerie does not publish (any more).', 'causerie-connector' ),
+			'signing_keys_invalid'    => __( 'Causerie\'s published signing keys could not be read.', 'causerie-connector' ),
+			'secure_context_required' => __( 'This browser checks signatures only on secure (HTTPS) pages.', 'causerie-connector' ),
 			default                   => __( 'Something went wrong with the connection.', 'causerie-connector' ),
 		};
 	}

@@ -13,16 +13,24 @@ import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { useEvents } from '../hooks/useEvents';
-import type { EventKind } from '../types';
+import type { DiagnosisTexts, EventKind } from '../types';
 import { EVENT_KINDS, kindLabel } from './eventFormat';
 import { EventTable } from './EventTable';
 
 type KindFilter = EventKind | '';
 
+interface Props {
+	/** The diagnoses' texts, for their titles; codes show as they are until these load. */
+	texts?: DiagnosisTexts | null;
+}
+
 /**
  * The connection's recent events, filterable by kind. The server redacts them before they get here.
+ *
+ * @param props       Component props.
+ * @param props.texts The diagnoses' texts.
  */
-export function EventLog() {
+export function EventLog( { texts = null }: Props ) {
 	const [ kind, setKind ] = useState< KindFilter >( '' );
 	const { data, isBusy, error, reload } = useEvents( kind );
 	const options: Array< { value: KindFilter; label: string } > = [
@@ -99,7 +107,9 @@ export function EventLog() {
 								) }
 					</p>
 				) }
-				{ data && data.length > 0 && <EventTable events={ data } /> }
+				{ data && data.length > 0 && (
+					<EventTable events={ data } texts={ texts } />
+				) }
 			</CardBody>
 		</Card>
 	);

@@ -1,6 +1,6 @@
 import { __ } from '@wordpress/i18n';
 
-import type { LoggedEvent } from '../types';
+import type { DiagnosisTexts, LoggedEvent } from '../types';
 import {
 	eventLabel,
 	kindLabel,
@@ -10,6 +10,7 @@ import {
 
 interface Props {
 	events: LoggedEvent[];
+	texts: DiagnosisTexts | null;
 }
 
 /**
@@ -18,8 +19,9 @@ interface Props {
  *
  * @param props        Component props.
  * @param props.events The events, newest first.
+ * @param props.texts  The diagnoses' texts, for their titles.
  */
-export function EventTable( { events }: Props ) {
+export function EventTable( { events, texts }: Props ) {
 	return (
 		<table className="widefat striped causerie-event-table">
 			<caption className="screen-reader-text">
@@ -45,7 +47,7 @@ export function EventTable( { events }: Props ) {
 						</td>
 						<td>{ kindLabel( event.kind ) }</td>
 						<td>
-							{ eventLabel( event.code ) }{ ' ' }
+							{ eventLabel( event.code, texts ) }{ ' ' }
 							<code>{ event.code }</code>
 						</td>
 						<td>{ summarizeContext( event.context ) || '—' }</td>

@@ -3,8 +3,8 @@
  */
 import { __ } from '@wordpress/i18n';
 
-import { isDiagnosisCode, type DiagnosisCode } from '../diagnosis/codes';
-import type { EventKind, LoggedEvent } from '../types';
+import { isDiagnosisCode } from '../diagnosis/codes';
+import type { DiagnosisTexts, EventKind, LoggedEvent } from '../types';
 
 export const EVENT_KINDS: readonly EventKind[] = [
 	'token',
@@ -42,82 +42,22 @@ const ACTION_LABELS: Record< string, () => string > = {
 		),
 };
 
-// A Record over every code makes tsc fail when codes.json gains one without a label here.
-const DIAGNOSIS_LABELS: Record< DiagnosisCode, () => string > = {
-	token_expired: () => __( 'The access token expired', 'causerie-connector' ),
-	token_malformed: () =>
-		__( 'The access token could not be read', 'causerie-connector' ),
-	token_signature_invalid: () =>
-		__( 'The access token signature was refused', 'causerie-connector' ),
-	token_revoked: () =>
-		__( 'The access token was revoked', 'causerie-connector' ),
-	token_invalid: () =>
-		__( 'Causerie refused the access token', 'causerie-connector' ),
-	insufficient_scope: () =>
-		__( 'A permission (scope) was missing', 'causerie-connector' ),
-	environment_mismatch: () =>
-		__(
-			'The credentials belong to another environment',
-			'causerie-connector'
-		),
-	invalid_client: () =>
-		__( 'Causerie refused the client id or secret', 'causerie-connector' ),
-	invalid_grant: () =>
-		__( 'Causerie refused the saved authorization', 'causerie-connector' ),
-	invalid_scope: () =>
-		__( 'Causerie refused the requested scopes', 'causerie-connector' ),
-	unauthorized_client: () =>
-		__( 'The client may not connect this way', 'causerie-connector' ),
-	token_endpoint_error: () =>
-		__(
-			'The sign-in service gave an unexpected answer',
-			'causerie-connector'
-		),
-	dns_failure: () =>
-		__( 'The API address could not be found', 'causerie-connector' ),
-	connection_refused: () =>
-		__( 'The API refused the connection', 'causerie-connector' ),
-	timeout: () => __( 'The API did not answer in time', 'causerie-connector' ),
-	tls_failure: () =>
-		__( 'The secure (HTTPS) connection failed', 'causerie-connector' ),
-	network_error: () =>
-		__( 'The connection to the API failed', 'causerie-connector' ),
-	server_error: () =>
-		__( 'The API had a server error', 'causerie-connector' ),
-	rate_limited: () =>
-		__( 'The API asked to slow down', 'causerie-connector' ),
-	not_json: () =>
-		__(
-			'The API answered with a web page instead of data',
-			'causerie-connector'
-		),
-	metadata_invalid: () =>
-		__(
-			'The API described itself under another address',
-			'causerie-connector'
-		),
-	clock_skew: () =>
-		__( "The server's clock was out of step", 'causerie-connector' ),
-	encryption_key_changed: () =>
-		__( 'The stored secret could not be decrypted', 'causerie-connector' ),
-	site_moved: () => __( "The site's address changed", 'causerie-connector' ),
-	connection_paused: () =>
-		__( 'The connection is paused', 'causerie-connector' ),
-	not_configured: () =>
-		__( 'The connection is not set up', 'causerie-connector' ),
-};
-
 /**
  * A plain-language label for an event code; an unknown code is shown as it is.
  *
- * @param code The event's code.
+ * @param code  The event's code.
+ * @param texts The diagnoses' texts, when loaded.
  */
-export function eventLabel( code: string ): string {
+export function eventLabel(
+	code: string,
+	texts: DiagnosisTexts | null
+): string {
 	const action = ACTION_LABELS[ code ];
 	if ( action ) {
 		return action();
 	}
-	return isDiagnosisCode( code ) ? DIAGNOSIS_LABELS[ code ]() : code;
+	// Diagnoses carry the server's own, translated titles, the same ones the wizard shows.
+	return ( isDiagnosisCode( code ) && texts?.[ code ]?.title ) || code;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -48,6 +48,16 @@ const KINDS: Record< DiagnosisCode, FixKind > = {
 	clock_skew: 'clock',
 	site_moved: 'site',
 	connection_paused: 'paused',
+	// Found by the token inspector in the browser: a new token from the configured API settles them.
+	token_not_yet_valid: 'clock',
+	token_issuer_mismatch: 'renew',
+	token_audience_mismatch: 'renew',
+	token_type_invalid: 'renew',
+	signing_key_unknown: 'renew',
+	token_algorithm_not_allowed: 'wait',
+	token_unverifiable: 'wait',
+	signing_keys_invalid: 'wait',
+	secure_context_required: 'wait',
 };
 
 export function fixKindOf( code: DiagnosisCode ): FixKind {

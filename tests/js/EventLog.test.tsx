@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 
 import { EVENTS_PATH } from '../../src/api';
 import { EventLog } from '../../src/components/EventLog';
-import type { LoggedEvent } from '../../src/types';
+import type { DiagnosisTexts, LoggedEvent } from '../../src/types';
 
 jest.mock( '@wordpress/api-fetch' );
 const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
@@ -34,6 +34,15 @@ const SAVED: LoggedEvent = {
 	context: [],
 };
 
+const TEXTS: DiagnosisTexts = {
+	token_revoked: {
+		severity: 'error',
+		title: 'The access token was revoked',
+		explanation: '',
+		steps: [],
+	},
+};
+
 function localTime( iso: string ): string {
 	return new Date( iso ).toLocaleString( undefined, {
 		dateStyle: 'medium',
@@ -57,7 +66,7 @@ describe( 'EventLog', () => {
 	it( 'shows each event with its local time, kind, plain-language label and details', async () => {
 		mockedApiFetch.mockResolvedValue( [ ISSUED, REVOKED, SAVED ] );
 
-		render( <EventLog /> );
+		render( <EventLog texts={ TEXTS } /> );
 
 		expect(
 			await screen.findByRole( 'table', {
@@ -92,7 +101,7 @@ describe( 'EventLog', () => {
 		mockedApiFetch
 			.mockResolvedValueOnce( [ ISSUED, REVOKED, SAVED ] )
 			.mockResolvedValueOnce( [ REVOKED ] );
-		render( <EventLog /> );
+		render( <EventLog texts={ TEXTS } /> );
 		await screen.findByRole( 'table' );
 
 		await user.selectOptions(
@@ -115,7 +124,7 @@ describe( 'EventLog', () => {
 	it( 'says when there is nothing to show, for all events and for one kind', async () => {
 		const user = userEvent.setup();
 		mockedApiFetch.mockResolvedValue( [] );
-		render( <EventLog /> );
+		render( <EventLog texts={ TEXTS } /> );
 
 		expect(
 			await screen.findByText( 'No events recorded in the last 30 days.' )
@@ -144,7 +153,7 @@ describe( 'EventLog', () => {
 				data: { status: 403 },
 			} )
 			.mockResolvedValueOnce( [ SAVED ] );
-		render( <EventLog /> );
+		render( <EventLog texts={ TEXTS } /> );
 
 		const retry = await screen.findByRole( 'button', {
 			name: 'Try again',
@@ -167,7 +176,7 @@ describe( 'EventLog', () => {
 		mockedApiFetch
 			.mockResolvedValueOnce( [ SAVED ] )
 			.mockResolvedValueOnce( [ ISSUED, SAVED ] );
-		render( <EventLog /> );
+		render( <EventLog texts={ TEXTS } /> );
 		await screen.findByText( 'Credentials were saved' );
 
 		await user.click( screen.getByRole( 'button', { name: 'Refresh' } ) );

@@ -81,6 +81,17 @@ final class Settings_Page_Test extends TestCase {
 		self::assertSame( 1, substr_count( $inline, 'createPreloadingMiddleware' ) );
 	}
 
+	public function test_the_diagnosis_texts_are_preloaded_for_the_token_inspector(): void {
+		$this->page->enqueue_assets( 'settings_page_' . Settings_Page::SLUG );
+
+		$after = wp_scripts()->get_data( 'wp-api-fetch', 'after' );
+		self::assertIsArray( $after );
+		$inline = implode( "\n", array_filter( $after, 'is_string' ) );
+
+		self::assertStringContainsString( '"\/causerie\/v1\/diagnoses"', $inline );
+		self::assertStringContainsString( '"token_signature_invalid":{"severity":"error","title":', $inline );
+	}
+
 	public function test_the_plugins_screen_links_to_the_settings(): void {
 		$links = $this->page->add_settings_link( array( 'deactivate' => '<a href="#">Deactivate</a>' ) );
 

@@ -1,0 +1,167 @@
+/**
+ * Puts the pieces together: what the inspector concludes about a decoded token, given the settings and
+ * either its own verification or the server's live checks.
+ */
+import type { DiagnosisCode } from '../diagnosis/codes';
+import type { CheckResult, Settings } from '../types';
+import { scopesOf } from './claims';
+import type { DecodedToken } from './decode';
+import {
+	compareScopes,
+	expectedEnvironment,
+	requirementFindings,
+	type ScopeComparison,
+} from './requirements';
+import { expectationsFor, type Verification } from './verify';
+
+export type TokenSource = 'current' | 'pasted';
+
+export type SignatureState =
+	/** Checked in this browser with the published keys, and it holds. */
+	| 'verified'
+	/** Checked in this browser, and refused: see the findings. */
+	| 'refused'
+	/** No WebCrypto here: the server's live checks accepted the current token. */
+	| 'server-verified'
+	/** No WebCrypto here: the server's live checks refused it or could not run. */
+	| 'server-refused'
+	/** No WebCrypto here, and a pasted token is never sent to the server. */
+	| 'not-verified';
+
+export interface Expected {
+	issuer: string;
+	audience: string;
+	environment: string;
+	scopes: string[];
+}
+
+export interface Inspection {
+	source: TokenSource;
+	/** Null when the token can't even be decoded. */
+	decoded: DecodedToken | null;
+	signature: SignatureState;
+	/** Every problem found, most basic first, without repeats. */
+	findings: DiagnosisCode[];
+	scopes: ScopeComparison | null;
+	expected: Expected | null;
+	/** The server's token and API checks, when it verified instead of the browser. */
+	serverChecks: CheckResult[];
+}
+
+/** The server checks that judge the token itself; scopes and environment are judged here. */
+const SERVER_TOKEN_CHECKS: ReadonlyArray< CheckResult[ 'id' ] > = [
+	'token',
+	'api',
+];
+
+export function malformed( source: TokenSource ): Inspection {
+	return {
+		source,
+		decoded: null,
+		signature: 'refused',
+		findings: [ 'token_malformed' ],
+		scopes: null,
+		expected: null,
+		serverChecks: [],
+	};
+}
+
+function judge(
+	source: TokenSource,
+	decoded: DecodedToken,
+	settings: Settings,
+	signature: SignatureState,
+	found: DiagnosisCode[],
+	serverChecks: CheckResult[] = []
+): Inspection {
+	const scopes = compareScopes( scopesOf( decoded.claims ), settings.scopes );
+	const findings = found.concat(
+		requirementFindings(
+			scopes,
+			decoded.claims.environment,
+			settings.environment
+		)
+	);
+	return {
+		source,
+		decoded,
+		signature,
+		findings: [ ...new Set( findings ) ],
+		scopes,
+		expected: {
+			...expectationsFor( settings.apiUrl ),
+			environment: expectedEnvironment( settings.environment ),
+			scopes: settings.scopes,
+		},
+		serverChecks,
+	};
+}
+
+/**
+ * The conclusion when the browser verified the token itself.
+ *
+ * @param source       Where the token comes from.
+ * @param decoded      The decoded token.
+ * @param settings     The site's settings (issuer, scopes, environment).
+ * @param verification The outcome of verifyToken().
+ */
+export function judgeVerified(
+	source: TokenSource,
+	decoded: DecodedToken,
+	settings: Settings,
+	verification: Verification
+): Inspection {
+	return verification.ok
+		? judge( source, decoded, settings, 'verified', [] )
+		: judge( source, decoded, settings, 'refused', [ verification.code ] );
+}
+
+/**
+ * The conclusion for a token decoded but not verified here: a pasted token where WebCrypto is missing.
+ *
+ * @param decoded  The decoded token.
+ * @param settings The site's settings.
+ */
+export function judgeUnverified(
+	decoded: DecodedToken,
+	settings: Settings
+): Inspection {
+	return judge( 'pasted', decoded, settings, 'not-verified', [] );
+}
+
+/**
+ * The conclusion from the server's live checks, for the current token where WebCrypto is missing. A check
+ * that failed before the token ones (API unreachable) is why they could not run, so it counts too.
+ *
+ * @param decoded  The decoded current token.
+ * @param settings The site's settings.
+ * @param checks   The results of POST /checks.
+ */
+export function judgeByServer(
+	decoded: DecodedToken,
+	settings: Settings,
+	checks: CheckResult[]
+): Inspection {
+	const tokenChecks = checks.filter( ( check ) =>
+		SERVER_TOKEN_CHECKS.includes( check.id )
+	);
+	const failed = checks.flatMap( ( check ) =>
+		check.status === 'error' &&
+		check.code !== '' &&
+		check.id !== 'scopes' &&
+		check.id !== 'environment'
+			? [ check.code ]
+			: []
+	);
+	const accepted = checks.some(
+		( check ) => check.id === 'api' && check.status === 'ok'
+	);
+	return judge(
+		'current',
+		decoded,
+		settings,
+		accepted && failed.length === 0 ? 'server-verified' : 'server-refused',
+		failed,
+		tokenChecks
+	);
+}

@@ -1,0 +1,32 @@
+/**
+ * What the plugin's REST routes answer in the inspector's tests.
+ */
+import { DIAGNOSIS_CODES, severityOf } from '../../../src/diagnosis/codes';
+import type { DiagnosisTexts, Settings } from '../../../src/types';
+import { ISSUER } from './tokens';
+
+/** GET /settings of a local site connected to the sandbox. */
+export const SETTINGS: Settings = {
+	environment: 'local',
+	activeEnvironment: 'local',
+	clientId: 'wp-development',
+	hasSecret: true,
+	secretHint: '…cret',
+	secretStatus: 'ok',
+	apiUrl: ISSUER,
+	scopes: [ 'read:widget', 'write:knowledge' ],
+	locked: {},
+};
+
+/** GET /diagnoses, with one recognisable title per code. */
+export const TEXTS: DiagnosisTexts = Object.fromEntries(
+	DIAGNOSIS_CODES.map( ( code ) => [
+		code,
+		{
+			severity: severityOf( code ),
+			title: `Title of ${ code }`,
+			explanation: `Why ${ code } happens.`,
+			steps: [ `Fix ${ code }.` ],
+		},
+	] )
+);
