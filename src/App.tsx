@@ -1,18 +1,40 @@
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
+import { TabPanel } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
+
+import { CredentialsPanel } from './components/CredentialsPanel';
+import { EventLog } from './components/EventLog';
 import { HealthPanel } from './components/HealthPanel';
 import { SiteSummary } from './components/SiteSummary';
 import { StatusHeader } from './components/StatusHeader';
+import { SupportReport } from './components/SupportReport';
+import { TokenInspector } from './components/TokenInspector';
 import { RegenerationWizard } from './components/wizard/RegenerationWizard';
 import { useConnection } from './hooks/useConnection';
-import type { ChecksRun, ConnectionStatus, Settings, SiteInfo } from './types';
+import type {
+	ChecksRun,
+	ConnectionStatus,
+	DiagnosisTexts,
+	Settings,
+	SiteInfo,
+} from './types';
 import { opensWizard } from './wizard/causes';
+
+const TABS = [
+	{ name: 'credentials', title: __( 'Credentials', 'causerie-connector' ) },
+	{ name: 'token', title: __( 'Token inspector', 'causerie-connector' ) },
+	{ name: 'events', title: __( 'Event log', 'causerie-connector' ) },
+	{ name: 'support', title: __( 'Support report', 'causerie-connector' ) },
+	{ name: 'site', title: __( 'This site', 'causerie-connector' ) },
+];
 
 export interface InitialData {
 	site: SiteInfo;
 	status: ConnectionStatus;
 	checks: ChecksRun | null;
 	settings: Settings | null;
+	texts: DiagnosisTexts | null;
 }
 
 interface Props {
@@ -82,7 +104,29 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 				onRunChecks={ recheck }
 				onFix={ openWizard }
 			/>
-			<SiteSummary site={ initial.site } />
+			<TabPanel className="causerie-tabs" tabs={ TABS }>
+				{ ( tab ) => {
+					switch ( tab.name ) {
+						case 'credentials':
+							return (
+								<CredentialsPanel
+									{ ...( initial.settings
+										? { initialSettings: initial.settings }
+										: {} ) }
+									onSaved={ recheck }
+								/>
+							);
+						case 'token':
+							return <TokenInspector />;
+						case 'events':
+							return <EventLog texts={ initial.texts } />;
+						case 'support':
+							return <SupportReport />;
+						default:
+							return <SiteSummary site={ initial.site } />;
+					}
+				} }
+			</TabPanel>
 			{ isWizardOpen && (
 				<RegenerationWizard
 					connection={ connection }

@@ -2,6 +2,7 @@ import { Notice } from '@wordpress/components';
 import { createRoot } from '@wordpress/element';
 
 import {
+	fetchDiagnosisTexts,
 	fetchLastChecks,
 	fetchSettings,
 	fetchSite,
@@ -22,10 +23,11 @@ if ( container ) {
 		fetchStatus(),
 		fetchLastChecks(),
 		fetchSettings().catch( () => null ),
+		fetchDiagnosisTexts().catch( () => null ),
 	] )
-		.then( ( [ site, status, checks, settings ] ) =>
+		.then( ( [ site, status, checks, settings, texts ] ) =>
 			root.render(
-				<App initial={ { site, status, checks, settings } } />
+				<App initial={ { site, status, checks, settings, texts } } />
 			)
 		)
 		.catch( ( reason: unknown ) =>

@@ -6,6 +6,7 @@ import type {
 	ChecksRun,
 	ConnectionStatus,
 	Diagnosis,
+	Settings,
 } from '../../../src/types';
 
 export const SITE: InitialData[ 'site' ] = {
@@ -119,3 +120,15 @@ export function requests(): string[] {
 			`${ options.method ?? 'GET' } ${ options.path ?? '' }`
 	);
 }
+
+export const SETTINGS: Settings = {
+	environment: 'production',
+	activeEnvironment: 'production',
+	clientId: 'wp-production',
+	hasSecret: true,
+	secretHint: '••••cret',
+	secretStatus: 'ok',
+	apiUrl: 'https://api.causerie.example',
+	scopes: [ 'read:widget', 'write:knowledge' ],
+	locked: {},
+};
