@@ -77,6 +77,7 @@ final class Plugin {
 		$site_controller = new Site_Controller( $this->version );
 		$event_log       = new Event_Log( $this->file );
 		$services        = array(
+			$http,
 			$site_controller,
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
 			new Binding_Controller( $binding ),

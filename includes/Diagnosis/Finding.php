@@ -34,14 +34,15 @@ final class Finding {
 	 * @param string          $url   What was called.
 	 */
 	public static function from_transport( Transport_Error $error, string $url ): self {
-		return new self(
-			$error->code,
-			array(
-				'url'       => $url,
-				'detail'    => $error->detail,
-				'elapsedMs' => (int) round( $error->elapsed_ms ),
-			)
+		$evidence = array(
+			'url'       => $url,
+			'detail'    => $error->detail,
+			'elapsedMs' => (int) round( $error->elapsed_ms ),
 		);
+		if ( '' !== $error->phase() ) {
+			$evidence['phase'] = $error->phase();
+		}
+		return new self( $error->code, $evidence );
 	}
 
 	/**
