@@ -23,6 +23,7 @@ use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Token_Refresh;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
@@ -68,12 +69,13 @@ final class Plugin {
 		$credentials     = new Credential_Store( $encryption, new Overrides() );
 		$http            = new Http_Client();
 		$discovery       = new Discovery( $http );
-		$token_client    = new Token_Client( $http );
+		$retry           = new Retry_Policy();
+		$token_client    = new Token_Client( $http, Http_Client::DEFAULT_TIMEOUT, $retry );
 		$verifier        = new Credential_Verifier( $discovery, $token_client );
 		$binding         = new Site_Binding();
 		$token_store     = new Token_Store( $encryption );
 		$tokens          = new Token_Manager( $credentials, $discovery, $token_client, $token_store, new Lock(), $binding );
-		$checks          = new Live_Checks( $credentials, $http, $tokens, new Api_Client( $tokens, $credentials, $http ) );
+		$checks          = new Live_Checks( $credentials, $http, $tokens, new Api_Client( $tokens, $credentials, $http, $retry ) );
 		$site_controller = new Site_Controller( $this->version );
 		$event_log       = new Event_Log( $this->file );
 		$services        = array(

@@ -62,7 +62,8 @@ final class Finding {
 			return new self( 'rate_limited', $evidence + array( 'retryAfter' => $response->retry_after() ) );
 		}
 		if ( $response->status >= 500 ) {
-			return new self( 'server_error', $evidence );
+			$retry_after = $response->retry_after();
+			return new self( 'server_error', $evidence + ( null === $retry_after ? array() : array( 'retryAfter' => $retry_after ) ) );
 		}
 		if ( null === $response->json() ) {
 			return new self( 'not_json', $evidence );
