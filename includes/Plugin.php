@@ -26,6 +26,7 @@ use Causerie\Connector\Diagnosis\Support_Report;
 use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
@@ -73,17 +74,19 @@ final class Plugin {
 		$credentials  = new Credential_Store( $encryption, new Overrides() );
 		$http         = new Http_Client();
 		$discovery    = new Discovery( $http );
-		$token_client = new Token_Client( $http );
+		$retry        = new Retry_Policy();
+		$token_client = new Token_Client( $http, Http_Client::DEFAULT_TIMEOUT, $retry );
 		$verifier     = new Credential_Verifier( $discovery, $token_client );
 		$binding      = new Site_Binding();
 		$token_store  = new Token_Store( $encryption );
 		$lock         = new Lock();
 		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, $lock, $binding );
-		$api          = new Api_Client( $tokens, $credentials, $http );
+		$api          = new Api_Client( $tokens, $credentials, $http, $retry );
 		$checks       = new Live_Checks( $credentials, $http, $tokens, $api, $binding, $verifier );
 		$event_log    = new Event_Log( $this->file );
 		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks );
 		$services     = array(
+			$http,
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
 			new Binding_Controller( $binding ),

@@ -14,6 +14,7 @@ use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Challenge;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Response;
+use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Http\Transport_Error;
 use Causerie\Connector\Log\Event_Log;
 
@@ -21,42 +22,34 @@ use Causerie\Connector\Log\Event_Log;
  * Sends authenticated calls and recovers where it can:
  * - 401 invalid_token: drop the token, get a new one once, retry once;
  * - 403 insufficient_scope: record which scope is missing;
- * - 5xx and 429: retry with bounded backoff, honouring Retry-After.
+ * - 5xx and 429: retry with bounded backoff, honouring Retry-After (Retry_Policy).
  */
 final class Api_Client {
 
 	public const MISSING_SCOPES_OPTION = 'causerie_connector_missing_scopes';
 
-	private const RETRIES         = 2;
-	private const BACKOFF_SECONDS = 1;
-	private const MAX_WAIT        = 5;
-
 	/**
-	 * How to wait between retries; usleep by default.
+	 * When and how long to wait before trying again.
 	 *
-	 * @var \Closure(float): void
+	 * @var Retry_Policy
 	 */
-	private \Closure $sleep;
+	private Retry_Policy $retry;
 
 	/**
 	 * Constructor.
 	 *
-	 * @param Token_Manager    $tokens      The token lifecycle.
-	 * @param Credential_Store $credentials Where the API is.
-	 * @param Http_Client      $http        Outbound HTTP.
-	 * @param \Closure|null    $sleep       Waits a number of seconds; tests pass a recorder.
-	 *
-	 * @phpstan-param (\Closure(float): void)|null $sleep
+	 * @param Token_Manager     $tokens      The token lifecycle.
+	 * @param Credential_Store  $credentials Where the API is.
+	 * @param Http_Client       $http        Outbound HTTP.
+	 * @param Retry_Policy|null $retry       Backoff for 5xx and 429; tests pass one that records its waits.
 	 */
 	public function __construct(
 		private readonly Token_Manager $tokens,
 		private readonly Credential_Store $credentials,
 		private readonly Http_Client $http,
-		?\Closure $sleep = null
+		?Retry_Policy $retry = null
 	) {
-		$this->sleep = $sleep ?? static function ( float $seconds ): void {
-			usleep( (int) ( $seconds * 1000000 ) );
-		};
+		$this->retry = $retry ?? new Retry_Policy();
 	}
 
 	/**
@@ -72,7 +65,8 @@ final class Api_Client {
 		$token   = $this->tokens->token();
 		$url     = $this->credentials->credentials()->api_url . $path;
 		$renewed = false;
-		for ( $attempt = 0; ; $attempt++ ) {
+		$waits   = array();
+		while ( true ) {
 			if ( ! $token instanceof Cached_Token ) {
 				return $token;
 			}
@@ -89,8 +83,10 @@ final class Api_Client {
 				$token   = $this->tokens->token( true );
 				continue;
 			}
-			if ( ( 429 === $response->status || $response->status >= 500 ) && $attempt < self::RETRIES ) {
-				( $this->sleep )( (float) min( self::MAX_WAIT, $response->retry_after() ?? self::BACKOFF_SECONDS * 2 ** $attempt ) );
+			$delay = $this->retry->delay( $response, $waits );
+			if ( null !== $delay ) {
+				$this->retry->wait( $delay );
+				$waits[] = $delay;
 				continue;
 			}
 			return $this->finding( $response, $challenge, $url );

@@ -11,8 +11,8 @@ use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Diagnosis\Finding;
 
 /**
- * Discovers the server and asks it for a token with candidate credentials, and checks the token was
- * issued for the site's environment. The token is revoked at once: it proved what it had to.
+ * Discovers the server named by the candidate credentials and asks it for a token, and checks the token
+ * was issued for the environment of the candidate's profile (not necessarily the site's). The token is revoked at once: it proved what it had to.
  */
 final class Credential_Verifier {
 

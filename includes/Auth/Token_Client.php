@@ -11,6 +11,7 @@ use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Response;
+use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
@@ -27,15 +28,26 @@ final class Token_Client {
 	private const KNOWN_ERRORS = array( 'invalid_client', 'invalid_grant', 'invalid_scope', 'unauthorized_client' );
 
 	/**
+	 * When and how long to wait before asking again.
+	 *
+	 * @var Retry_Policy
+	 */
+	private Retry_Policy $retry;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Http_Client $http    Outbound HTTP.
-	 * @param float       $timeout Seconds a call may take.
+	 * @param Http_Client       $http    Outbound HTTP.
+	 * @param float             $timeout Seconds a call may take.
+	 * @param Retry_Policy|null $retry   Backoff for 5xx and 429; tests pass one that records its waits.
 	 */
 	public function __construct(
 		private readonly Http_Client $http,
-		private readonly float $timeout = Http_Client::DEFAULT_TIMEOUT
-	) {}
+		private readonly float $timeout = Http_Client::DEFAULT_TIMEOUT,
+		?Retry_Policy $retry = null
+	) {
+		$this->retry = $retry ?? new Retry_Policy();
+	}
 
 	/**
 	 * A new access token for the client's configured scopes.
@@ -103,7 +115,8 @@ final class Token_Client {
 	}
 
 	/**
-	 * Sends a grant request and reads the answer.
+	 * Sends a grant request and reads the answer. The server's own failures and rate limits are asked
+	 * again within the retry policy's bounds; a refusal (any other 4xx) never is.
 	 *
 	 * @param Server_Metadata       $metadata    Where to ask.
 	 * @param Credentials           $credentials Who asks.
@@ -111,12 +124,22 @@ final class Token_Client {
 	 * @return Token_Response|Finding
 	 */
 	private function grant( Server_Metadata $metadata, Credentials $credentials, array $params ) {
-		$response = $this->post( $metadata, $metadata->token_endpoint, $credentials, $params );
-		if ( $response instanceof Finding ) {
-			return $response;
+		$waits = array();
+		while ( true ) {
+			$response = $this->post( $metadata, $metadata->token_endpoint, $credentials, $params );
+			if ( $response instanceof Finding ) {
+				return $response;
+			}
+			$delay = $this->retry->delay( $response, $waits );
+			if ( null === $delay ) {
+				break;
+			}
+			$this->retry->wait( $delay );
+			$waits[] = $delay;
 		}
 		if ( 200 !== $response->status ) {
-			return $this->error_finding( $response, $metadata->token_endpoint );
+			$finding = $this->error_finding( $response, $metadata->token_endpoint );
+			return array() === $waits ? $finding : new Finding( $finding->code, $finding->evidence + array( 'attempts' => count( $waits ) + 1 ) );
 		}
 		$unusable = Finding::from_unusable_response( $response, $metadata->token_endpoint );
 		if ( null !== $unusable ) {

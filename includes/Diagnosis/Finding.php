@@ -34,14 +34,15 @@ final class Finding {
 	 * @param string          $url   What was called.
 	 */
 	public static function from_transport( Transport_Error $error, string $url ): self {
-		return new self(
-			$error->code,
-			array(
-				'url'       => $url,
-				'detail'    => $error->detail,
-				'elapsedMs' => (int) round( $error->elapsed_ms ),
-			)
+		$evidence = array(
+			'url'       => $url,
+			'detail'    => $error->detail,
+			'elapsedMs' => (int) round( $error->elapsed_ms ),
 		);
+		if ( '' !== $error->phase() ) {
+			$evidence['phase'] = $error->phase();
+		}
+		return new self( $error->code, $evidence );
 	}
 
 	/**
@@ -61,7 +62,8 @@ final class Finding {
 			return new self( 'rate_limited', $evidence + array( 'retryAfter' => $response->retry_after() ) );
 		}
 		if ( $response->status >= 500 ) {
-			return new self( 'server_error', $evidence );
+			$retry_after = $response->retry_after();
+			return new self( 'server_error', $evidence + ( null === $retry_after ? array() : array( 'retryAfter' => $retry_after ) ) );
 		}
 		if ( null === $response->json() ) {
 			return new self( 'not_json', $evidence );

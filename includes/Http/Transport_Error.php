@@ -12,6 +12,9 @@ namespace Causerie\Connector\Http;
  */
 final class Transport_Error {
 
+	public const PHASE_CONNECT  = 'connect';
+	public const PHASE_RESPONSE = 'response';
+
 	/**
 	 * Constructor.
 	 *
@@ -24,6 +27,22 @@ final class Transport_Error {
 		public readonly string $detail,
 		public readonly float $elapsed_ms
 	) {}
+
+	/**
+	 * Whether the failure came while connecting or while waiting for the answer, when the words say so.
+	 * cURL's connect limit says "Failed to connect … Timeout was reached" or "Connection timed out";
+	 * a server that accepted the connection and never answered gives "Operation timed out … bytes received".
+	 *
+	 * @return string PHASE_CONNECT, PHASE_RESPONSE, or an empty string when the message does not tell.
+	 */
+	public function phase(): string {
+		return match ( true ) {
+			in_array( $this->code, array( 'dns_failure', 'connection_refused' ), true ) => self::PHASE_CONNECT,
+			1 === preg_match( '/failed to connect|connection timed out|unable to connect/i', $this->detail ) => self::PHASE_CONNECT,
+			1 === preg_match( '/bytes received|operation timed out/i', $this->detail ) => self::PHASE_RESPONSE,
+			default => '',
+		};
+	}
 
 	/**
 	 * Classifies a WordPress HTTP error by the cURL error number, or the words of other transports.

@@ -104,10 +104,10 @@ final class Settings_Controller extends Admin_Controller {
 		if ( $changes instanceof WP_Error ) {
 			return $changes;
 		}
-		// The site's own profile must work before it replaces what works now; other profiles can't be
-		// reached from every environment, and are checked once the site runs in theirs.
+		// Every profile's credentials must work, against their own API and for their own environment,
+		// before they replace what is stored. A profile still being filled in has nothing to try yet.
 		$candidate = $this->input->candidate( $environment, $changes );
-		if ( $environment === $this->store->active_environment() && $candidate->is_complete() ) {
+		if ( $candidate->is_complete() ) {
 			$failure = $this->verifier->verify( $candidate );
 			if ( $failure instanceof Finding ) {
 				return Diagnosis_Error::from( 'causerie_verification_failed', $failure );

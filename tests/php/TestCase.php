@@ -7,11 +7,13 @@
 
 namespace Causerie\Connector\Tests;
 
+use Causerie\Connector\Log\Event_Log;
 use WP_REST_Request;
 use WP_REST_Response;
 
 /**
- * Wraps each test in a database transaction and resets the user, caches and REST server afterwards.
+ * Wraps each test in a database transaction and resets the user, caches and REST server afterwards. The
+ * transaction rolls back everything on SQLite; on MariaDB, DDL inside a test commits what came before it.
  */
 abstract class TestCase extends \PHPUnit\Framework\TestCase {
 
@@ -30,6 +32,10 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
+		// MariaDB commits an open transaction on CREATE or DROP TABLE (an implicit commit), so the plugin's
+		// table is made sure of before the transaction starts, never inside it. A test that drops it (the
+		// uninstall test) commits there; this puts the table back for the tests after it.
+		( new Event_Log( dirname( __DIR__, 2 ) . '/causerie-connector.php' ) )->install();
 		$this->wpdb()->query( 'START TRANSACTION' );
 	}
 

@@ -38,3 +38,12 @@ require $causerie_site . '/wp-load.php';
 require_once $causerie_site . '/wp-admin/includes/plugin.php';
 
 \Causerie\Connector\Tests\Sandbox::start( $causerie_root );
+
+// A MariaDB started for this run stops with it, after WordPress's own shutdown work.
+if ( 'mariadb' === getenv( 'CAUSERIE_DB' ) ) {
+	register_shutdown_function(
+		static function () use ( $causerie_root, $causerie_site ): void {
+			exec( escapeshellarg( $causerie_root . '/bin/wp-site.sh' ) . ' stop ' . escapeshellarg( $causerie_site ) );
+		}
+	);
+}

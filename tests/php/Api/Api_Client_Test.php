@@ -20,6 +20,7 @@ use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -66,9 +67,11 @@ final class Api_Client_Test extends TestCase {
 			$tokens,
 			$credentials,
 			$http,
-			function ( float $seconds ): void {
-				$this->waits[] = $seconds;
-			}
+			new Retry_Policy(
+				function ( float $seconds ): void {
+					$this->waits[] = $seconds;
+				}
+			)
 		);
 	}
 
@@ -191,6 +194,25 @@ final class Api_Client_Test extends TestCase {
 				'retryAfter' => 3,
 			)
 		);
+
+		$response = $client->request( 'GET', '/v1/me' );
+
+		self::assertInstanceOf( Api_Response::class, $response );
+		self::assertSame( array( 3.0 ), $this->waits );
+	}
+
+	public function test_a_retry_after_beyond_the_bound_is_reported_instead_of_waited_for(): void {
+		$client = $this->client();
+		$client->request( 'GET', '/v1/me' );
+		Sandbox::control(
+			'POST',
+			'/faults',
+			array(
+				'endpoint'   => 'api',
+				'mode'       => '429',
+				'retryAfter' => 3,
+			)
+		);
 		Sandbox::control(
 			'POST',
 			'/faults',
@@ -203,8 +225,10 @@ final class Api_Client_Test extends TestCase {
 
 		$response = $client->request( 'GET', '/v1/me' );
 
-		self::assertInstanceOf( Api_Response::class, $response );
-		self::assertSame( array( 3.0, 5.0 ), $this->waits, 'Retry-After 600 is capped at 5 s' );
+		self::assertInstanceOf( Finding::class, $response );
+		self::assertSame( 'rate_limited', $response->code );
+		self::assertSame( 600, $response->evidence['retryAfter'] );
+		self::assertSame( array( 3.0 ), $this->waits, 'the total wait stays within 5 s' );
 	}
 
 	public function test_retries_stop_after_the_bound_and_the_failure_is_named(): void {
@@ -224,6 +248,6 @@ final class Api_Client_Test extends TestCase {
 
 		self::assertInstanceOf( Finding::class, $response );
 		self::assertSame( 'server_error', $response->code );
-		self::assertCount( 2, $this->waits );
+		self::assertSame( array( 1.0, 2.0 ), $this->waits );
 	}
 }

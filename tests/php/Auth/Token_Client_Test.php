@@ -14,6 +14,7 @@ use Causerie\Connector\Auth\Token_Response;
 use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -23,9 +24,64 @@ use PHPUnit\Framework\Attributes\DataProvider;
  */
 final class Token_Client_Test extends TestCase {
 
+	/**
+	 * Seconds the client waited before each retry, in order.
+	 *
+	 * @var list<float>
+	 */
+	private array $waits = array();
+
+	/**
+	 * Token endpoint requests that left the site, counted as WordPress sent them.
+	 *
+	 * @var int
+	 */
+	private int $sent = 0;
+
 	protected function setUp(): void {
 		parent::setUp();
 		Sandbox::reset();
+		$this->waits = array();
+		$this->sent  = 0;
+		add_action( 'http_api_debug', array( $this, 'count_token_request' ), 10, 5 );
+	}
+
+	protected function tearDown(): void {
+		remove_action( 'http_api_debug', array( $this, 'count_token_request' ), 10 );
+		parent::tearDown();
+	}
+
+	/**
+	 * Counts the requests sent to the token endpoint, whatever the answer; the sandbox's own counters
+	 * count only the requests its token handler saw, not those an injected fault answered.
+	 *
+	 * @param mixed $response HTTP response or error.
+	 * @param mixed $context  Always "response".
+	 * @param mixed $transport Transport class.
+	 * @param mixed $args     Request arguments.
+	 * @param mixed $url      Request URL.
+	 */
+	public function count_token_request( $response, $context, $transport, $args, $url ): void {
+		if ( is_string( $url ) && str_ends_with( $url, '/auth/token' ) ) {
+			++$this->sent;
+		}
+	}
+
+	/**
+	 * A token client whose waits are recorded instead of slept.
+	 *
+	 * @param float $timeout Seconds per attempt.
+	 */
+	private function client( float $timeout = 5 ): Token_Client {
+		return new Token_Client(
+			new Http_Client(),
+			$timeout,
+			new Retry_Policy(
+				function ( float $seconds ): void {
+					$this->waits[] = $seconds;
+				}
+			)
+		);
 	}
 
 	/**
@@ -62,7 +118,7 @@ final class Token_Client_Test extends TestCase {
 	private function token( ?Credentials $credentials = null, float $timeout = 5 ) {
 		$metadata = $this->metadata();
 		self::assertInstanceOf( Server_Metadata::class, $metadata );
-		return ( new Token_Client( new Http_Client(), $timeout ) )->client_credentials( $metadata, $credentials ?? $this->credentials() );
+		return $this->client( $timeout )->client_credentials( $metadata, $credentials ?? $this->credentials() );
 	}
 
 	public function test_the_endpoints_come_from_the_published_metadata(): void {
@@ -145,25 +201,27 @@ final class Token_Client_Test extends TestCase {
 		return array(
 			'a wrong secret'            => array( 'POST', '/clients/wp-production/secret', array( 'secret' => 'regenerated-in-dashboard' ), 'invalid_client' ),
 			'a scope no longer granted' => array( 'PATCH', '/clients/wp-production', array( 'scopes' => array( 'read:conversations' ) ), 'invalid_scope' ),
-			'a 503'                     => array(
+			'a 503 on every attempt'    => array(
 				'POST',
 				'/faults',
 				array(
 					'endpoint' => 'token',
 					'mode'     => '503',
+					'count'    => 10,
 				),
 				'server_error',
 			),
-			'a 500'                     => array(
+			'a 500 on every attempt'    => array(
 				'POST',
 				'/faults',
 				array(
 					'endpoint' => 'token',
 					'mode'     => '500',
+					'count'    => 10,
 				),
 				'server_error',
 			),
-			'a 429'                     => array(
+			'a 429 asking for too long' => array(
 				'POST',
 				'/faults',
 				array(
@@ -220,6 +278,14 @@ final class Token_Client_Test extends TestCase {
 		self::assertInstanceOf( Finding::class, $result );
 		self::assertSame( $code, $result->code );
 		self::assertStringNotContainsString( 'sandbox-production-secret', (string) wp_json_encode( $result->evidence ) );
+		if ( 'server_error' === $code ) {
+			self::assertSame( array( 1.0, 2.0 ), $this->waits, 'the bounded retries were made' );
+			self::assertSame( 3, $result->evidence['attempts'] );
+			self::assertSame( 3, $this->sent );
+		} else {
+			self::assertSame( array(), $this->waits, 'a refusal or a long Retry-After is never retried' );
+			self::assertSame( 1, $this->sent );
+		}
 		if ( 'rate_limited' === $code ) {
 			self::assertSame( 42, $result->evidence['retryAfter'] );
 		}
@@ -229,6 +295,104 @@ final class Token_Client_Test extends TestCase {
 			self::assertIsString( $challenge );
 			self::assertStringStartsWith( 'Basic', $challenge );
 		}
+	}
+
+	/**
+	 * The sandbox's token request counts, per client and method.
+	 *
+	 * @return array<mixed>
+	 */
+	private function counted(): array {
+		$counters = Sandbox::control( 'GET', '/counters' );
+		return is_array( $counters['tokenRequests'] ) ? $counters['tokenRequests'] : array();
+	}
+
+	/**
+	 * Faults still waiting in the sandbox.
+	 *
+	 * @return array<mixed>
+	 */
+	private function pending_faults(): array {
+		$state = Sandbox::control( 'GET', '/state' );
+		return is_array( $state['faults'] ) ? $state['faults'] : array();
+	}
+
+	/**
+	 * Passing failures of the token endpoint, and the wait before the retry that gets the token.
+	 *
+	 * @return array<string, array{array<string, mixed>, float}>
+	 */
+	public static function passing_failures(): array {
+		return array(
+			'one 503: the backoff'                 => array(
+				array(
+					'endpoint' => 'token',
+					'mode'     => '503',
+				),
+				1.0,
+			),
+			'one 429: the Retry-After it asks for' => array(
+				array(
+					'endpoint'   => 'token',
+					'mode'       => '429',
+					'retryAfter' => 2,
+				),
+				2.0,
+			),
+		);
+	}
+
+	/**
+	 * A passing failure of the token endpoint costs one wait and one more request, and the token comes.
+	 *
+	 * @param array<string, mixed> $fault Fault to inject.
+	 * @param float                $wait  Expected wait before the retry.
+	 */
+	#[DataProvider( 'passing_failures' )]
+	public function test_a_passing_failure_is_retried_and_the_token_obtained( array $fault, float $wait ): void {
+		Sandbox::control( 'POST', '/faults', $fault );
+
+		$token = $this->token();
+
+		self::assertInstanceOf( Token_Response::class, $token );
+		self::assertSame( array( $wait ), $this->waits );
+		self::assertSame( 2, $this->sent, 'two token requests left the site' );
+		self::assertSame( array(), $this->pending_faults(), 'the first one met the fault' );
+		self::assertSame( array( 'wp-production' => array( 'client_secret_basic' => 1 ) ), $this->counted(), 'the second one reached the token handler' );
+	}
+
+	public function test_a_refusal_is_never_retried(): void {
+		Sandbox::control( 'POST', '/clients/wp-production/secret', array( 'secret' => 'regenerated-in-dashboard' ) );
+
+		$result = $this->token();
+
+		self::assertInstanceOf( Finding::class, $result );
+		self::assertSame( 'invalid_client', $result->code );
+		self::assertArrayNotHasKey( 'attempts', $result->evidence );
+		self::assertSame( array(), $this->waits );
+		self::assertSame( array( 'wp-production' => array( 'client_secret_basic' => 1 ) ), $this->counted() );
+	}
+
+	public function test_a_refresh_is_retried_like_a_new_grant(): void {
+		$metadata = $this->metadata();
+		self::assertInstanceOf( Server_Metadata::class, $metadata );
+		$development = $this->credentials( 'wp-development', 'sandbox-development-secret' );
+		$first       = $this->client()->client_credentials( $metadata, $development );
+		self::assertInstanceOf( Token_Response::class, $first );
+		self::assertNotNull( $first->refresh_token );
+		Sandbox::control(
+			'POST',
+			'/faults',
+			array(
+				'endpoint' => 'token',
+				'mode'     => '502',
+			)
+		);
+
+		$refreshed = $this->client()->refresh( $metadata, $development, $first->refresh_token );
+
+		self::assertInstanceOf( Token_Response::class, $refreshed );
+		self::assertSame( array( 1.0 ), $this->waits );
 	}
 
 	public function test_a_closed_port_is_a_refused_connection(): void {
@@ -241,7 +405,7 @@ final class Token_Client_Test extends TestCase {
 	public function test_a_token_can_be_revoked(): void {
 		$metadata = $this->metadata();
 		self::assertInstanceOf( Server_Metadata::class, $metadata );
-		$client = new Token_Client( new Http_Client() );
+		$client = $this->client();
 		$token  = $client->client_credentials( $metadata, $this->credentials() );
 		self::assertInstanceOf( Token_Response::class, $token );
 

@@ -39,8 +39,15 @@ final class Token_Refresh_Test extends TestCase {
 
 	public function test_a_missing_schedule_is_restored_on_the_next_admin_page(): void {
 		wp_clear_scheduled_hook( Token_Refresh::HOOK );
+		// An admin page, as core's own admin_init callbacks expect once wp-admin's files are loaded.
+		require_once ABSPATH . 'wp-admin/includes/admin.php'; // @phpstan-ignore requireOnce.fileNotFound
+		set_current_screen( 'dashboard' );
 
-		do_action( 'admin_init' );
+		try {
+			do_action( 'admin_init' );
+		} finally {
+			$GLOBALS['current_screen'] = null; // phpcs:ignore WordPress.WP.GlobalVariablesOverride -- back to a front-end request.
+		}
 
 		self::assertNotFalse( wp_next_scheduled( Token_Refresh::HOOK ) );
 	}

@@ -38,4 +38,25 @@ final class Transport_Error_Test extends TestCase {
 	public function test_each_failure_is_classified( string $message, string $code ): void {
 		self::assertSame( $code, Transport_Error::from_message( $message, 12.5 )->code );
 	}
+
+	/**
+	 * Messages, with the phase of the request each tells of.
+	 *
+	 * @return array<string, array{string, string}>
+	 */
+	public static function phases(): array {
+		return array(
+			'cURL connect limit (7.x and 8.x)'  => array( 'cURL error 28: Failed to connect to 10.0.0.1 port 443 after 3001 ms: Timeout was reached', 'connect' ),
+			'cURL total limit while connecting' => array( 'cURL error 28: Connection timed out after 5001 milliseconds', 'connect' ),
+			'cURL total limit while waiting'    => array( 'cURL error 28: Operation timed out after 5001 milliseconds with 0 bytes received', 'response' ),
+			'a refused connection'              => array( 'cURL error 7: Failed to connect to 127.0.0.1 port 1: Connection refused', 'connect' ),
+			'a name that does not resolve'      => array( 'cURL error 6: Could not resolve host: api.causerie.example', 'connect' ),
+			'streams: no answer in time'        => array( 'fsocket timed out', '' ),
+		);
+	}
+
+	#[DataProvider( 'phases' )]
+	public function test_the_phase_of_a_failure_is_told_when_the_words_say_it( string $message, string $phase ): void {
+		self::assertSame( $phase, Transport_Error::from_message( $message, 12.5 )->phase() );
+	}
 }

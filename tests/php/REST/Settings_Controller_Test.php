@@ -290,4 +290,126 @@ final class Settings_Controller_Test extends TestCase {
 		);
 		self::assertFalse( get_option( Credential_Store::OPTION ) );
 	}
+
+	/**
+	 * Saves the sandbox's staging client into the staging profile.
+	 *
+	 * @param string $secret Its secret; the right one by default.
+	 */
+	private function save_staging( string $secret = 'sandbox-staging-secret' ): WP_REST_Response {
+		return $this->post(
+			array(
+				'environment'  => 'staging',
+				'clientId'     => 'wp-staging',
+				'clientSecret' => $secret,
+				'apiUrl'       => Sandbox::url(),
+			)
+		);
+	}
+
+	/**
+	 * Token requests the sandbox's token handler saw, per client.
+	 *
+	 * @return array<mixed>
+	 */
+	private function token_requests(): array {
+		$counters = Sandbox::control( 'GET', '/counters' );
+		return is_array( $counters['tokenRequests'] ) ? $counters['tokenRequests'] : array();
+	}
+
+	public function test_another_profile_is_verified_against_its_own_api_and_environment_before_it_is_stored(): void {
+		$this->act_as( 'administrator' );
+
+		$saved = $this->save_staging();
+
+		self::assertSame( 200, $saved->get_status() );
+		$data = $saved->get_data();
+		self::assertIsArray( $data );
+		self::assertSame( 'staging', $data['environment'] );
+		self::assertSame( 'local', $data['activeEnvironment'] );
+		self::assertSame( 'wp-staging', $data['clientId'] );
+		self::assertTrue( $data['hasSecret'] );
+		self::assertSame( array( 'wp-staging' => array( 'client_secret_basic' => 1 ) ), $this->token_requests(), 'one token was asked for, with the staging client' );
+	}
+
+	/**
+	 * Credentials for a profile that is not the site's own, which the API or the environment check refuses.
+	 *
+	 * @return array<string, array{array<string, mixed>, string}>
+	 */
+	public static function refused_profile_saves(): array {
+		return array(
+			'a wrong secret for the staging profile'      => array(
+				array(
+					'environment'  => 'staging',
+					'clientSecret' => 'regenerated-elsewhere',
+				),
+				'invalid_client',
+			),
+			'a wrong secret for a new production profile' => array(
+				array(
+					'environment'  => 'production',
+					'clientId'     => 'wp-production',
+					'clientSecret' => 'regenerated-elsewhere',
+					'apiUrl'       => Sandbox::url(),
+				),
+				'invalid_client',
+			),
+			'development credentials in the production profile' => array(
+				array(
+					'environment'  => 'production',
+					'clientId'     => 'wp-development',
+					'clientSecret' => self::SECRET,
+					'apiUrl'       => Sandbox::url(),
+				),
+				'environment_mismatch',
+			),
+			'staging credentials in the production profile' => array(
+				array(
+					'environment'  => 'production',
+					'clientId'     => 'wp-staging',
+					'clientSecret' => 'sandbox-staging-secret',
+					'apiUrl'       => Sandbox::url(),
+				),
+				'environment_mismatch',
+			),
+			'the staging profile moved to an API not there' => array(
+				array(
+					'environment' => 'staging',
+					'apiUrl'      => 'http://127.0.0.1:1',
+				),
+				'connection_refused',
+			),
+		);
+	}
+
+	/**
+	 * A refused save of another profile changes nothing stored, and says why.
+	 *
+	 * @param array<string, mixed> $change Fields to change, with the profile.
+	 * @param string               $code   Expected diagnosis code.
+	 */
+	#[DataProvider( 'refused_profile_saves' )]
+	public function test_another_profile_the_api_refuses_is_not_saved_and_the_answer_says_why( array $change, string $code ): void {
+		$this->act_as( 'administrator' );
+		$this->save_valid();
+		self::assertSame( 200, $this->save_staging()->get_status() );
+		$before = get_option( Credential_Store::OPTION );
+
+		$response = $this->post( $change );
+
+		self::assertSame( 'connection_refused' === $code ? 502 : 422, $response->get_status() );
+		self::assertSame( 'causerie_verification_failed', $this->error_code( $response ) );
+		$data = $response->as_error()?->get_error_data();
+		self::assertIsArray( $data );
+		self::assertIsArray( $data['diagnosis'] );
+		self::assertSame( $code, $data['diagnosis']['code'] );
+		self::assertSame( $before, get_option( Credential_Store::OPTION ) );
+		if ( 'environment_mismatch' === $code ) {
+			$evidence = $data['diagnosis']['evidence'];
+			self::assertIsArray( $evidence );
+			self::assertSame( 'production', $evidence['profileEnvironment'], 'judged against the profile, not the site' );
+			self::assertSame( 'local', $evidence['siteEnvironment'] );
+		}
+	}
 }

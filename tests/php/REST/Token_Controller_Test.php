@@ -135,12 +135,14 @@ final class Token_Controller_Test extends TestCase {
 		$this->dispatch( 'GET', self::ROUTE );
 		$old = ( new Token_Store( new Encryption() ) )->get();
 		self::assertNotNull( $old );
+		// A rate limit asking for longer than a request may wait is not retried.
 		Sandbox::control(
 			'POST',
 			'/faults',
 			array(
-				'endpoint' => 'token',
-				'mode'     => '503',
+				'endpoint'   => 'token',
+				'mode'       => '429',
+				'retryAfter' => 60,
 			)
 		);
 
