@@ -21,6 +21,8 @@ import type {
 } from './types';
 import { opensWizard } from './wizard/causes';
 
+export const FIX_HASH = '#fix';
+
 const TABS = [
 	{ name: 'credentials', title: __( 'Credentials', 'causerie-connector' ) },
 	{ name: 'token', title: __( 'Token inspector', 'causerie-connector' ) },
@@ -69,6 +71,11 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 	}, [] );
 
 	useEffect( () => {
+		// Admin notices and Site Health link here with #fix: the wizard opens on the known diagnosis.
+		if ( window.location.hash === FIX_HASH && initial.status.diagnosis ) {
+			wizardOffered.current = true;
+			setIsWizardOpen( true );
+		}
 		if ( checkOnLoad ) {
 			runChecks().then( offerWizard );
 		} else {

@@ -170,7 +170,7 @@ export function RegenerationWizard( {
 					STEPS[ step ] ?? ''
 				) }
 			</h2>
-			<div aria-live="polite">{ body }</div>
+			<div className="causerie-wizard__body">{ body }</div>
 			<Flex justify="flex-end" gap={ 2 } className="causerie-wizard__nav">
 				{ step === 0 && diagnosis && (
 					<Button variant="primary" onClick={ () => setStep( 1 ) }>

@@ -232,4 +232,33 @@ describe( 'Settings → Causerie', () => {
 			await screen.findByRole( 'heading', { name: 'Connected' } )
 		).toBeInTheDocument();
 	} );
+
+	it( 'opens the wizard at once when the address ends in #fix', async () => {
+		routeApiFetch( {} );
+		window.location.hash = '#fix';
+
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: status( SKEWED ),
+					checks: run(),
+					settings: SETTINGS,
+					texts: null,
+				} }
+				checkOnLoad={ false }
+			/>
+		);
+		await act( async () => undefined );
+		window.location.hash = '';
+
+		expect(
+			screen.getByRole( 'dialog', { name: 'Fix the connection' } )
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'heading', {
+				name: 'Step 1 of 4: What happened',
+			} )
+		).toBeInTheDocument();
+	} );
 } );

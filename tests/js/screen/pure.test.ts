@@ -1,0 +1,167 @@
+import { firstProblem, healthRows } from '../../../src/health/rows';
+import { formatDuration, formatRelative } from '../../../src/health/time';
+import { fixKindOf, opensWizard } from '../../../src/wizard/causes';
+import { parsePastedCredentials } from '../../../src/wizard/paste';
+import { DIAGNOSIS_CODES } from '../../../src/diagnosis/codes';
+import { run } from './fixtures';
+
+describe( 'health rows', () => {
+	it( 'blames the signature only for a signature refusal', () => {
+		const signature = healthRows(
+			run( {
+				api: {
+					status: 'error',
+					code: 'token_signature_invalid',
+					message: 'Bad signature.',
+				},
+			} ).checks
+		);
+		const revoked = healthRows(
+			run( {
+				api: {
+					status: 'error',
+					code: 'token_revoked',
+					message: 'Revoked.',
+				},
+			} ).checks
+		);
+
+		expect(
+			signature.find( ( row ) => row.id === 'signature' )
+		).toMatchObject( { status: 'error', code: 'token_signature_invalid' } );
+		expect( signature.find( ( row ) => row.id === 'token' ) ).toMatchObject(
+			{ status: 'error' }
+		);
+		expect( revoked.find( ( row ) => row.id === 'token' ) ).toMatchObject( {
+			status: 'error',
+			code: 'token_revoked',
+			detail: 'Revoked.',
+		} );
+		expect(
+			revoked.find( ( row ) => row.id === 'signature' )
+		).toMatchObject( { status: 'skipped', code: '' } );
+	} );
+
+	it( 'shows the configuration problem on every row when nothing could be checked', () => {
+		const rows = healthRows( [
+			{
+				id: 'configured',
+				status: 'error',
+				code: 'not_configured',
+				message: 'Enter the credentials.',
+				evidence: {},
+			},
+		] );
+
+		expect(
+			rows.every(
+				( row ) =>
+					row.status === 'skipped' &&
+					row.detail === 'Enter the credentials.'
+			)
+		).toBe( true );
+	} );
+
+	it( 'names the missing scopes and the clock difference', () => {
+		const rows = healthRows(
+			run( {
+				scopes: {
+					status: 'error',
+					code: 'insufficient_scope',
+					message: 'Scopes missing.',
+					evidence: { missing: [ 'write:knowledge' ] },
+				},
+				clock: {
+					status: 'warning',
+					code: 'clock_skew',
+					message: 'Clock off.',
+					evidence: { skewSeconds: -3700 },
+				},
+			} ).checks
+		);
+
+		expect( rows.find( ( row ) => row.id === 'scopes' )?.detail ).toBe(
+			'Scopes missing. Missing: write:knowledge.'
+		);
+		expect( rows.find( ( row ) => row.id === 'clock' )?.detail ).toBe(
+			'Clock off. Off by 1 hr 1 min.'
+		);
+	} );
+
+	it( 'puts errors before warnings', () => {
+		const checks = run( {
+			clock: { status: 'warning', code: 'clock_skew' },
+			api: { status: 'error', code: 'token_expired' },
+		} ).checks;
+
+		expect( firstProblem( checks )?.code ).toBe( 'token_expired' );
+		expect( firstProblem( run().checks ) ).toBeNull();
+	} );
+} );
+
+describe( 'durations and moments', () => {
+	it( 'keeps the two largest units', () => {
+		expect( formatDuration( 45 ) ).toBe( '45 sec' );
+		expect( formatDuration( -125 ) ).toBe( '2 min 5 sec' );
+		expect( formatDuration( 90061 ) ).toBe( '1 day 1 hr' );
+	} );
+
+	it( 'says how long ago or ahead', () => {
+		const now = Date.parse( '2026-11-26T10:00:00Z' );
+		expect( formatRelative( '2026-11-26T09:57:00Z', now ) ).toBe(
+			'3 minutes ago'
+		);
+		expect( formatRelative( '2026-11-26T10:48:00Z', now ) ).toBe(
+			'in 48 minutes'
+		);
+	} );
+} );
+
+describe( 'causes', () => {
+	it( 'has a fix for every diagnosis code', () => {
+		for ( const code of DIAGNOSIS_CODES ) {
+			expect( fixKindOf( code ) ).toMatch(
+				/^(renew|secret|scopes|environment|clock|site|paused|wait)$/
+			);
+		}
+	} );
+
+	it( 'opens by itself for 401 and 403 causes only', () => {
+		expect( opensWizard( 'token_expired' ) ).toBe( true );
+		expect( opensWizard( 'insufficient_scope' ) ).toBe( true );
+		expect( opensWizard( 'invalid_client' ) ).toBe( true );
+		expect( opensWizard( 'server_error' ) ).toBe( false );
+		expect( opensWizard( 'clock_skew' ) ).toBe( false );
+	} );
+} );
+
+describe( 'pasted credentials', () => {
+	it.each( [
+		[
+			'{"client_id":"wp-production","client_secret":"s3cret"}',
+			'wp-production',
+			's3cret',
+		],
+		[ 'wp-production:s3cret', 'wp-production', 's3cret' ],
+		[
+			'Client ID: wp-production\nClient secret: s3cret\n',
+			'wp-production',
+			's3cret',
+		],
+		[ 'wp-production\r\ns3cret', 'wp-production', 's3cret' ],
+	] )( 'reads %j', ( text, clientId, clientSecret ) => {
+		expect( parsePastedCredentials( text ) ).toEqual( {
+			clientId,
+			clientSecret,
+		} );
+	} );
+
+	it.each( [
+		'wp-production',
+		'{"client_id":"only-id"}',
+		'a b c',
+		'{not json',
+	] )( 'leaves a single value alone: %j', ( text ) => {
+		expect( parsePastedCredentials( text ) ).toBeNull();
+	} );
+} );
