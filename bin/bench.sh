@@ -18,16 +18,13 @@ core=$("$ROOT/bin/get-wordpress.sh" "${WP_SUITE:-sid}")
 
 cleanup() {
 	"$ROOT/bin/wp-site.sh" stop "$site"
-	if [ -f "$sandbox_pidfile" ]; then kill -- -"$(cat "$sandbox_pidfile")" 2>/dev/null || true; rm -f "$sandbox_pidfile"; fi
+	stop_sandbox "$sandbox_pidfile"
 }
 trap cleanup EXIT
 
-(cd "$ROOT" && CAUSERIE_SANDBOX_PORT=$sandbox_port exec setsid node_modules/.bin/tsx sandbox/cli.ts serve \
-	>"$LOGS/bench-sandbox.log" 2>&1 </dev/null) &
-echo $! >"$sandbox_pidfile"
+start_sandbox "$sandbox_port" "$LOGS/bench-sandbox.log" "$sandbox_pidfile"
 FRESH=1 "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
 PHP_CLI_SERVER_WORKERS="${BENCH_WORKERS:-4}" "$ROOT/bin/wp-site.sh" serve "$site" "$url"
-for _ in $(seq 100); do grep -q 'Causerie sandbox API on' "$LOGS/bench-sandbox.log" 2>/dev/null && break; sleep 0.1; done
 (cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/connect-sandbox.php" "http://127.0.0.1:$sandbox_port" >/dev/null)
 
 log "WordPress on $url with ${BENCH_WORKERS:-4} PHP workers, sandbox on $sandbox_port"

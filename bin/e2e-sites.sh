@@ -7,6 +7,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 declare -A PORTS=([trixie]="${E2E_PORT_TRIXIE:-8868}" [sid]="${E2E_PORT_SID:-8871}")
+# One sandbox API per site: the specs break and fix it, and the two sites run in parallel.
+declare -A SANDBOX_PORTS=([trixie]="${E2E_SANDBOX_PORT_TRIXIE:-8869}" [sid]="${E2E_SANDBOX_PORT_SID:-8872}")
 
 case "${1:-}" in
 	up)
@@ -20,11 +22,17 @@ case "${1:-}" in
 			"$ROOT/bin/wp-site.sh" stop "$site"
 			FRESH=1 "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
 			"$ROOT/bin/wp-site.sh" serve "$site" "$url"
-			log "e2e: WordPress $(grep -oP "wp_version = '\K[^']+" "$site/wp-includes/version.php") at $url"
+			start_sandbox "${SANDBOX_PORTS[$suite]}" "$LOGS/e2e-sandbox-$suite.log" "$site.sandbox.pid"
+			(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/connect-sandbox.php" "http://127.0.0.1:${SANDBOX_PORTS[$suite]}" >/dev/null) \
+				|| die "could not connect $site to its sandbox"
+			log "e2e: WordPress $(grep -oP "wp_version = '\K[^']+" "$site/wp-includes/version.php") at $url, sandbox on ${SANDBOX_PORTS[$suite]}"
 		done
 		;;
 	down)
-		for suite in "${!PORTS[@]}"; do "$ROOT/bin/wp-site.sh" stop "$CACHE/sites/e2e-$suite"; done
+		for suite in "${!PORTS[@]}"; do
+			"$ROOT/bin/wp-site.sh" stop "$CACHE/sites/e2e-$suite"
+			stop_sandbox "$CACHE/sites/e2e-$suite.sandbox.pid"
+		done
 		;;
 	*) die "usage: $0 up|down" ;;
 esac

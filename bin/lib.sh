@@ -75,3 +75,25 @@ need_build() {
 		touch "$stamp"
 	fi
 }
+
+# Starts the sandbox Causerie API in its own process group and waits until it listens.
+#   start_sandbox PORT LOGFILE PIDFILE
+start_sandbox() {
+	local port=$1 logfile=$2 pidfile=$3
+	stop_sandbox "$pidfile"
+	(cd "$ROOT" && CAUSERIE_SANDBOX_PORT=$port exec setsid node_modules/.bin/tsx sandbox/cli.ts serve \
+		>"$logfile" 2>&1 </dev/null) &
+	echo $! >"$pidfile"
+	for _ in $(seq 150); do grep -q 'Causerie sandbox API on' "$logfile" 2>/dev/null && return 0; sleep 0.1; done
+	die "the sandbox API did not start on port $port; see $logfile"
+}
+
+# Stops a sandbox started by start_sandbox.
+#   stop_sandbox PIDFILE
+stop_sandbox() {
+	local pidfile=$1
+	if [ -f "$pidfile" ]; then
+		kill -- -"$(cat "$pidfile")" 2>/dev/null || true
+		rm -f "$pidfile"
+	fi
+}

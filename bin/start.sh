@@ -27,34 +27,24 @@ fi
 
 sandbox_port="${CAUSERIE_SANDBOX_PORT:-8877}"
 sandbox_pidfile="$CACHE/sandbox.pid"
-stop_sandbox() {
-	if [ -f "$sandbox_pidfile" ]; then
-		kill -- -"$(cat "$sandbox_pidfile")" 2>/dev/null || true
-		rm -f "$sandbox_pidfile"
-	fi
-}
 
 # A server from an earlier run that was not stopped would hold the port.
 "$ROOT/bin/wp-site.sh" stop "$site"
-stop_sandbox
+stop_sandbox "$sandbox_pidfile"
 "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
 "$ROOT/bin/wp-site.sh" serve "$site" "$url"
 
 stop() {
 	trap - INT TERM EXIT
 	"$ROOT/bin/wp-site.sh" stop "$site"
-	stop_sandbox
+	stop_sandbox "$sandbox_pidfile"
 	log "stopped"
 	exit 0
 }
 trap stop INT TERM EXIT
 
 # The sandbox Causerie API, beside WordPress (see docs/causerie-api.md).
-(cd "$ROOT" && CAUSERIE_SANDBOX_PORT=$sandbox_port exec setsid node_modules/.bin/tsx sandbox/cli.ts serve \
-	>"$LOGS/sandbox.log" 2>&1 </dev/null) &
-echo $! >"$sandbox_pidfile"
-for _ in $(seq 100); do grep -q 'Causerie sandbox API on' "$LOGS/sandbox.log" 2>/dev/null && break; sleep 0.1; done
-grep -q 'Causerie sandbox API on' "$LOGS/sandbox.log" || die "the sandbox API did not start; see $LOGS/sandbox.log"
+start_sandbox "$sandbox_port" "$LOGS/sandbox.log" "$sandbox_pidfile"
 sandbox_profile=$(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/connect-sandbox.php" "http://127.0.0.1:$sandbox_port") \
 	|| die "could not store the sandbox client in the plugin"
 

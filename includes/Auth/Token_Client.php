@@ -138,8 +138,16 @@ final class Token_Client {
 			$waits[] = $delay;
 		}
 		if ( 200 !== $response->status ) {
-			$finding = $this->error_finding( $response, $metadata->token_endpoint );
-			return array() === $waits ? $finding : new Finding( $finding->code, $finding->evidence + array( 'attempts' => count( $waits ) + 1 ) );
+			$finding  = $this->error_finding( $response, $metadata->token_endpoint );
+			$evidence = $finding->evidence;
+			if ( array() !== $waits ) {
+				$evidence['attempts'] = count( $waits ) + 1;
+			}
+			// Which scopes were asked for: the fix is to grant them, and RFC 6749 §5.2 names none.
+			if ( 'invalid_scope' === $finding->code ) {
+				$evidence['requested'] = array_values( array_filter( explode( ' ', $params['scope'] ?? '' ) ) );
+			}
+			return new Finding( $finding->code, $evidence );
 		}
 		$unusable = Finding::from_unusable_response( $response, $metadata->token_endpoint );
 		if ( null !== $unusable ) {

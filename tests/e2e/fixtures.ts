@@ -86,6 +86,7 @@ export async function restNonce(
 
 export const test = base.extend< SiteOptions >( {
 	wordpressVersion: [ '7.1', { option: true } ],
+	sandboxURL: [ 'http://127.0.0.1:8872', { option: true } ],
 } );
 
 export { expect };

@@ -14,6 +14,7 @@ export default defineConfig< SiteOptions >( {
 	expect: { timeout: 10_000 },
 	reporter: [
 		[ 'list' ],
+		[ './clicks-reporter.ts' ],
 		[
 			'html',
 			{ outputFolder: '../../artifacts/e2e/report', open: 'never' },
@@ -38,6 +39,10 @@ export default defineConfig< SiteOptions >( {
 	},
 	projects: SITES.map( ( site ) => ( {
 		name: `wordpress-${ site.wordpressVersion }`,
-		use: { baseURL: site.url, wordpressVersion: site.wordpressVersion },
+		use: {
+			baseURL: site.url,
+			wordpressVersion: site.wordpressVersion,
+			sandboxURL: site.sandboxURL,
+		},
 	} ) ),
 } );

@@ -3,6 +3,8 @@
  */
 export interface SiteOptions {
 	wordpressVersion: string;
+	/** The sandbox Causerie API this site is connected to. */
+	sandboxURL: string;
 }
 
 export const SITES = [
@@ -10,10 +12,16 @@ export const SITES = [
 		suite: 'trixie',
 		wordpressVersion: '6.8',
 		url: `http://127.0.0.1:${ process.env.E2E_PORT_TRIXIE ?? '8868' }`,
+		sandboxURL: `http://127.0.0.1:${
+			process.env.E2E_SANDBOX_PORT_TRIXIE ?? '8869'
+		}`,
 	},
 	{
 		suite: 'sid',
 		wordpressVersion: '7.1',
 		url: `http://127.0.0.1:${ process.env.E2E_PORT_SID ?? '8871' }`,
+		sandboxURL: `http://127.0.0.1:${
+			process.env.E2E_SANDBOX_PORT_SID ?? '8872'
+		}`,
 	},
 ] as const;

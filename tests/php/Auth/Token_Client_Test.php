@@ -289,6 +289,10 @@ final class Token_Client_Test extends TestCase {
 		if ( 'rate_limited' === $code ) {
 			self::assertSame( 42, $result->evidence['retryAfter'] );
 		}
+		if ( 'invalid_scope' === $code ) {
+			// What the wizard lists for the admin to grant.
+			self::assertSame( array( 'read:widget' ), $result->evidence['requested'] );
+		}
 		if ( 'invalid_client' === $code ) {
 			self::assertSame( 401, $result->evidence['status'] );
 			$challenge = $result->evidence['wwwAuthenticate'];
