@@ -125,7 +125,9 @@ final class Live_Checks {
 				)
 			);
 
-		$mismatch  = $token instanceof Cached_Token ? Environment_Match::check( $token->access_token, $credentials->environment ) : null;
+		// A fresh token tells what the client is now; the cached one, what it was when issued.
+		$mismatch   = $accepted instanceof Finding ? $accepted : null;
+		$mismatch ??= $token instanceof Cached_Token ? Environment_Match::check( $token->access_token, $credentials->environment ) : null;
 		$results[] = null === $mismatch ? new Check_Result( 'environment', Check_Result::OK, '', array( 'site' => $credentials->environment ) ) : Check_Result::failed( 'environment', $mismatch );
 
 		return $this->finish( $results );

@@ -182,7 +182,7 @@ export function RegenerationWizard( {
 					onClick={ onClose }
 				>
 					{ step === 3
-						? __( 'Close', 'causerie-connector' )
+						? __( 'Finish', 'causerie-connector' )
 						: __( 'Cancel', 'causerie-connector' ) }
 				</Button>
 			</Flex>

@@ -36,6 +36,7 @@ test.describe( 'Settings → Causerie', () => {
 		await expect(
 			page.getByRole( 'heading', { level: 1, name: 'Causerie' } )
 		).toBeVisible();
+		await page.getByRole( 'tab', { name: 'This site' } ).click();
 		const summary = page.locator( '.causerie-site-summary' );
 		const valueOf = ( term: string ) =>
 			summary
@@ -67,7 +68,7 @@ test.describe( 'Settings → Causerie', () => {
 	} ) => {
 		await logIn( context, baseURL!, 'admin' );
 		await page.goto( SCREEN_PATH );
-		await expect( page.locator( '.causerie-site-summary' ) ).toBeVisible();
+		await expect( page.locator( '.causerie-status' ) ).toBeVisible();
 
 		// The first answer was preloaded into the page; a second call goes over the network.
 		const [ request, body ] = await Promise.all( [
@@ -97,6 +98,44 @@ test.describe( 'Settings → Causerie', () => {
 			pluginVersion: PLUGIN_VERSION,
 			environmentType: 'local',
 		} );
+	} );
+
+	test( 'the first paint reads only preloaded answers', async ( {
+		page,
+		context,
+		baseURL,
+	} ) => {
+		await logIn( context, baseURL!, 'admin' );
+		const reads: string[] = [];
+		page.on( 'request', ( request ) => {
+			if (
+				request.method() === 'GET' &&
+				/causerie\/v1\/(site|status|checks|settings|diagnoses)\b/.test(
+					decodeURIComponent( request.url() )
+				)
+			) {
+				reads.push( request.url() );
+			}
+		} );
+
+		await page.goto( SCREEN_PATH );
+
+		const header = page.locator( '.causerie-status' );
+		await expect(
+			header.getByRole( 'heading', { level: 2 } )
+		).toBeVisible();
+		await expect( header.locator( '.components-spinner' ) ).toHaveCount(
+			0
+		);
+		// The live checks then run in the background; reading the status again after them is expected.
+		await expect( page.locator( '.causerie-health__progress' ) ).toBeEmpty(
+			{
+				timeout: 30_000,
+			}
+		);
+		expect( reads.filter( ( url ) => ! url.includes( 'status' ) ) ).toEqual(
+			[]
+		);
 	} );
 
 	test( 'its script loads on its own screen and on no other', async ( {

@@ -196,6 +196,17 @@ final class Checks_Controller_Test extends TestCase {
 		self::assertSame( $code, $status['diagnosis']['code'] );
 	}
 
+	public function test_a_client_moved_to_another_environment_is_caught_while_its_old_token_still_works(): void {
+		Sandbox::connect();
+		$this->run_checks();
+		Sandbox::control( 'PATCH', '/clients/wp-development', array( 'environment' => 'production' ) );
+
+		$checks = $this->run_checks();
+
+		self::assertSame( 'ok', $checks['api']['status'] );
+		self::assertSame( 'environment_mismatch', $checks['environment']['code'] );
+	}
+
 	#[DataProvider( 'refused_roles' )]
 	public function test_only_administrators_may_run_the_checks( string $role, int $status ): void {
 		$this->act_as( $role );

@@ -1,0 +1,320 @@
+/**
+ * One spec per cause of a broken connection: break the sandbox API, check that the screen names that
+ * cause, fix it through the wizard, and check that health is green. Each counts the clicks and pastes
+ * it took; the clicks reporter prints them as a table.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+import type { Locator, Page } from '@playwright/test';
+
+import {
+	CLIENT,
+	control,
+	expectAccessible,
+	heal,
+	recordTally,
+	shot,
+	Tally,
+	titleOf,
+} from '../connection';
+import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
+import { SITES } from '../sites';
+
+interface Context {
+	page: Page;
+	dialog: Locator;
+	tally: Tally;
+	sandboxURL: string;
+	/** What the break step returned, such as a new secret. */
+	broken: Record< string, unknown >;
+}
+
+interface Cause {
+	name: string;
+	/** The diagnosis the screen must name. */
+	code: string;
+	/** Whether a 401 or 403 opens the wizard by itself. */
+	opensAlone: boolean;
+	/** The plugin can repair it alone: at most 2 clicks. Otherwise a person acts: 1 paste, 3 clicks. */
+	alone: boolean;
+	breakIt: (
+		sandboxURL: string,
+		siteDir: string,
+		baseURL: string
+	) => Promise< Record< string, unknown > >;
+	/** The fix step's actions, and what the person does outside the screen. */
+	fix: ( context: Context ) => Promise< void >;
+	/** Text the done step shows for this cause. */
+	done?: string;
+}
+
+const ROOT = path.resolve( __dirname, '../../..' );
+
+const renew = async ( { dialog, tally }: Context ) =>
+	tally.click( dialog.getByRole( 'button', { name: 'Get a new token' } ) );
+
+const CAUSES: Cause[] = [
+	{
+		name: 'expired',
+		code: 'token_expired',
+		opensAlone: true,
+		alone: true,
+		breakIt: ( sandbox ) =>
+			control( sandbox, 'POST', `/clients/${ CLIENT.id }/expire` ),
+		fix: renew,
+		done: 'The old token was revoked.',
+	},
+	{
+		name: 'revoked',
+		code: 'token_revoked',
+		opensAlone: true,
+		alone: true,
+		breakIt: ( sandbox ) =>
+			control( sandbox, 'POST', `/clients/${ CLIENT.id }/revoke` ),
+		fix: renew,
+		done: 'The old token was revoked.',
+	},
+	{
+		name: 'key-rotated',
+		code: 'token_signature_invalid',
+		opensAlone: true,
+		alone: true,
+		breakIt: ( sandbox ) =>
+			control( sandbox, 'POST', '/keys/rotate', { keepOld: false } ),
+		fix: renew,
+	},
+	{
+		name: 'tampered',
+		code: 'token_signature_invalid',
+		opensAlone: true,
+		alone: true,
+		breakIt: async ( _sandbox, siteDir, baseURL ) => {
+			execFileSync(
+				'php',
+				[ path.join( ROOT, 'bin/wp/tamper-token.php' ) ],
+				{ cwd: siteDir, env: { ...process.env, WP_URL: baseURL } }
+			);
+			return {};
+		},
+		fix: renew,
+	},
+	{
+		name: 'scope-removed',
+		code: 'invalid_scope',
+		opensAlone: true,
+		alone: false,
+		breakIt: async ( sandbox ) => {
+			const state = await control( sandbox, 'GET', '/state' );
+			const clients = state.clients as Array< {
+				id: string;
+				scopes: string[];
+			} >;
+			const seeded =
+				clients.find( ( client ) => client.id === CLIENT.id )?.scopes ??
+				[];
+			await control( sandbox, 'PATCH', `/clients/${ CLIENT.id }`, {
+				scopes: [ 'read:widget' ],
+			} );
+			return { seeded };
+		},
+		fix: async ( { dialog, tally, sandboxURL, broken } ) => {
+			await expect(
+				dialog.locator( 'code', { hasText: 'write:knowledge' } )
+			).toBeVisible();
+			// The person grants the scope in the Causerie dashboard.
+			await control( sandboxURL, 'PATCH', `/clients/${ CLIENT.id }`, {
+				scopes: broken.seeded,
+			} );
+			await tally.click(
+				dialog.getByRole( 'button', {
+					name: 'I granted them: get a new token',
+				} )
+			);
+		},
+	},
+	{
+		name: 'wrong-environment',
+		code: 'environment_mismatch',
+		opensAlone: true,
+		alone: false,
+		breakIt: ( sandbox ) =>
+			control( sandbox, 'PATCH', `/clients/${ CLIENT.id }`, {
+				environment: 'production',
+			} ),
+		fix: async ( { dialog, tally, sandboxURL } ) => {
+			// The person creates a client for this (development) environment in the dashboard and copies it.
+			const created = await control( sandboxURL, 'POST', '/clients', {
+				id: 'wp-development-site',
+				secret: 'development-site-secret',
+				scopes: [ 'read:widget', 'write:knowledge' ],
+				environment: 'development',
+			} );
+			await tally.paste(
+				dialog.getByRole( 'textbox', { name: 'Client ID' } ),
+				`${ String( created.id ) }:development-site-secret`
+			);
+			await tally.click(
+				dialog.getByRole( 'button', { name: 'Verify and save' } )
+			);
+		},
+	},
+	{
+		name: 'secret-changed',
+		code: 'invalid_client',
+		opensAlone: true,
+		alone: false,
+		breakIt: ( sandbox ) =>
+			control( sandbox, 'POST', `/clients/${ CLIENT.id }/secret`, {} ),
+		fix: async ( { dialog, tally, broken } ) => {
+			await tally.paste(
+				dialog.getByLabel( 'New client secret' ),
+				String( broken.secret )
+			);
+			await tally.click(
+				dialog.getByRole( 'button', { name: 'Verify and save' } )
+			);
+		},
+	},
+	{
+		name: 'clock-skew',
+		code: 'clock_skew',
+		opensAlone: false,
+		alone: false,
+		breakIt: ( sandbox ) =>
+			control( sandbox, 'PUT', '/clock', { skewSeconds: 600 } ),
+		fix: async ( { dialog, tally, sandboxURL } ) => {
+			await expect( dialog ).toContainText(
+				/(9 min 5\d sec|10 min) behind/
+			);
+			// The host sets the server's clock right.
+			await control( sandboxURL, 'PUT', '/clock', { skewSeconds: 0 } );
+			await tally.click(
+				dialog.getByRole( 'button', { name: 'Check again' } )
+			);
+		},
+	},
+	{
+		name: 'api-down',
+		code: 'server_error',
+		opensAlone: false,
+		alone: false,
+		breakIt: ( sandbox ) =>
+			control( sandbox, 'POST', '/faults', {
+				endpoint: 'all',
+				mode: '503',
+				count: 1_000_000,
+			} ),
+		fix: async ( { dialog, tally, sandboxURL } ) => {
+			// The API comes back.
+			await control( sandboxURL, 'DELETE', '/faults' );
+			await tally.click(
+				dialog.getByRole( 'button', { name: 'Check again' } )
+			);
+		},
+	},
+];
+
+test.use( { permissions: [ 'clipboard-read', 'clipboard-write' ] } );
+
+test.describe( 'Fixing a broken connection through the screen', () => {
+	for ( const cause of CAUSES ) {
+		test( `${ cause.name }: the screen names ${ cause.code } and the wizard fixes it`, async ( {
+			page,
+			context,
+			baseURL,
+			sandboxURL,
+			wordpressVersion,
+		}, info ) => {
+			const site = SITES.find(
+				( entry ) => entry.wordpressVersion === wordpressVersion
+			);
+			const siteDir = path.join(
+				ROOT,
+				'.cache/sites',
+				`e2e-${ site?.suite ?? 'sid' }`
+			);
+			await logIn( context, baseURL!, 'admin' );
+			await heal( page, sandboxURL );
+			const title = await titleOf( page, cause.code );
+			const broken = await cause.breakIt( sandboxURL, siteDir, baseURL! );
+
+			const tally = new Tally( page );
+			await page.goto( SCREEN_PATH );
+			const dialog = page.getByRole( 'dialog', {
+				name: 'Fix the connection',
+			} );
+			if ( cause.opensAlone ) {
+				await expect( dialog ).toBeVisible();
+			} else {
+				const header = page.locator( '.causerie-status' );
+				await expect( header ).toContainText( title );
+				await expect( dialog ).toBeHidden();
+				await shot( page, cause.name, wordpressVersion, '0-broken' );
+				await expectAccessible(
+					page,
+					`${ cause.name }: broken screen`
+				);
+				await tally.click(
+					header.getByRole( 'button', { name: 'Fix it' } )
+				);
+			}
+			await expect(
+				dialog.getByRole( 'heading', {
+					name: 'Step 1 of 4: What happened',
+				} )
+			).toBeVisible();
+			await expect( dialog ).toContainText( title );
+			await shot( page, cause.name, wordpressVersion, '1-what-happened' );
+			await expectAccessible( page, `${ cause.name }: what happened` );
+
+			await tally.click(
+				dialog.getByRole( 'button', { name: 'Next: fix it' } )
+			);
+			await expect(
+				dialog.getByRole( 'heading', { name: 'Step 2 of 4: Fix' } )
+			).toBeFocused();
+			await shot( page, cause.name, wordpressVersion, '2-fix' );
+			await expectAccessible( page, `${ cause.name }: fix` );
+			await cause.fix( { page, dialog, tally, sandboxURL, broken } );
+
+			await expect(
+				dialog.getByRole( 'heading', { name: 'Step 4 of 4: Done' } )
+			).toBeVisible( { timeout: 30_000 } );
+			await expect( dialog ).toContainText( 'All checks pass' );
+			if ( cause.done ) {
+				await expect( dialog ).toContainText( cause.done );
+			}
+			await shot( page, cause.name, wordpressVersion, '4-done' );
+			await expectAccessible( page, `${ cause.name }: done` );
+			// Closing is not part of the fix: the connection is green once Done shows.
+			await dialog.getByRole( 'button', { name: 'Finish' } ).click();
+
+			await expect(
+				page
+					.locator( '.causerie-status' )
+					.getByRole( 'heading', { name: 'Connected' } )
+			).toBeVisible();
+			await expect(
+				page.locator(
+					'.causerie-health__row.is-error, .causerie-health__row.is-warning'
+				)
+			).toHaveCount( 0 );
+			await shot( page, cause.name, wordpressVersion, '5-green' );
+
+			recordTally(
+				info,
+				cause.name,
+				tally,
+				cause.alone ? '≤ 2 clicks' : '≤ 1 paste, ≤ 3 clicks'
+			);
+			if ( cause.alone ) {
+				expect( tally.clicks ).toBeLessThanOrEqual( 2 );
+				expect( tally.pastes ).toBe( 0 );
+			} else {
+				expect( tally.clicks ).toBeLessThanOrEqual( 3 );
+				expect( tally.pastes ).toBeLessThanOrEqual( 1 );
+			}
+		} );
+	}
+} );
