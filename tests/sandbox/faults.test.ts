@@ -310,10 +310,11 @@ describe( 'fault injection and observation', () => {
 			[ DEV.id ]: { client_secret_post: 1, client_secret_basic: 1 },
 		} );
 		assert.deepEqual( counters.apiCalls, { 200: 1, 403: 1, 401: 1 } );
+		assert.deepEqual( counters.revocations, {} );
 		await control( sandbox.url(), 'DELETE', '/counters' );
 		assert.deepEqual(
 			await ( await control( sandbox.url(), 'GET', '/counters' ) ).json(),
-			{ tokenRequests: {}, apiCalls: {} }
+			{ tokenRequests: {}, apiCalls: {}, revocations: {} }
 		);
 	} );
 } );

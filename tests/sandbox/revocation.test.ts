@@ -46,6 +46,19 @@ describe( 'revocation (RFC 7009) and introspection (RFC 7662)', () => {
 		}
 	} );
 
+	it( 'counts accepted revocations per client, for the plugin tests', async () => {
+		const { access_token: token } = await getToken( sandbox.url(), PROD );
+		await post( '/auth/revoke', PROD, { token } );
+		await post( '/auth/revoke', PROD, { token: 'no-such-token' } );
+		await post( '/auth/revoke', null, { token } );
+
+		const counters = ( await (
+			await control( sandbox.url(), 'GET', '/counters' )
+		).json() ) as Json;
+		// RFC 7009 §2.2: an unknown token is answered 200 too; an unauthenticated call is not counted.
+		assert.deepEqual( counters.revocations, { [ PROD.id ]: 2 } );
+	} );
+
 	it( 'introspection describes an active token', async () => {
 		const { access_token: token } = await getToken( sandbox.url(), PROD, {
 			scope: 'read:widget',
