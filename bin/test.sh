@@ -16,7 +16,7 @@ declare -A RUN=(
 	[tsc]="npx tsc --noEmit --pretty false"
 	[jest]="npx wp-scripts test-unit-js --config jest.config.js --ci"
 	[sandbox]="npm run --silent test:sandbox"
-	[build]="npx wp-scripts build"
+	[build]="npx wp-scripts build && node bin/bundle-size.mjs"
 	[phpunit]="WP_SUITE=sid vendor/bin/phpunit --no-progress && WP_SUITE=trixie vendor/bin/phpunit --no-progress"
 	[e2e]="npx playwright test --config tests/e2e/playwright.config.ts"
 	[toolchain]="bash tests/toolchain/planted-errors.sh"

@@ -35,5 +35,12 @@ expect_failure "tsc rejects a type error" 'TS2322' npx tsc --noEmit --pretty fal
 
 expect_failure "eslint rejects unformatted code" 'prettier/prettier' npx wp-scripts lint-js "$planted/unformatted.ts"
 
+# A build/ with one module too big for the budget: random bytes barely compress, so 48 KB of them in
+# base64 gzip to about 36 KB.
+mkdir -p "$work/build"
+node -e 'process.stdout.write( `window.planted = "${ require( "node:crypto" ).randomBytes( 36864 ).toString( "base64" ) }";` )' \
+	>"$work/build/index.js"
+expect_failure "the bundle budget rejects an oversized bundle" 'over budget' node bin/bundle-size.mjs "$work/build"
+
 echo "planted errors: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
