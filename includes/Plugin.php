@@ -24,6 +24,7 @@ use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Token_Refresh;
 use Causerie\Connector\Diagnosis\Support_Report;
 use Causerie\Connector\Health\Connection_Status;
+use Causerie\Connector\Health\Debug_Information;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Health\Site_Health_Live_Tests;
 use Causerie\Connector\Health\Site_Health_Run;
@@ -107,6 +108,7 @@ final class Plugin {
 			new Settings_Page( $this->file ),
 			new Site_Health_Tests( $health_tests, $credentials, $binding ),
 			new Site_Health_Controller( $health_tests ),
+			new Debug_Information( $this->version, $credentials, $token_store, $status ),
 		);
 		foreach ( $services as $service ) {
 			$service->register();
