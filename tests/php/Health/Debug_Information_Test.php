@@ -26,7 +26,7 @@ final class Debug_Information_Test extends TestCase {
 		parent::setUp();
 		Sandbox::reset();
 		( new Token_Store( new Encryption() ) )->clear();
-		require_once ABSPATH . 'wp-admin/includes/class-wp-debug-data.php';
+		require_once ABSPATH . 'wp-admin/includes/class-wp-debug-data.php'; // @phpstan-ignore requireOnce.fileNotFound
 	}
 
 	protected function tearDown(): void {
@@ -129,7 +129,8 @@ final class Debug_Information_Test extends TestCase {
 
 		self::assertSame( 'broken', self::debug( $fields, 'state' ) );
 		self::assertSame( 'environment_mismatch', self::debug( $fields, 'diagnosis' ) );
-		self::assertStringContainsString( '(environment_mismatch)', (string) $fields['diagnosis']['value'] );
+		self::assertIsString( $fields['diagnosis']['value'] );
+		self::assertStringContainsString( '(environment_mismatch)', $fields['diagnosis']['value'] );
 	}
 
 	public function test_fields_set_outside_the_database_are_listed_as_locked(): void {
@@ -154,7 +155,8 @@ final class Debug_Information_Test extends TestCase {
 		wp_schedule_event( $missed, Token_Refresh::INTERVAL, Token_Refresh::HOOK );
 		$fields = self::fields();
 		self::assertSame( 'overdue since ' . gmdate( 'c', $missed ), self::debug( $fields, 'wp_cron' ) );
-		self::assertStringContainsString( 'WP-Cron does not seem to run', (string) $fields['wp_cron']['value'] );
+		self::assertIsString( $fields['wp_cron']['value'] );
+		self::assertStringContainsString( 'WP-Cron does not seem to run', $fields['wp_cron']['value'] );
 	}
 
 	public function test_no_secret_or_token_appears_and_copies_leave_out_the_private_fields(): void {
@@ -166,7 +168,7 @@ final class Debug_Information_Test extends TestCase {
 		$shown  = (string) wp_json_encode( $info[ Debug_Information::SECTION ] ?? null );
 		$copies = \WP_Debug_Data::format( $info, 'info' ) . \WP_Debug_Data::format( $info, 'debug' );
 
-		$secrets = array_filter( array( self::SECRET, $token->access_token, $token->refresh_token, '••••', 'cc1:' ) );
+		$secrets = array_filter( array( self::SECRET, $token->access_token, (string) $token->refresh_token, '••••', 'cc1:' ), static fn( string $text ): bool => '' !== $text );
 		foreach ( $secrets as $secret ) {
 			self::assertStringNotContainsString( $secret, $shown );
 			self::assertStringNotContainsString( $secret, $copies );

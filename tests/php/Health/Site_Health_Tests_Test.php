@@ -35,13 +35,13 @@ final class Site_Health_Tests_Test extends TestCase {
 		parent::setUp();
 		Sandbox::reset();
 		( new Token_Store( new Encryption() ) )->clear();
-		require_once ABSPATH . 'wp-admin/includes/class-wp-site-health.php';
+		require_once ABSPATH . 'wp-admin/includes/class-wp-site-health.php'; // @phpstan-ignore requireOnce.fileNotFound
 	}
 
 	/**
 	 * Core's list of tests, as the Site Health screen reads it.
 	 *
-	 * @return array{direct: array<string, array<string, mixed>>, async: array<string, array<string, mixed>>}
+	 * @return array{direct: array<string, array<mixed>>, async: array<string, array<mixed>>}
 	 */
 	private static function core_tests(): array {
 		$tests  = \WP_Site_Health::get_tests();
@@ -62,6 +62,30 @@ final class Site_Health_Tests_Test extends TestCase {
 			'direct' => $direct,
 			'async'  => $async,
 		);
+	}
+
+	/**
+	 * The burst id in an asynchronous test's URL.
+	 *
+	 * @param array<mixed> $test A test as registered.
+	 */
+	private static function burst_of( array $test ): string {
+		self::assertIsString( $test['test'] );
+		$query = array();
+		wp_parse_str( (string) wp_parse_url( $test['test'], PHP_URL_QUERY ), $query );
+		self::assertIsString( $query['burst'] ?? null );
+		return $query['burst'];
+	}
+
+	/**
+	 * A result's text field.
+	 *
+	 * @param array<mixed> $result Test result.
+	 * @param string       $field  label or description.
+	 */
+	private static function text( array $result, string $field ): string {
+		self::assertIsString( $result[ $field ] );
+		return $result[ $field ];
 	}
 
 	/**
@@ -154,13 +178,11 @@ final class Site_Health_Tests_Test extends TestCase {
 			self::assertTrue( $test['has_rest'] );
 			self::assertIsCallable( $test['async_direct_test'] );
 			self::assertIsString( $test['test'] );
-			self::assertStringStartsWith( rest_url( 'causerie/v1/site-health/' . substr( $id, strlen( 'causerie_' ) ) ), $test['test'] );
-			$query = array();
-			wp_parse_str( (string) wp_parse_url( $test['test'], PHP_URL_QUERY ), $query );
-			$bursts[] = $query['burst'] ?? null;
+			self::assertTrue( str_starts_with( $test['test'], rest_url( 'causerie/v1/site-health/' . substr( $id, strlen( 'causerie_' ) ) ) ), $test['test'] );
+			$bursts[] = self::burst_of( $test );
 		}
 		self::assertCount( 1, array_unique( $bursts ) );
-		self::assertMatchesRegularExpression( '/^[A-Za-z0-9]{16}$/', (string) $bursts[0] );
+		self::assertMatchesRegularExpression( '/^[A-Za-z0-9]{16}$/', $bursts[0] );
 	}
 
 	public function test_without_credentials_only_the_connection_is_tested_live_and_needs_setting_up(): void {
@@ -178,8 +200,8 @@ final class Site_Health_Tests_Test extends TestCase {
 		foreach ( self::LIVE as $id ) {
 			self::assert_result( $this->run_async( substr( $id, strlen( 'causerie_' ) ), 'healthy' ), $id, 'good' );
 		}
-		self::assertStringContainsString( 'read:widget write:knowledge', (string) $this->run_async( 'scopes', 'healthy' )['description'] );
-		self::assertStringContainsString( 'It expires in', (string) $this->run_async( 'token', 'healthy' )['description'] );
+		self::assertStringContainsString( 'read:widget write:knowledge', self::text( $this->run_async( 'scopes', 'healthy' ), 'description' ) );
+		self::assertStringContainsString( 'It expires in', self::text( $this->run_async( 'token', 'healthy' ), 'description' ) );
 		foreach ( self::DIRECT as $id ) {
 			self::assert_result( self::run_direct( $id ), $id, 'good' );
 		}
@@ -224,7 +246,7 @@ final class Site_Health_Tests_Test extends TestCase {
 
 		self::assert_result( $result, 'causerie_' . $test, $status, $code );
 		if ( '' === $code ) {
-			self::assertStringContainsString( 'could not be', (string) $result['label'] );
+			self::assertStringContainsString( 'could not be', self::text( $result, 'label' ) );
 		}
 	}
 
@@ -234,7 +256,7 @@ final class Site_Health_Tests_Test extends TestCase {
 
 		$result = $this->run_async( 'clock', 'skew' );
 
-		self::assertMatchesRegularExpression( '/clock is (59\d|60\d) seconds ahead of Causerie/', (string) $result['description'] );
+		self::assertMatchesRegularExpression( '/clock is (59\d|60\d) seconds ahead of Causerie/', self::text( $result, 'description' ) );
 	}
 
 	public function test_an_unreachable_api_leaves_the_clock_unchecked(): void {
@@ -267,7 +289,7 @@ final class Site_Health_Tests_Test extends TestCase {
 		remove_filter( 'home_url', $moved );
 
 		self::assert_result( $result, Site_Health_Tests::SITE_ADDRESS, 'critical', 'site_moved' );
-		self::assertStringContainsString( 'staging.example.org', (string) $result['description'] );
+		self::assertStringContainsString( 'staging.example.org', self::text( $result, 'description' ) );
 		self::assertSame( array(), array_intersect( self::LIVE, array_keys( $async ) ) );
 	}
 
@@ -293,13 +315,13 @@ final class Site_Health_Tests_Test extends TestCase {
 		$async = self::core_tests()['async'];
 
 		foreach ( self::LIVE as $id ) {
-			$query = array();
-			wp_parse_str( (string) wp_parse_url( (string) $async[ $id ]['test'], PHP_URL_QUERY ), $query );
-			self::assertIsString( $query['burst'] );
-			self::assertSame( 'good', $this->run_async( substr( $id, strlen( 'causerie_' ) ), $query['burst'] )['status'] );
+			self::assertArrayHasKey( $id, $async );
+			self::assertSame( 'good', $this->run_async( substr( $id, strlen( 'causerie_' ) ), self::burst_of( $async[ $id ] ) )['status'] );
 			// The scheduled check runs the same tests directly, with the same burst.
 			self::assertIsCallable( $async[ $id ]['async_direct_test'] );
-			self::assertSame( 'good', call_user_func( $async[ $id ]['async_direct_test'] )['status'] );
+			$direct = call_user_func( $async[ $id ]['async_direct_test'] );
+			self::assertIsArray( $direct );
+			self::assertSame( 'good', $direct['status'] );
 		}
 		self::assertSame( array( '200' => 1 ), Sandbox::control( 'GET', '/counters' )['apiCalls'] );
 
