@@ -24,7 +24,11 @@ use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Token_Refresh;
 use Causerie\Connector\Diagnosis\Support_Report;
 use Causerie\Connector\Health\Connection_Status;
+use Causerie\Connector\Health\Debug_Information;
 use Causerie\Connector\Health\Live_Checks;
+use Causerie\Connector\Health\Site_Health_Live_Tests;
+use Causerie\Connector\Health\Site_Health_Run;
+use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Log\Event_Log;
@@ -37,6 +41,7 @@ use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\REST\Settings_Input;
 use Causerie\Connector\REST\Site_Controller;
+use Causerie\Connector\REST\Site_Health_Controller;
 use Causerie\Connector\REST\Status_Controller;
 use Causerie\Connector\REST\Token_Controller;
 
@@ -85,6 +90,7 @@ final class Plugin {
 		$checks       = new Live_Checks( $credentials, $http, $tokens, $api, $binding, $verifier );
 		$event_log    = new Event_Log( $this->file );
 		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks );
+		$health_tests = new Site_Health_Live_Tests( new Site_Health_Run( $checks ) );
 		$services     = array(
 			$http,
 			new Site_Controller( $this->version ),
@@ -100,6 +106,9 @@ final class Plugin {
 			new Token_Refresh( $this->file, $tokens ),
 			new Diagnoses_Controller(),
 			new Settings_Page( $this->file ),
+			new Site_Health_Tests( $health_tests, $credentials, $binding ),
+			new Site_Health_Controller( $health_tests ),
+			new Debug_Information( $this->version, $credentials, $token_store, $status ),
 		);
 		foreach ( $services as $service ) {
 			$service->register();
