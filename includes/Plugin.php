@@ -16,6 +16,12 @@ use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Auth\Token_Regenerator;
 use Causerie\Connector\Auth\Token_Store;
+use Causerie\Connector\CLI\Command;
+use Causerie\Connector\CLI\Commands;
+use Causerie\Connector\CLI\Credentials_Command;
+use Causerie\Connector\CLI\Log_Command;
+use Causerie\Connector\CLI\Report_Command;
+use Causerie\Connector\CLI\Token_Command;
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
@@ -91,17 +97,19 @@ final class Plugin {
 		$event_log    = new Event_Log( $this->file );
 		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks );
 		$health_tests = new Site_Health_Live_Tests( new Site_Health_Run( $checks ) );
+		$regenerator  = new Token_Regenerator( $credentials, $discovery, $token_client, $token_store, $lock, $tokens, $api );
+		$report       = new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log );
 		$services     = array(
 			$http,
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
 			new Binding_Controller( $binding ),
-			new Token_Controller( $tokens, new Token_Regenerator( $credentials, $discovery, $token_client, $token_store, $lock, $tokens, $api ) ),
+			new Token_Controller( $tokens, $regenerator ),
 			new Checks_Controller( $checks ),
 			new Status_Controller( $status ),
 			$event_log,
 			new Events_Controller( $event_log ),
-			new Report_Controller( new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log ) ),
+			new Report_Controller( $report ),
 			new Jwks_Controller( $credentials, $discovery, $http ),
 			new Token_Refresh( $this->file, $tokens ),
 			new Diagnoses_Controller(),
@@ -109,6 +117,8 @@ final class Plugin {
 			new Site_Health_Tests( $health_tests, $credentials, $binding ),
 			new Site_Health_Controller( $health_tests ),
 			new Debug_Information( $this->version, $credentials, $token_store, $status ),
+			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
+			new Commands( new Command( $status, $checks, $regenerator ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ) ),
 		);
 		foreach ( $services as $service ) {
 			$service->register();

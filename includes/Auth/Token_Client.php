@@ -145,7 +145,7 @@ final class Token_Client {
 			}
 			// Which scopes were asked for: the fix is to grant them, and RFC 6749 §5.2 names none.
 			if ( 'invalid_scope' === $finding->code ) {
-				$evidence['requested'] = array_values( array_filter( explode( ' ', $params['scope'] ?? '' ) ) );
+				$evidence['requested'] = array_values( array_filter( explode( ' ', $params['scope'] ?? '' ), static fn( string $part ): bool => '' !== $part ) );
 			}
 			return new Finding( $finding->code, $evidence );
 		}

@@ -1,0 +1,53 @@
+<?php
+/**
+ * Registers the WP-CLI commands.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\CLI;
+
+use WP_CLI;
+
+/**
+ * Adds `wp causerie …` when the plugin loads inside WP-CLI, and nothing otherwise. The commands are built
+ * by the composition root, over the same services as the REST routes and the screen.
+ */
+final class Commands {
+
+	/**
+	 * The top-level command.
+	 */
+	public const NAME = 'causerie';
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Command             $root        status, check, regenerate.
+	 * @param Token_Command       $token       token inspect, token refresh.
+	 * @param Credentials_Command $credentials credentials set.
+	 * @param Log_Command         $log         log.
+	 * @param Report_Command      $report      report.
+	 */
+	public function __construct(
+		private readonly Command $root,
+		private readonly Token_Command $token,
+		private readonly Credentials_Command $credentials,
+		private readonly Log_Command $log,
+		private readonly Report_Command $report
+	) {}
+
+	/**
+	 * Adds the commands, when WP-CLI is running.
+	 */
+	public function register(): void {
+		if ( ! defined( 'WP_CLI' ) || true !== constant( 'WP_CLI' ) ) {
+			return;
+		}
+		WP_CLI::add_command( self::NAME, $this->root );
+		WP_CLI::add_command( self::NAME . ' token', $this->token );
+		WP_CLI::add_command( self::NAME . ' credentials', $this->credentials );
+		WP_CLI::add_command( self::NAME . ' log', $this->log );
+		WP_CLI::add_command( self::NAME . ' report', $this->report );
+	}
+}
