@@ -27,6 +27,7 @@ use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
+use Causerie\Connector\I18n\Translations;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
@@ -86,6 +87,7 @@ final class Plugin {
 		$event_log    = new Event_Log( $this->file );
 		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks );
 		$services     = array(
+			new Translations( $this->file ),
 			$http,
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
