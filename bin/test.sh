@@ -8,13 +8,14 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
 
-SUITES=(phpcs phpstan eslint tsc jest sandbox build phpunit e2e toolchain)
+SUITES=(phpcs phpstan eslint tsc jest i18n sandbox build phpunit e2e toolchain)
 declare -A RUN=(
 	[phpcs]="vendor/bin/phpcs -q --no-colors"
 	[phpstan]="vendor/bin/phpstan analyse --no-progress --no-ansi --memory-limit=1G"
 	[eslint]="npx wp-scripts lint-js src sandbox tests/js tests/e2e tests/sandbox"
 	[tsc]="npx tsc --noEmit --pretty false"
 	[jest]="npx wp-scripts test-unit-js --config jest.config.js --ci"
+	[i18n]="bash bin/i18n.sh check && node --test --test-reporter=spec tests/i18n/"
 	[sandbox]="npm run --silent test:sandbox"
 	[build]="npx wp-scripts build && node bin/bundle-size.mjs"
 	[phpunit]="WP_SUITE=sid vendor/bin/phpunit --no-progress && WP_SUITE=trixie vendor/bin/phpunit --no-progress"

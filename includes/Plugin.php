@@ -37,6 +37,7 @@ use Causerie\Connector\Health\Site_Health_Run;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
+use Causerie\Connector\I18n\Translations;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
@@ -100,6 +101,7 @@ final class Plugin {
 		$regenerator  = new Token_Regenerator( $credentials, $discovery, $token_client, $token_store, $lock, $tokens, $api );
 		$report       = new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log );
 		$services     = array(
+			new Translations( $this->file ),
 			$http,
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
