@@ -11,12 +11,17 @@ namespace Causerie\Connector\Credentials;
  * Keeps the client id, the encrypted secret, the API URL and the scopes of each environment profile in one
  * option that is never autoloaded. The active profile follows wp_get_environment_type().
  *
+ * On a network, the same store keeps the network's credentials in a site option, and a site's store falls
+ * back to them field by field: wp-config.php or the environment first, then the site's own value, then
+ * the network's. The network's secret is only ever sent to the network's API address.
+ *
  * @phpstan-type Profile array{clientId?: string, secret?: string, apiUrl?: string, scopes?: list<string>, updatedAt?: int}
  */
 final class Credential_Store {
 
-	public const OPTION       = 'causerie_connector_credentials';
-	public const ENVIRONMENTS = array( 'local', 'development', 'staging', 'production' );
+	public const OPTION         = 'causerie_connector_credentials';
+	public const NETWORK_OPTION = 'causerie_connector_network_credentials';
+	public const ENVIRONMENTS   = array( 'local', 'development', 'staging', 'production' );
 
 	/**
 	 * Scopes the plugin's features need: the chat widget and the knowledge sync.
@@ -24,15 +29,35 @@ final class Credential_Store {
 	public const REQUIRED_SCOPES = array( 'read:widget', 'write:knowledge' );
 
 	/**
+	 * Where the profiles are kept.
+	 *
+	 * @var Option_Storage
+	 */
+	private readonly Option_Storage $storage;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Encryption $encryption Encrypts the secret at rest.
-	 * @param Overrides  $overrides  Values from wp-config.php or the environment.
+	 * @param Encryption          $encryption Encrypts the secret at rest.
+	 * @param Overrides           $overrides  Values from wp-config.php or the environment.
+	 * @param Option_Storage|null $storage    Where the profiles are kept; the site's OPTION by default.
+	 * @param Option_Storage|null $inherits   The network's profiles, which fill in what the site does not set.
 	 */
 	public function __construct(
 		private readonly Encryption $encryption,
-		private readonly Overrides $overrides
-	) {}
+		private readonly Overrides $overrides,
+		?Option_Storage $storage = null,
+		private readonly ?Option_Storage $inherits = null
+	) {
+		$this->storage = $storage ?? new Option_Storage( self::OPTION );
+	}
+
+	/**
+	 * Where the network's credentials are kept.
+	 */
+	public static function network_storage(): Option_Storage {
+		return new Option_Storage( self::NETWORK_OPTION, true );
+	}
 
 	/**
 	 * The profile in force: the site's environment type.
@@ -42,13 +67,28 @@ final class Credential_Store {
 	}
 
 	/**
-	 * The credentials in force for a profile: stored values, overridden where wp-config.php says so.
+	 * The credentials in force for a profile: stored values (the site's, else the network's), overridden
+	 * where wp-config.php says so.
 	 *
 	 * @param string|null $environment Profile; the active one by default.
 	 */
 	public function credentials( ?string $environment = null ): Credentials {
 		$environment = $environment ?? $this->active_environment();
-		$profile     = $this->profile( $environment );
+		$own         = $this->profile( $environment );
+		$network     = null === $this->inherits ? array() : ( $this->all( $this->inherits )[ $environment ] ?? array() );
+		$profile     = $own + $network;
+		$inherited   = array();
+		foreach ( array_keys( array_diff_key( $network, $own ) ) as $key ) {
+			$field = 'secret' === $key ? 'clientSecret' : $key;
+			if ( 'updatedAt' !== $key && null === $this->overrides->find( $field, $environment ) ) {
+				$inherited[ $field ] = 'network';
+			}
+		}
+		// A site admin who sets their own API address must not receive the network's secret there.
+		$forced_url = $this->overrides->find( 'apiUrl', $environment );
+		if ( isset( $inherited['clientSecret'] ) && null === $forced_url && ( $profile['apiUrl'] ?? '' ) !== ( $network['apiUrl'] ?? '' ) ) {
+			unset( $profile['secret'], $inherited['clientSecret'] );
+		}
 
 		$secret  = null;
 		$failure = null;
@@ -72,7 +112,8 @@ final class Credential_Store {
 			$failure,
 			$this->overrides->find( 'apiUrl', $environment )['value'] ?? $profile['apiUrl'] ?? '',
 			null !== $scopes ? self::split_scopes( $scopes['value'] ) : ( $profile['scopes'] ?? self::REQUIRED_SCOPES ),
-			$this->overrides->locked( $environment )
+			$this->overrides->locked( $environment ),
+			$inherited
 		);
 	}
 
@@ -89,11 +130,13 @@ final class Credential_Store {
 			'activeEnvironment' => $this->active_environment(),
 			'clientId'          => $credentials->client_id,
 			'hasSecret'         => null !== $credentials->secret,
-			'secretHint'        => $credentials->secret_hint(),
+			// The network's secret is not the site admin's to recognise, even by its last characters.
+			'secretHint'        => isset( $credentials->inherited['clientSecret'] ) ? '••••' : $credentials->secret_hint(),
 			'secretStatus'      => null !== $credentials->secret_failure ? $credentials->secret_failure->value : ( null === $credentials->secret ? 'missing' : 'ok' ),
 			'apiUrl'            => $credentials->api_url,
 			'scopes'            => $credentials->scopes,
 			'locked'            => (object) $credentials->locked,
+			'inherited'         => (object) $credentials->inherited,
 		);
 	}
 
@@ -120,11 +163,7 @@ final class Credential_Store {
 		}
 		$profile['updatedAt'] = time();
 		$all[ $environment ]  = $profile;
-
-		if ( false === get_option( self::OPTION ) ) {
-			return add_option( self::OPTION, $all, '', false );
-		}
-		return update_option( self::OPTION, $all, false );
+		return $this->storage->write( $all );
 	}
 
 	/**
@@ -140,10 +179,11 @@ final class Credential_Store {
 	/**
 	 * Every stored profile, keeping only well-formed fields.
 	 *
+	 * @param Option_Storage|null $storage Where to read; this store's own by default.
 	 * @phpstan-return array<string, Profile>
 	 */
-	private function all(): array {
-		$stored   = get_option( self::OPTION, array() );
+	private function all( ?Option_Storage $storage = null ): array {
+		$stored   = ( $storage ?? $this->storage )->read();
 		$profiles = array();
 		foreach ( is_array( $stored ) ? $stored : array() as $environment => $profile ) {
 			if ( ! in_array( $environment, self::ENVIRONMENTS, true ) || ! is_array( $profile ) ) {

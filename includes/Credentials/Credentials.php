@@ -8,7 +8,8 @@
 namespace Causerie\Connector\Credentials;
 
 /**
- * Stored values with overrides applied. The secret is plaintext here and exists only in memory.
+ * Stored values with overrides applied, and the network's values where the site has none. The secret is
+ * plaintext here and exists only in memory.
  */
 final class Credentials {
 
@@ -22,6 +23,8 @@ final class Credentials {
 	 * @param string                  $api_url        API base URL; empty when not set.
 	 * @param string[]                $scopes         Scopes to request.
 	 * @param array<string, string>   $locked         Field → where its overriding value comes from.
+	 * @param array<string, string>   $inherited      Field → the level its value comes from ('network'), for
+	 *                                                fields this site does not set itself.
 	 *
 	 * @phpstan-param list<string> $scopes
 	 */
@@ -32,7 +35,8 @@ final class Credentials {
 		public readonly ?Decryption_Failure $secret_failure,
 		public readonly string $api_url,
 		public readonly array $scopes,
-		public readonly array $locked
+		public readonly array $locked,
+		public readonly array $inherited = array()
 	) {}
 
 	/**

@@ -163,9 +163,20 @@ final class Settings_Controller extends Admin_Controller {
 	 * @return array<mixed>
 	 */
 	public function get_item_schema() {
-		$this->schema = array(
+		$this->schema = self::settings_schema( 'causerie-settings' );
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The schema of one profile's settings, at either level.
+	 *
+	 * @param string $title Schema title.
+	 * @return array<string, mixed>
+	 */
+	public static function settings_schema( string $title ): array {
+		return array(
 			'$schema'              => 'http://json-schema.org/draft-04/schema#',
-			'title'                => 'causerie-settings',
+			'title'                => $title,
 			'type'                 => 'object',
 			'additionalProperties' => false,
 			'properties'           => array(
@@ -196,9 +207,16 @@ final class Settings_Controller extends Admin_Controller {
 						'enum' => array( 'constant', 'environment' ),
 					),
 				),
+				// Fields this site does not set itself, taken from the network's settings (multisite).
+				'inherited'         => array(
+					'type'                 => 'object',
+					'additionalProperties' => array(
+						'type' => 'string',
+						'enum' => array( 'network' ),
+					),
+				),
 			),
 		);
-		return $this->add_additional_fields_schema( $this->schema );
 	}
 
 	/**

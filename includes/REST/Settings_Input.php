@@ -137,7 +137,12 @@ final class Settings_Input {
 		$string  = static fn( string $field, string $fallback ): string => isset( $changes[ $field ] ) && is_string( $changes[ $field ] ) ? $changes[ $field ] : $fallback;
 		$scopes  = isset( $changes['scopes'] ) && is_array( $changes['scopes'] ) ? array_values( array_filter( $changes['scopes'], 'is_string' ) ) : $current->scopes;
 		$secret  = isset( $changes['clientSecret'] ) && is_string( $changes['clientSecret'] ) ? $changes['clientSecret'] : $current->secret;
-		return new Credentials( $environment, $string( 'clientId', $current->client_id ), $secret, null, $string( 'apiUrl', $current->api_url ), $scopes, $current->locked );
+		$api_url = $string( 'apiUrl', $current->api_url );
+		// The network's secret goes to the network's API address only, never to one a site admin types in.
+		if ( ! isset( $changes['clientSecret'] ) && isset( $current->inherited['clientSecret'] ) && $api_url !== $current->api_url ) {
+			$secret = null;
+		}
+		return new Credentials( $environment, $string( 'clientId', $current->client_id ), $secret, null, $api_url, $scopes, $current->locked, $current->inherited );
 	}
 
 	/**
