@@ -7,6 +7,7 @@
 
 namespace Causerie\Connector;
 
+use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Admin\Settings_Page;
 use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Auth\Credential_Verifier;
@@ -44,6 +45,7 @@ use Causerie\Connector\REST\Checks_Controller;
 use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\REST\Events_Controller;
 use Causerie\Connector\REST\Jwks_Controller;
+use Causerie\Connector\REST\Network_Settings_Controller;
 use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\REST\Settings_Input;
@@ -61,6 +63,11 @@ final class Plugin {
 	 * Capability needed for every admin screen and REST route of the plugin.
 	 */
 	public const CAPABILITY = 'manage_options';
+
+	/**
+	 * Capability needed for the network's credentials on a multisite network: network administrators.
+	 */
+	public const NETWORK_CAPABILITY = 'manage_network_options';
 
 	/**
 	 * Text domain for translations.
@@ -82,8 +89,9 @@ final class Plugin {
 	 * Builds the services and hooks them into WordPress.
 	 */
 	public function register(): void {
+		// On a network, each site's credentials fall back to the network's, field by field.
 		$encryption   = new Encryption();
-		$credentials  = new Credential_Store( $encryption, new Overrides() );
+		$credentials  = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
 		$http         = new Http_Client();
 		$discovery    = new Discovery( $http );
 		$retry        = new Retry_Policy();
@@ -122,6 +130,11 @@ final class Plugin {
 			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
 			new Commands( new Command( $status, $checks, $regenerator ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ) ),
 		);
+		if ( is_multisite() ) {
+			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage() );
+			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );
+			$services[] = new Network_Settings_Page( $network );
+		}
 		foreach ( $services as $service ) {
 			$service->register();
 		}

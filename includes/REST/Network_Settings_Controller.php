@@ -1,0 +1,152 @@
+<?php
+/**
+ * REST routes for the network's credentials.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\REST;
+
+use Causerie\Connector\Auth\Credential_Verifier;
+use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Diagnosis\Finding;
+use Causerie\Connector\Log\Event_Log;
+use Causerie\Connector\Plugin;
+use WP_Error;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * GET and POST /causerie/v1/network/settings, on a multisite network only: the credentials every site
+ * uses unless it sets its own. Only network administrators (manage_network_options) may read or change
+ * them; the input rules and the verification before saving are those of the site's settings route.
+ */
+final class Network_Settings_Controller extends Admin_Controller {
+
+	public const REST_BASE = 'network/settings';
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Credential_Store    $store    The network's stored credentials.
+	 * @param Settings_Input      $input    Reads and checks what a request asks to change, for the network's store.
+	 * @param Credential_Verifier $verifier Tries credentials against the API before they are saved.
+	 */
+	public function __construct(
+		private readonly Credential_Store $store,
+		private readonly Settings_Input $input,
+		private readonly Credential_Verifier $verifier
+	) {
+		parent::__construct();
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		$environment = array(
+			'description' => __( 'Environment profile; the network\'s own by default.', 'causerie-connector' ),
+			'type'        => 'string',
+			'enum'        => Credential_Store::ENVIRONMENTS,
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . self::REST_BASE,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+					'args'                => array( 'environment' => $environment ),
+				),
+				array(
+					'methods'             => WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+					'args'                => array( 'environment' => $environment ) + Settings_Input::args(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Allows network administrators only: a site's administrator manages that site's own credentials.
+	 *
+	 * @return true|WP_Error
+	 */
+	public function check_permission() {
+		if ( current_user_can( Plugin::NETWORK_CAPABILITY ) ) {
+			return true;
+		}
+		return new WP_Error(
+			'rest_forbidden',
+			__( 'Sorry, you are not allowed to manage the network\'s Causerie connection.', 'causerie-connector' ),
+			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+
+	/**
+	 * The network's settings of a profile, without the secret.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function get_item( $request ) {
+		return rest_ensure_response( $this->store->public_view( $this->environment_of( $request ) ) );
+	}
+
+	/**
+	 * Validates, verifies and saves changes to one of the network's profiles.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function update_item( $request ) {
+		$environment = $this->environment_of( $request );
+		$changes     = $this->input->changes( $request, $environment );
+		if ( $changes instanceof WP_Error ) {
+			return $changes;
+		}
+		// Every site without credentials of its own will use these: they must work before they are stored.
+		$candidate = $this->input->candidate( $environment, $changes );
+		if ( $candidate->is_complete() ) {
+			$failure = $this->verifier->verify( $candidate );
+			if ( $failure instanceof Finding ) {
+				return Diagnosis_Error::from( 'causerie_verification_failed', $failure );
+			}
+		}
+		$this->store->save( $environment, $changes );
+		Event_Log::emit(
+			'settings',
+			'saved',
+			array(
+				'level'       => 'network',
+				'environment' => $environment,
+				'fields'      => array_keys( $changes ),
+			)
+		);
+		return rest_ensure_response( $this->store->public_view( $environment ) );
+	}
+
+	/**
+	 * The response schema: the site's settings, at the network's level.
+	 *
+	 * @return array<mixed>
+	 */
+	public function get_item_schema() {
+		$this->schema = Settings_Controller::settings_schema( 'causerie-network-settings' );
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The profile a request is about.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 */
+	private function environment_of( WP_REST_Request $request ): string {
+		$environment = $request->get_param( 'environment' );
+		return is_string( $environment ) ? $environment : $this->store->active_environment();
+	}
+}
