@@ -1,39 +1,72 @@
 <?php
 /**
- * Removes everything the plugin stored, on every site of a network.
+ * Removes everything the plugin stored, on every site of a network and on the network itself.
+ *
+ * Every name the plugin gives to what it stores starts with "causerie_" (options, transients, site options,
+ * cron hooks, user meta, the events table), so new ones are covered without a list to keep. Closures, not
+ * functions, so that loading this file twice (tests) declares nothing twice.
  *
  * @package Causerie\Connector
  */
 
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
+// Core includes this file from inside a function: the database object has to be asked for.
+global $wpdb;
+if ( ! $wpdb instanceof wpdb ) {
+	return;
+}
+
+// WPCS 2.3 predates the %i identifier placeholder (WordPress 6.2); every query here is on names the plugin owns.
+// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL
+
 /**
- * Deletes the plugin's options and transients on the current site.
+ * LIKE patterns, escaped, for names that start with one of the prefixes.
+ *
+ * @param string ...$prefixes Name prefixes.
+ * @return list<string>
  */
-function causerie_connector_uninstall_site(): void {
-	global $wpdb;
-	if ( ! $wpdb instanceof wpdb ) {
-		return;
-	}
-	// Every option the plugin owns starts with this prefix, so new ones are covered without a list to keep.
-	// WPCS 2.3 predates the %i identifier placeholder (WordPress 6.2).
-	// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery
-	$names = $wpdb->get_col(
-		$wpdb->prepare(
-			'SELECT option_name FROM %i WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s',
-			$wpdb->options,
-			$wpdb->esc_like( 'causerie_' ) . '%',
-			$wpdb->esc_like( '_transient_causerie_' ) . '%',
-			$wpdb->esc_like( '_transient_timeout_causerie_' ) . '%'
-		)
+$causerie_patterns = static function ( string ...$prefixes ) use ( $wpdb ): array {
+	return array_map( static fn( string $prefix ): string => $wpdb->esc_like( $prefix ) . '%', $prefixes );
+};
+
+// Transients and site transients of a single site live in its options table, with these prefixes.
+$causerie_option_prefixes = array( 'causerie_', '_transient_causerie_', '_transient_timeout_causerie_', '_site_transient_causerie_', '_site_transient_timeout_causerie_' );
+
+/**
+ * Deletes the current site's options, transients, cron events, table and its users' per-site meta.
+ */
+$causerie_uninstall_site = static function () use ( $wpdb, $causerie_patterns, $causerie_option_prefixes ): void {
+	$patterns = $causerie_patterns( ...$causerie_option_prefixes );
+	$names    = $wpdb->get_col(
+		$wpdb->prepare( 'SELECT option_name FROM %i WHERE ' . implode( ' OR ', array_fill( 0, count( $patterns ), 'option_name LIKE %s' ) ), $wpdb->options, ...$patterns )
 	);
-	// phpcs:enable
 	foreach ( array_filter( $names, 'is_string' ) as $name ) {
 		delete_option( $name );
 	}
-	wp_clear_scheduled_hook( 'causerie_connector_refresh_token' );
-	$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'causerie_events' ); // phpcs:ignore WordPress.DB -- the plugin's own table, no user input.
-}
+
+	// Every cron hook of the plugin, whatever its arguments: wp_unschedule_hook() removes them all.
+	$cron  = _get_cron_array();
+	$hooks = array();
+	foreach ( is_array( $cron ) ? $cron : array() as $events ) {
+		foreach ( is_array( $events ) ? array_keys( $events ) : array() as $hook ) {
+			if ( is_string( $hook ) && str_starts_with( $hook, 'causerie_' ) ) {
+				$hooks[ $hook ] = true;
+			}
+		}
+	}
+	foreach ( array_keys( $hooks ) as $hook ) {
+		wp_unschedule_hook( $hook );
+	}
+
+	// User meta kept per site is prefixed with the site's table prefix, such as wp_2_causerie_….
+	$keys = $wpdb->get_col( $wpdb->prepare( 'SELECT DISTINCT meta_key FROM %i WHERE meta_key LIKE %s', $wpdb->usermeta, $wpdb->esc_like( $wpdb->get_blog_prefix() . 'causerie_' ) . '%' ) );
+	foreach ( array_filter( $keys, 'is_string' ) as $key ) {
+		delete_metadata( 'user', 0, $key, '', true );
+	}
+
+	$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'causerie_events' );
+};
 
 if ( is_multisite() ) {
 	foreach ( get_sites(
@@ -43,9 +76,28 @@ if ( is_multisite() ) {
 		)
 	) as $causerie_site_id ) {
 		switch_to_blog( (int) $causerie_site_id );
-		causerie_connector_uninstall_site();
+		$causerie_uninstall_site();
 		restore_current_blog();
 	}
+
+	// The network level: the network's credentials, site options and site transients, on every network.
+	$causerie_meta_patterns = $causerie_patterns( 'causerie_', '_site_transient_causerie_', '_site_transient_timeout_causerie_' );
+	$causerie_network_rows  = $wpdb->get_results(
+		$wpdb->prepare( 'SELECT site_id, meta_key FROM %i WHERE ' . implode( ' OR ', array_fill( 0, count( $causerie_meta_patterns ), 'meta_key LIKE %s' ) ), $wpdb->sitemeta, ...$causerie_meta_patterns ),
+		ARRAY_A
+	);
+	foreach ( is_array( $causerie_network_rows ) ? $causerie_network_rows : array() as $causerie_row ) {
+		if ( is_array( $causerie_row ) && is_numeric( $causerie_row['site_id'] ?? null ) && is_string( $causerie_row['meta_key'] ?? null ) ) {
+			delete_network_option( (int) $causerie_row['site_id'], $causerie_row['meta_key'] );
+		}
+	}
 } else {
-	causerie_connector_uninstall_site();
+	$causerie_uninstall_site();
 }
+
+// User meta the plugin keeps for the whole installation, without a site's prefix.
+$causerie_user_keys = $wpdb->get_col( $wpdb->prepare( 'SELECT DISTINCT meta_key FROM %i WHERE meta_key LIKE %s', $wpdb->usermeta, $wpdb->esc_like( 'causerie_' ) . '%' ) );
+foreach ( array_filter( $causerie_user_keys, 'is_string' ) as $causerie_user_key ) {
+	delete_metadata( 'user', 0, $causerie_user_key, '', true );
+}
+// phpcs:enable
