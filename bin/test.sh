@@ -18,7 +18,7 @@ declare -A RUN=(
 	[i18n]="bash bin/i18n.sh check && node --test --test-reporter=spec tests/i18n/"
 	[sandbox]="npm run --silent test:sandbox"
 	[build]="npx wp-scripts build && node bin/bundle-size.mjs"
-	[phpunit]="WP_SUITE=sid vendor/bin/phpunit --no-progress && WP_SUITE=trixie vendor/bin/phpunit --no-progress"
+	[phpunit]="WP_SUITE=sid vendor/bin/phpunit --no-progress && WP_SUITE=trixie vendor/bin/phpunit --no-progress && WP_SUITE=sid vendor/bin/phpunit -c phpunit-multisite.xml.dist --no-progress"
 	[e2e]="npx playwright test --config tests/e2e/playwright.config.ts"
 	[toolchain]="bash tests/toolchain/planted-errors.sh"
 )

@@ -4,6 +4,7 @@
  *
  * The site is installed afresh on each run by bin/wp-site.sh (SQLite unless CAUSERIE_DB=mariadb), from the
  * Debian WordPress of WP_SUITE (sid: current, trixie: 6.8). Each test runs inside a database transaction.
+ * With CAUSERIE_MULTISITE=1 (phpunit-multisite.xml.dist) the site is a network of two sites instead.
  *
  * @package Causerie\Connector
  */
@@ -13,12 +14,15 @@
 $causerie_root  = dirname( __DIR__, 2 );
 $causerie_suite = (string) getenv( 'WP_SUITE' );
 $causerie_suite = '' === $causerie_suite ? 'sid' : $causerie_suite;
-$causerie_site  = $causerie_root . '/.cache/sites/phpunit-' . $causerie_suite;
-$causerie_url   = 'http://127.0.0.1:8890';
+$causerie_multi = '1' === getenv( 'CAUSERIE_MULTISITE' );
+$causerie_site  = $causerie_root . '/.cache/sites/phpunit-' . ( $causerie_multi ? 'ms-' : '' ) . $causerie_suite;
+$causerie_host  = $causerie_multi ? '127.0.0.1:8891' : '127.0.0.1:8890';
+$causerie_url   = 'http://' . $causerie_host;
 
 $causerie_core = trim( (string) shell_exec( escapeshellarg( $causerie_root . '/bin/get-wordpress.sh' ) . ' ' . escapeshellarg( $causerie_suite ) ) );
 passthru(
-	'FRESH=1 ' . escapeshellarg( $causerie_root . '/bin/wp-site.sh' ) . ' install '
+	// A neutral title: the uninstall test looks for the plugin's name anywhere in the network's database.
+	( $causerie_multi ? 'MULTISITE=1 WP_TITLE="Main site" ' : '' ) . 'FRESH=1 ' . escapeshellarg( $causerie_root . '/bin/wp-site.sh' ) . ' install '
 		. escapeshellarg( $causerie_site ) . ' ' . escapeshellarg( $causerie_core ) . ' ' . escapeshellarg( $causerie_url ) . ' >&2',
 	$causerie_status
 );
@@ -27,11 +31,12 @@ if ( 0 !== $causerie_status ) {
 	exit( 1 );
 }
 
-$_SERVER['HTTP_HOST']       = '127.0.0.1:8890';
+$_SERVER['HTTP_HOST']       = $causerie_host;
 $_SERVER['SERVER_NAME']     = '127.0.0.1';
 $_SERVER['REQUEST_URI']     = '/';
 $_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
 $_SERVER['REQUEST_METHOD']  = 'GET';
+$_SERVER['REMOTE_ADDR']     = '127.0.0.1';
 
 require_once $causerie_root . '/vendor/autoload.php';
 require $causerie_site . '/wp-load.php';
