@@ -41,6 +41,10 @@ export interface Settings {
 			'constant' | 'environment'
 		>
 	>;
+	/** On a multisite network: fields this site does not set itself, taken from the network's settings. */
+	inherited?: Partial<
+		Record< 'clientId' | 'clientSecret' | 'apiUrl' | 'scopes', 'network' >
+	>;
 }
 
 /** A diagnosis as the server describes it, translated. */

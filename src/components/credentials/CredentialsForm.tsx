@@ -5,6 +5,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { CredentialField, Settings } from '../../types';
 import { ENVIRONMENT_LABELS, FIELD_LABELS } from './constants';
 import { fieldHelp } from './fieldHelp';
+import { inheritedNote } from './inherited';
 import { lockReason } from './locks';
 import { OutcomeNotice, statusText } from './OutcomeNotice';
 import { ProgressStatus } from './ProgressStatus';
@@ -31,6 +32,8 @@ export function CredentialsForm( { settings, onSaved }: Props ) {
 			? lockReason( field, source, settings.environment )
 			: undefined;
 	};
+	const fromNetwork = ( field: CredentialField ) =>
+		inheritedNote( settings, field );
 
 	// After a refusal that names fields, take the keyboard to the first one.
 	useEffect( () => {
@@ -65,7 +68,11 @@ export function CredentialsForm( { settings, onSaved }: Props ) {
 				spellCheck={ false }
 				disabled={ !! reasonOf( 'clientId' ) }
 				aria-invalid={ errors.clientId ? true : undefined }
-				help={ fieldHelp( errors.clientId, reasonOf( 'clientId' ) ) }
+				help={ fieldHelp(
+					errors.clientId,
+					reasonOf( 'clientId' ),
+					fromNetwork( 'clientId' )
+				) }
 			/>
 			<SecretField
 				value={ values.clientSecret }
@@ -73,6 +80,7 @@ export function CredentialsForm( { settings, onSaved }: Props ) {
 				stored={ settings }
 				error={ errors.clientSecret }
 				lockReason={ reasonOf( 'clientSecret' ) }
+				note={ fromNetwork( 'clientSecret' ) }
 			/>
 			<TextControl
 				__next40pxDefaultSize
@@ -91,7 +99,8 @@ export function CredentialsForm( { settings, onSaved }: Props ) {
 						__(
 							'As shown in the Causerie dashboard.',
 							'causerie-connector'
-						)
+						),
+					fromNetwork( 'apiUrl' )
 				) }
 			/>
 			<ScopesField
@@ -99,6 +108,7 @@ export function CredentialsForm( { settings, onSaved }: Props ) {
 				onChange={ ( scopes ) => setField( 'scopes', scopes ) }
 				error={ errors.scopes }
 				lockReason={ reasonOf( 'scopes' ) }
+				note={ fromNetwork( 'scopes' ) }
 			/>
 			<div className="causerie-credentials__actions">
 				<Button

@@ -10,6 +10,8 @@ interface Props {
 	onChange: ( scopes: string[] ) => void;
 	error?: string | undefined;
 	lockReason?: string | undefined;
+	/** Another note, such as where the value comes from. */
+	note?: string | undefined;
 	disabled?: boolean;
 }
 
@@ -36,10 +38,11 @@ export function ScopesField( {
 	onChange,
 	error,
 	lockReason,
+	note,
 	disabled = false,
 }: Props ) {
 	const id = useId();
-	const help = fieldHelp( error, lockReason );
+	const help = fieldHelp( error, lockReason, note );
 	const toggle = ( scope: string, checked: boolean ) =>
 		onChange(
 			checked

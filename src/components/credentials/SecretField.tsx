@@ -13,6 +13,8 @@ interface Props {
 	error?: string | undefined;
 	/** Why the field can't be edited, when wp-config.php sets it. */
 	lockReason?: string | undefined;
+	/** Another note, such as where the value comes from. */
+	note?: string | undefined;
 	label?: string;
 	disabled?: boolean;
 }
@@ -55,6 +57,7 @@ export function SecretField( {
 	stored,
 	error,
 	lockReason,
+	note,
 	label = FIELD_LABELS.clientSecret,
 	disabled = false,
 }: Props ) {
@@ -75,7 +78,7 @@ export function SecretField( {
 			spellCheck={ false }
 			disabled={ disabled || !! lockReason }
 			aria-invalid={ error ? true : undefined }
-			help={ fieldHelp( error, lockReason ?? noteFor( stored ) ) }
+			help={ fieldHelp( error, lockReason ?? noteFor( stored ), note ) }
 		/>
 	);
 }
