@@ -8,6 +8,11 @@
 namespace Causerie\Connector;
 
 use Causerie\Connector\Admin\Settings_Page;
+use Causerie\Connector\Alerts\Alert_Emails;
+use Causerie\Connector\Alerts\Alert_Recipient;
+use Causerie\Connector\Alerts\Alerter;
+use Causerie\Connector\Alerts\Problem_Tracker;
+use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Auth\Credential_Verifier;
 use Causerie\Connector\Auth\Discovery;
@@ -21,6 +26,8 @@ use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
+use Causerie\Connector\Cron\Cron_Monitor;
+use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
 use Causerie\Connector\Diagnosis\Support_Report;
 use Causerie\Connector\Health\Connection_Status;
@@ -28,6 +35,7 @@ use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Log\Event_Log;
+use Causerie\Connector\REST\Alerts_Controller;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
 use Causerie\Connector\REST\Diagnoses_Controller;
@@ -85,6 +93,11 @@ final class Plugin {
 		$checks       = new Live_Checks( $credentials, $http, $tokens, $api, $binding, $verifier );
 		$event_log    = new Event_Log( $this->file );
 		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks );
+		$recipient    = new Alert_Recipient();
+		$alerter      = new Alerter( $recipient, new Alert_Emails() );
+		$expiry       = new Secret_Expiry( $this->file, $alerter );
+		$problems     = new Problem_Tracker();
+		$cron         = new Cron_Monitor( defined( 'DISABLE_WP_CRON' ) && (bool) constant( 'DISABLE_WP_CRON' ), array( Token_Refresh::HOOK, Health_Check::HOOK ) );
 		$services     = array(
 			$http,
 			new Site_Controller( $this->version ),
@@ -92,7 +105,7 @@ final class Plugin {
 			new Binding_Controller( $binding ),
 			new Token_Controller( $tokens, new Token_Regenerator( $credentials, $discovery, $token_client, $token_store, $lock, $tokens, $api ) ),
 			new Checks_Controller( $checks ),
-			new Status_Controller( $status ),
+			new Status_Controller( $status, $cron ),
 			$event_log,
 			new Events_Controller( $event_log ),
 			new Report_Controller( new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log ) ),
@@ -100,6 +113,10 @@ final class Plugin {
 			new Token_Refresh( $this->file, $tokens ),
 			new Diagnoses_Controller(),
 			new Settings_Page( $this->file ),
+			$recipient,
+			new Alerts_Controller( $recipient ),
+			$expiry,
+			new Health_Check( $this->file, $checks, $status, $alerter, $expiry, $problems ),
 		);
 		foreach ( $services as $service ) {
 			$service->register();
