@@ -7,6 +7,7 @@
 
 namespace Causerie\Connector;
 
+use Causerie\Connector\Admin\Connection_Notice;
 use Causerie\Connector\Admin\Settings_Page;
 use Causerie\Connector\Alerts\Alert_Emails;
 use Causerie\Connector\Alerts\Alert_Recipient;
@@ -41,6 +42,7 @@ use Causerie\Connector\REST\Checks_Controller;
 use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\REST\Events_Controller;
 use Causerie\Connector\REST\Jwks_Controller;
+use Causerie\Connector\REST\Notice_Controller;
 use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\REST\Settings_Input;
@@ -117,6 +119,8 @@ final class Plugin {
 			new Alerts_Controller( $recipient ),
 			$expiry,
 			new Health_Check( $this->file, $checks, $status, $alerter, $expiry, $problems ),
+			new Connection_Notice( $status, $cron, $problems ),
+			new Notice_Controller(),
 		);
 		foreach ( $services as $service ) {
 			$service->register();
