@@ -32,6 +32,10 @@ function causerie_connector_uninstall_site(): void {
 		delete_option( $name );
 	}
 	wp_clear_scheduled_hook( 'causerie_connector_refresh_token' );
+	wp_unschedule_hook( 'causerie_connector_health_check' );
+	wp_clear_scheduled_hook( 'causerie_connector_secret_expiry_reminder' );
+	// Each administrator's dismissed notice, stored per site.
+	delete_metadata( 'user', 0, $wpdb->get_blog_prefix() . 'causerie_connector_dismissed_notice', '', true );
 	$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'causerie_events' ); // phpcs:ignore WordPress.DB -- the plugin's own table, no user input.
 }
 
