@@ -1,6 +1,6 @@
 <?php
 /**
- * readme.txt follows the WordPress.org format and agrees with the plugin header.
+ * The readme.txt follows the WordPress.org format and agrees with the plugin header.
  *
  * @package Causerie\Connector
  */
@@ -45,9 +45,11 @@ final class Readme_Test extends Base {
 	 */
 	private static function sections(): array {
 		$parts    = preg_split( '/^== (.+?) ==$/m', self::readme(), -1, PREG_SPLIT_DELIM_CAPTURE );
+		$parts    = false === $parts ? array() : $parts;
 		$sections = array();
-		for ( $i = 1; $i + 1 < count( (array) $parts ); $i += 2 ) {
-			$sections[ (string) $parts[ $i ] ] = trim( (string) $parts[ $i + 1 ] );
+		$count    = count( $parts );
+		for ( $i = 1; $i + 1 < $count; $i += 2 ) {
+			$sections[ $parts[ $i ] ] = trim( $parts[ $i + 1 ] );
 		}
 		return $sections;
 	}
