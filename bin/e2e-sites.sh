@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The WordPress sites the end-to-end specs drive, one per supported WordPress line, installed afresh.
+# The WordPress sites the end-to-end specs drive, one per supported WordPress line, installed afresh:
+# one with this working copy as the plugin and its own sandbox API, and a stock one for the release zip.
 #
 #   bin/e2e-sites.sh up     install and serve them (ports from E2E_PORT_TRIXIE / E2E_PORT_SID)
 #   bin/e2e-sites.sh down   stop them
@@ -8,6 +9,8 @@ set -euo pipefail
 
 declare -A PORTS=([trixie]="${E2E_PORT_TRIXIE:-8868}" [sid]="${E2E_PORT_SID:-8871}")
 # One sandbox API per site: the specs break and fix it, and the two sites run in parallel.
+# A stock site per line, without the plugin, on which a spec uploads the release zip.
+declare -A STOCK_PORTS=([trixie]="${E2E_STOCK_PORT_TRIXIE:-8870}" [sid]="${E2E_STOCK_PORT_SID:-8873}")
 declare -A SANDBOX_PORTS=([trixie]="${E2E_SANDBOX_PORT_TRIXIE:-8869}" [sid]="${E2E_SANDBOX_PORT_SID:-8872}")
 
 case "${1:-}" in
@@ -15,6 +18,7 @@ case "${1:-}" in
 		need_chromium
 		need_php_extensions
 		need_build
+		"$ROOT/bin/plugin-zip.sh" >/dev/null
 		for suite in "${!PORTS[@]}"; do
 			core=$("$ROOT/bin/get-wordpress.sh" "$suite")
 			site="$CACHE/sites/e2e-$suite"
@@ -25,12 +29,17 @@ case "${1:-}" in
 			start_sandbox "${SANDBOX_PORTS[$suite]}" "$LOGS/e2e-sandbox-$suite.log" "$site.sandbox.pid"
 			(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/connect-sandbox.php" "http://127.0.0.1:${SANDBOX_PORTS[$suite]}" >/dev/null) \
 				|| die "could not connect $site to its sandbox"
+			stock="$CACHE/sites/e2e-stock-$suite"
+			"$ROOT/bin/wp-site.sh" stop "$stock"
+			STOCK=1 FRESH=1 "$ROOT/bin/wp-site.sh" install "$stock" "$core" "http://127.0.0.1:${STOCK_PORTS[$suite]}" >/dev/null
+			"$ROOT/bin/wp-site.sh" serve "$stock" "http://127.0.0.1:${STOCK_PORTS[$suite]}"
 			log "e2e: WordPress $(grep -oP "wp_version = '\K[^']+" "$site/wp-includes/version.php") at $url, sandbox on ${SANDBOX_PORTS[$suite]}"
 		done
 		;;
 	down)
 		for suite in "${!PORTS[@]}"; do
 			"$ROOT/bin/wp-site.sh" stop "$CACHE/sites/e2e-$suite"
+			"$ROOT/bin/wp-site.sh" stop "$CACHE/sites/e2e-stock-$suite"
 			stop_sandbox "$CACHE/sites/e2e-$suite.sandbox.pid"
 		done
 		;;

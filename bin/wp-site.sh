@@ -5,6 +5,8 @@
 #   bin/wp-site.sh serve SITE_DIR URL              start `php -S` in the background (pid in SITE_DIR/server.pid)
 #   bin/wp-site.sh stop SITE_DIR                   stop the server (and MariaDB, when it was started here)
 #
+# STOCK=1 installs WordPress without the plugin, as a site owner's site before they upload the zip.
+#
 # CAUSERIE_DB=sqlite (default: SQLite Database Integration as the db.php drop-in) or mariadb (Debian's
 # mariadb-server, started here with its data inside SITE_DIR). FRESH=1 wipes the site first.
 # MULTISITE=1 makes a subdirectory network (wp-config-network.php) of two sites, the main one and
@@ -75,7 +77,14 @@ install_site() {
 	mkdir -p "$site/wp-content/mu-plugins" "$site/wp-content/uploads"
 	cp "$ROOT/bin/wp/offline.php" "$site/wp-content/mu-plugins/causerie-offline.php"
 	cp "$ROOT/bin/wp/router.php" "$site/.router.php"
-	ln -sfn "$ROOT" "$site/wp-content/plugins/causerie-connector"
+	# STOCK=1: a stock WordPress without the plugin, for installing the release zip as a site owner would.
+	local plugins=(causerie-connector/causerie-connector.php)
+	if [ "${STOCK:-0}" = 1 ]; then
+		plugins=()
+		rm -f "$site/wp-content/plugins/causerie-connector"
+	else
+		ln -sfn "$ROOT" "$site/wp-content/plugins/causerie-connector"
+	fi
 
 	local db_config
 	if [ "$DB" = mariadb ]; then
@@ -139,7 +148,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 require_once ABSPATH . 'wp-settings.php';
 PHP
 	if [ "${MULTISITE:-0}" != 1 ]; then
-		(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/install.php" causerie-connector/causerie-connector.php) \
+		(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/install.php" "${plugins[@]}") \
 			|| die "WordPress install or plugin activation failed in $site"
 		return
 	fi
@@ -161,7 +170,7 @@ define( 'SITE_ID_CURRENT_SITE', 1 );
 define( 'BLOG_ID_CURRENT_SITE', 1 );
 PHP
 	fi
-	(cd "$site" && WP_URL="$url" CAUSERIE_NETWORK=sites php "$ROOT/bin/wp/install.php" causerie-connector/causerie-connector.php) \
+	(cd "$site" && WP_URL="$url" CAUSERIE_NETWORK=sites php "$ROOT/bin/wp/install.php" "${plugins[@]}") \
 		|| die "WordPress network sites or plugin activation failed in $site"
 }
 

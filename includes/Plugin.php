@@ -7,8 +7,14 @@
 
 namespace Causerie\Connector;
 
+use Causerie\Connector\Admin\Connection_Notice;
 use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Admin\Settings_Page;
+use Causerie\Connector\Alerts\Alert_Emails;
+use Causerie\Connector\Alerts\Alert_Recipient;
+use Causerie\Connector\Alerts\Alerter;
+use Causerie\Connector\Alerts\Problem_Tracker;
+use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Auth\Credential_Verifier;
 use Causerie\Connector\Auth\Discovery;
@@ -28,6 +34,8 @@ use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
+use Causerie\Connector\Cron\Cron_Monitor;
+use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
 use Causerie\Connector\Diagnosis\Support_Report;
 use Causerie\Connector\Health\Connection_Status;
@@ -40,12 +48,14 @@ use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\I18n\Translations;
 use Causerie\Connector\Log\Event_Log;
+use Causerie\Connector\REST\Alerts_Controller;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
 use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\REST\Events_Controller;
 use Causerie\Connector\REST\Jwks_Controller;
 use Causerie\Connector\REST\Network_Settings_Controller;
+use Causerie\Connector\REST\Notice_Controller;
 use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\REST\Settings_Input;
@@ -108,6 +118,11 @@ final class Plugin {
 		$health_tests = new Site_Health_Live_Tests( new Site_Health_Run( $checks ) );
 		$regenerator  = new Token_Regenerator( $credentials, $discovery, $token_client, $token_store, $lock, $tokens, $api );
 		$report       = new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log );
+		$recipient    = new Alert_Recipient();
+		$alerter      = new Alerter( $recipient, new Alert_Emails() );
+		$expiry       = new Secret_Expiry( $this->file, $alerter );
+		$problems     = new Problem_Tracker();
+		$cron         = new Cron_Monitor( defined( 'DISABLE_WP_CRON' ) && (bool) constant( 'DISABLE_WP_CRON' ), array( Token_Refresh::HOOK, Health_Check::HOOK ) );
 		$services     = array(
 			new Translations( $this->file ),
 			$http,
@@ -116,7 +131,7 @@ final class Plugin {
 			new Binding_Controller( $binding ),
 			new Token_Controller( $tokens, $regenerator ),
 			new Checks_Controller( $checks ),
-			new Status_Controller( $status ),
+			new Status_Controller( $status, $cron ),
 			$event_log,
 			new Events_Controller( $event_log ),
 			new Report_Controller( $report ),
@@ -129,6 +144,12 @@ final class Plugin {
 			new Debug_Information( $this->version, $credentials, $token_store, $status ),
 			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
 			new Commands( new Command( $status, $checks, $regenerator ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ) ),
+			$recipient,
+			new Alerts_Controller( $recipient ),
+			$expiry,
+			new Health_Check( $this->file, $checks, $status, $alerter, $expiry, $problems ),
+			new Connection_Notice( $status, $cron, $problems ),
+			new Notice_Controller(),
 		);
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage() );

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 import { TabPanel } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
+import { AlertEmailSettings } from './components/AlertEmailSettings';
 import { CredentialsPanel } from './components/CredentialsPanel';
 import { EventLog } from './components/EventLog';
 import { HealthPanel } from './components/HealthPanel';
@@ -28,6 +29,7 @@ const TABS = [
 	{ name: 'token', title: __( 'Token inspector', 'causerie-connector' ) },
 	{ name: 'events', title: __( 'Event log', 'causerie-connector' ) },
 	{ name: 'support', title: __( 'Support report', 'causerie-connector' ) },
+	{ name: 'alerts', title: __( 'Alerts', 'causerie-connector' ) },
 	{ name: 'site', title: __( 'This site', 'causerie-connector' ) },
 ];
 
@@ -129,6 +131,8 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 							return <EventLog texts={ initial.texts } />;
 						case 'support':
 							return <SupportReport />;
+						case 'alerts':
+							return <AlertEmailSettings />;
 						default:
 							return <SiteSummary site={ initial.site } />;
 					}

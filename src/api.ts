@@ -7,6 +7,7 @@ import { __ } from '@wordpress/i18n';
 import { isDiagnosisCode } from './diagnosis/codes';
 
 import type {
+	AlertSettings,
 	Binding,
 	ChecksRun,
 	ConnectionStatus,
@@ -239,5 +240,26 @@ export function verifySettings(
 		path: SETTINGS_VERIFY_PATH,
 		method: 'POST',
 		data: { environment, ...changes },
+	} );
+}
+
+export const ALERTS_PATH = `${ REST_NAMESPACE }/alerts`;
+
+export function fetchAlertSettings(): Promise< AlertSettings > {
+	return apiFetch< AlertSettings >( { path: ALERTS_PATH } );
+}
+
+/**
+ * Chooses the address of the alert emails.
+ *
+ * @param alertEmail An email address, or empty for the site's admin email.
+ */
+export function saveAlertSettings(
+	alertEmail: string
+): Promise< AlertSettings > {
+	return apiFetch< AlertSettings >( {
+		path: ALERTS_PATH,
+		method: 'POST',
+		data: { alertEmail },
 	} );
 }

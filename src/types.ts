@@ -64,6 +64,8 @@ export interface ConnectionStatus {
 	nextRefreshAt: string | null;
 	checkedAt: string | null;
 	lastSuccessAt: string | null;
+	/** False when WP-Cron has not run the plugin's jobs for over an hour. */
+	cronRunning?: boolean;
 }
 
 /** One entry of POST /causerie/v1/checks */
@@ -253,3 +255,11 @@ export type DiagnosisText = Omit< Diagnosis, 'code' >;
 
 /** GET /causerie/v1/diagnoses */
 export type DiagnosisTexts = Partial< Record< DiagnosisCode, DiagnosisText > >;
+
+/** GET/POST /causerie/v1/alerts */
+export interface AlertSettings {
+	/** The address chosen for alert emails; empty for the site's admin email. */
+	alertEmail: string;
+	/** Where alert emails go now. */
+	recipient: string;
+}

@@ -166,7 +166,9 @@ final class Token_Client {
 			array_values( array_filter( explode( ' ', is_string( $scope ) ? $scope : '' ), static fn( string $part ): bool => '' !== $part ) ),
 			isset( $body['refresh_token'] ) && is_string( $body['refresh_token'] ) ? $body['refresh_token'] : null,
 			time(),
-			$response->server_time()
+			$response->server_time(),
+			// RFC 7591: 0 means the secret does not expire.
+			isset( $body['client_secret_expires_at'] ) && is_int( $body['client_secret_expires_at'] ) && $body['client_secret_expires_at'] > 0 ? $body['client_secret_expires_at'] : null
 		);
 	}
 

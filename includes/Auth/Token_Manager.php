@@ -144,7 +144,7 @@ final class Token_Manager {
 				'grant'     => $grant,
 				'expiresAt' => gmdate( 'c', $token->expires_at ),
 				'scopes'    => $token->scopes,
-			)
+			) + ( null === $response->secret_expires_at ? array() : array( 'secretExpiresAt' => gmdate( 'c', $response->secret_expires_at ) ) )
 		);
 		if ( null !== $previous && $previous->access_token !== $token->access_token && $previous->is_usable( time() ) ) {
 			$this->client->revoke( $metadata, $credentials, $previous->access_token, 'access_token' );

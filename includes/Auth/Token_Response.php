@@ -21,6 +21,8 @@ final class Token_Response {
 	 * @param string|null $refresh_token Refresh token, when issued.
 	 * @param int         $received_at   Local Unix time of the answer.
 	 * @param int|null    $server_time   The server's Unix time from its Date header.
+	 * @param int|null    $secret_expires_at When the client secret expires, if the server said (RFC 7591's
+	 *                                       client_secret_expires_at; the contract does not promise it).
 	 *
 	 * @phpstan-param list<string> $scopes
 	 */
@@ -30,6 +32,7 @@ final class Token_Response {
 		public readonly array $scopes,
 		public readonly ?string $refresh_token,
 		public readonly int $received_at,
-		public readonly ?int $server_time
+		public readonly ?int $server_time,
+		public readonly ?int $secret_expires_at = null
 	) {}
 }

@@ -7,13 +7,15 @@
 
 namespace Causerie\Connector\REST;
 
+use Causerie\Connector\Cron\Cron_Monitor;
 use Causerie\Connector\Health\Connection_Status;
 use WP_REST_Request;
 use WP_REST_Response;
 
 /**
  * GET /causerie/v1/status: connected, attention or broken, with the active diagnosis, from what is known
- * without calling the API (see Health\Connection_Status).
+ * without calling the API (see Health\Connection_Status), and cronRunning: false when WP-Cron does not run the
+ * plugin's jobs (see Cron\Cron_Monitor).
  */
 final class Status_Controller extends Admin_Controller {
 
@@ -23,8 +25,12 @@ final class Status_Controller extends Admin_Controller {
 	 * Constructor.
 	 *
 	 * @param Connection_Status $status The connection's status.
+	 * @param Cron_Monitor      $cron   Whether WP-Cron runs the plugin's jobs.
 	 */
-	public function __construct( private readonly Connection_Status $status ) {
+	public function __construct(
+		private readonly Connection_Status $status,
+		private readonly Cron_Monitor $cron
+	) {
 		parent::__construct();
 	}
 
@@ -50,7 +56,7 @@ final class Status_Controller extends Admin_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		$response = rest_ensure_response( $this->status->current() );
+		$response = rest_ensure_response( $this->status->current() + array( 'cronRunning' => $this->cron->report( time() )['running'] ) );
 		$response->header( 'Cache-Control', 'no-store' );
 		return $response;
 	}

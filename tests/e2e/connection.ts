@@ -74,7 +74,7 @@ export async function rest(
 	const nonce = await restNonce( page.request );
 	const response = await page.request.fetch( `/wp-json${ route }`, {
 		method,
-		headers: { 'X-WP-Nonce': nonce },
+		headers: { 'X-WP-Nonce': nonce, Accept: 'application/json' },
 		...( data === undefined ? {} : { data } ),
 	} );
 	return { status: response.status(), body: await response.json() };

@@ -39,6 +39,8 @@ export default defineConfig< SiteOptions >( {
 	},
 	projects: SITES.map( ( site ) => ( {
 		name: `wordpress-${ site.wordpressVersion }`,
+		// One site and one sandbox per project, which the specs break and heal: its specs run one at a time.
+		workers: 1,
 		use: {
 			baseURL: site.url,
 			wordpressVersion: site.wordpressVersion,

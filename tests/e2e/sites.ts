@@ -15,6 +15,9 @@ export const SITES = [
 		sandboxURL: `http://127.0.0.1:${
 			process.env.E2E_SANDBOX_PORT_TRIXIE ?? '8869'
 		}`,
+		stockURL: `http://127.0.0.1:${
+			process.env.E2E_STOCK_PORT_TRIXIE ?? '8870'
+		}`,
 	},
 	{
 		suite: 'sid',
@@ -22,6 +25,9 @@ export const SITES = [
 		url: `http://127.0.0.1:${ process.env.E2E_PORT_SID ?? '8871' }`,
 		sandboxURL: `http://127.0.0.1:${
 			process.env.E2E_SANDBOX_PORT_SID ?? '8872'
+		}`,
+		stockURL: `http://127.0.0.1:${
+			process.env.E2E_STOCK_PORT_SID ?? '8873'
 		}`,
 	},
 ] as const;

@@ -11,6 +11,11 @@ use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Admin\Connection_Notice;
+use Causerie\Connector\Alerts\Alert_Recipient;
+use Causerie\Connector\Alerts\Alerter;
+use Causerie\Connector\Alerts\Secret_Expiry;
+use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
 
 /**
@@ -26,6 +31,13 @@ final class Uninstall_Test extends TestCase {
 		( new Lock() )->acquire( Token_Manager::LOCK, 30 );
 		wp_schedule_event( time() + 60, 'hourly', Token_Refresh::HOOK );
 		\Causerie\Connector\Log\Event_Log::emit( 'site', 'rebound' );
+		update_option( Alert_Recipient::OPTION, 'ops@example.com' );
+		update_option( Alerter::OPTION, array( 'open' => 'invalid_client' ), false );
+		wp_schedule_event( time() + 60, 'daily', Health_Check::HOOK );
+		wp_schedule_single_event( time(), Health_Check::HOOK, array( Health_Check::SOON ) );
+		wp_schedule_single_event( time() + 60, Secret_Expiry::HOOK );
+		$admin = $this->act_as( 'administrator' );
+		Connection_Notice::dismiss( $admin, str_repeat( 'a', 32 ) );
 
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 			define( 'WP_UNINSTALL_PLUGIN', 'causerie-connector/causerie-connector.php' ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- core's flag.
@@ -37,5 +49,6 @@ final class Uninstall_Test extends TestCase {
 		self::assertFalse( wp_next_scheduled( Token_Refresh::HOOK ) );
 		self::assertNull( $this->wpdb()->get_var( $this->wpdb()->prepare( 'SHOW TABLES LIKE %s', $this->wpdb()->prefix . 'causerie_events' ) ) ); // phpcs:ignore WordPress.DB
 		self::assertStringNotContainsString( 'causerie', (string) wp_json_encode( _get_cron_array() ) );
+		self::assertSame( array(), $this->wpdb()->get_col( "SELECT meta_key FROM {$this->wpdb()->usermeta} WHERE meta_key LIKE '%causerie%'" ) ); // phpcs:ignore WordPress.DB
 	}
 }

@@ -160,4 +160,22 @@ test.describe( 'The tabs of Settings → Causerie', () => {
 		await shot( page, 'support-report', wordpressVersion, 'preview' );
 		await expectAccessible( page, 'support report' );
 	} );
+
+	test( 'every tab passes axe', async ( { page } ) => {
+		await page.goto( SCREEN_PATH );
+		await expect( page.locator( '.causerie-health__progress' ) ).toBeEmpty(
+			{
+				timeout: 30_000,
+			}
+		);
+		const tabs = page.getByRole( 'tab' );
+		const count = await tabs.count();
+		expect( count ).toBeGreaterThanOrEqual( 5 );
+		for ( let index = 0; index < count; index++ ) {
+			const tab = tabs.nth( index );
+			await tab.click();
+			await expect( tab ).toHaveAttribute( 'aria-selected', 'true' );
+			await expectAccessible( page, `tab ${ await tab.innerText() }` );
+		}
+	} );
 } );

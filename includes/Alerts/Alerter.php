@@ -1,0 +1,121 @@
+<?php
+/**
+ * Emails the site owner when the connection breaks, recovers, or its secret is about to expire.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Alerts;
+
+/**
+ * Decides which email a status calls for and sends it through wp_mail. At most one email per diagnosis per
+ * day, then one when the connection works again, and only after a break that was announced: a recovery
+ * email never answers a break nobody was told about.
+ *
+ * @phpstan-import-type Status from \Causerie\Connector\Health\Connection_Status
+ * @phpstan-type State array{open: string, sent: array<string, int>, reminded: int}
+ */
+final class Alerter {
+
+	public const OPTION = 'causerie_connector_alerts';
+
+	/**
+	 * Seconds before the same diagnosis is emailed again, and before a known expiry the reminder goes.
+	 */
+	public const QUIET_SECONDS = 86400;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Alert_Recipient $recipient Where the emails go.
+	 * @param Alert_Emails    $emails    What they say.
+	 */
+	public function __construct(
+		private readonly Alert_Recipient $recipient,
+		private readonly Alert_Emails $emails
+	) {}
+
+	/**
+	 * Sends what the status calls for.
+	 *
+	 * @param array<string, mixed> $status From Connection_Status::current().
+	 * @param int                  $now    Current Unix time.
+	 *
+	 * @phpstan-param Status $status
+	 */
+	public function evaluate( array $status, int $now ): void {
+		$state     = $this->state();
+		$before    = $state;
+		$diagnosis = $status['diagnosis'];
+		if ( 'broken' === $status['state'] && null !== $diagnosis ) {
+			$key = 'broken:' . $diagnosis['code'];
+			if ( $now - ( $state['sent'][ $key ] ?? 0 ) >= self::QUIET_SECONDS && $this->send( $this->emails->broken( $diagnosis ) ) ) {
+				$state['sent'][ $key ] = $now;
+				$state['open']         = $diagnosis['code'];
+			}
+		} elseif ( '' !== $state['open'] ) {
+			// Not set up or paused on purpose is no recovery to announce; the break is simply over.
+			$recovered = null === $diagnosis || 'info' !== $diagnosis['severity'];
+			if ( ! $recovered || $this->send( $this->emails->recovered( $state['open'] ) ) ) {
+				$state['open'] = '';
+			}
+		}
+		$state['sent'] = array_filter( $state['sent'], static fn( int $sent_at ): bool => $now - $sent_at < self::QUIET_SECONDS );
+		if ( $state !== $before ) {
+			update_option( self::OPTION, $state, false );
+		}
+	}
+
+	/**
+	 * Sends the reminder once, within the day before a known expiry of the client secret.
+	 *
+	 * @param int $expires_at Unix time the API gave for the expiry.
+	 * @param int $now        Current Unix time.
+	 * @return bool Whether the reminder was sent now.
+	 */
+	public function remind_expiry( int $expires_at, int $now ): bool {
+		$state = $this->state();
+		if ( $state['reminded'] === $expires_at || $now < $expires_at - self::QUIET_SECONDS || $now >= $expires_at ) {
+			return false;
+		}
+		if ( ! $this->send( $this->emails->expiring( $expires_at ) ) ) {
+			return false;
+		}
+		$state['reminded'] = $expires_at;
+		update_option( self::OPTION, $state, false );
+		return true;
+	}
+
+	/**
+	 * Sends one email as plain text.
+	 *
+	 * @param array{subject: string, body: string} $email Subject and body.
+	 */
+	private function send( array $email ): bool {
+		$to = $this->recipient->address();
+		if ( '' === $to ) {
+			return false;
+		}
+		return wp_mail( $to, $email['subject'], $email['body'], array( 'Content-Type: text/plain; charset=UTF-8' ) );
+	}
+
+	/**
+	 * What was sent, as stored.
+	 *
+	 * @phpstan-return State
+	 */
+	private function state(): array {
+		$stored = get_option( self::OPTION, array() );
+		$stored = is_array( $stored ) ? $stored : array();
+		$sent   = isset( $stored['sent'] ) && is_array( $stored['sent'] ) ? $stored['sent'] : array();
+		return array(
+			'open'     => isset( $stored['open'] ) && is_string( $stored['open'] ) ? $stored['open'] : '',
+			'sent'     => array_filter(
+				$sent,
+				static fn( $sent_at, $key ): bool => is_string( $key ) && is_int( $sent_at ),
+				ARRAY_FILTER_USE_BOTH
+			),
+			'reminded' => isset( $stored['reminded'] ) && is_int( $stored['reminded'] ) ? $stored['reminded'] : 0,
+		);
+	}
+}

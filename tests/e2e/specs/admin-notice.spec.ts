@@ -1,0 +1,98 @@
+/**
+ * The admin notice of a broken connection: administrators see it on every admin screen with the cause
+ * and a link to the fix, editors never do, it can be dismissed, and it goes once the connection is fixed.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { CLIENT, control, heal, rest, titleOf } from '../connection';
+import { expect, logIn, test } from '../fixtures';
+
+const NOTICE = '#causerie-connection-notice';
+
+test.describe( 'The admin notice', () => {
+	test( 'shows administrators the cause on other screens, never editors, and goes once fixed', async ( {
+		page,
+		context,
+		browser,
+		baseURL,
+		sandboxURL,
+	} ) => {
+		await logIn( context, baseURL!, 'admin' );
+		await heal( page, sandboxURL );
+		await page.goto( '/wp-admin/' );
+		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
+
+		// Broken: the checks (the daily cron job, or anyone's visit to the screen) record it.
+		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/revoke` );
+		await rest( page, 'POST', '/causerie/v1/checks' );
+		const title = await titleOf( page, 'token_revoked' );
+
+		for ( const screen of [ '/wp-admin/', '/wp-admin/edit.php' ] ) {
+			await page.goto( screen );
+			await expect( page.locator( NOTICE ) ).toContainText( title );
+		}
+		const editorContext = await browser.newContext( { baseURL: baseURL! } );
+		await logIn( editorContext, baseURL!, 'editor' );
+		const editorPage = await editorContext.newPage();
+		await editorPage.goto( '/wp-admin/' );
+		await expect( editorPage.locator( '#wpbody-content' ) ).toBeVisible();
+		await expect( editorPage.locator( NOTICE ) ).toHaveCount( 0 );
+
+		// The link opens the fix wizard on the plugin's screen, where the notice itself is not repeated.
+		await page.goto( '/wp-admin/' );
+		await page
+			.locator( NOTICE )
+			.getByRole( 'link', { name: 'Fix it' } )
+			.click();
+		await expect( page ).toHaveURL( /page=causerie-connector#fix$/ );
+		await expect(
+			page.getByRole( 'dialog', { name: 'Fix the connection' } )
+		).toBeVisible();
+		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
+
+		// Fixed: gone for everyone.
+		await rest( page, 'POST', '/causerie/v1/token/regenerate', {
+			requestId: randomUUID(),
+		} );
+		await rest( page, 'POST', '/causerie/v1/checks' );
+		await page.goto( '/wp-admin/' );
+		await expect( page.locator( '#wpbody-content' ) ).toBeVisible();
+		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
+		await editorContext.close();
+	} );
+
+	test( 'stays dismissed until the problem changes', async ( {
+		page,
+		context,
+		baseURL,
+		sandboxURL,
+	} ) => {
+		await logIn( context, baseURL!, 'admin' );
+		await heal( page, sandboxURL );
+		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/revoke` );
+		await rest( page, 'POST', '/causerie/v1/checks' );
+
+		await page.goto( '/wp-admin/' );
+		await page
+			.locator( NOTICE )
+			.getByRole( 'button', { name: /Dismiss/ } )
+			.click();
+		await expect( page.locator( NOTICE ) ).toBeHidden();
+		await page.reload();
+		await expect( page.locator( '#wpbody-content' ) ).toBeVisible();
+		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
+
+		// Another cause is another problem: the notice comes back.
+		await control(
+			sandboxURL,
+			'POST',
+			`/clients/${ CLIENT.id }/secret`,
+			{}
+		);
+		await rest( page, 'POST', '/causerie/v1/checks' );
+		await page.goto( '/wp-admin/' );
+		await expect( page.locator( NOTICE ) ).toContainText(
+			await titleOf( page, 'invalid_client' )
+		);
+	} );
+} );

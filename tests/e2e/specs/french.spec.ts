@@ -1,0 +1,135 @@
+/**
+ * The screen in French: an administrator whose language is French sees the plugin's French strings,
+ * and fixes a revoked token through the wizard in French. The expected words are read from the shipped
+ * .po, so the spec checks that the translation loads, not a second copy of it.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import {
+	CLIENT,
+	control,
+	expectAccessible,
+	heal,
+	recordTally,
+	rest,
+	shot,
+	Tally,
+} from '../connection';
+import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
+import { SITES } from '../sites';
+
+const ROOT = path.resolve( __dirname, '../../..' );
+
+/**
+ * The French for an English string, from languages/causerie-connector-fr_FR.po.
+ *
+ * @param english The msgid.
+ */
+function fr( english: string ): string {
+	const po = readFileSync(
+		path.join( ROOT, 'languages/causerie-connector-fr_FR.po' ),
+		'utf8'
+	);
+	const quoted = JSON.stringify( english );
+	const at = po.indexOf( `\nmsgid ${ quoted }\nmsgstr ` );
+	expect( at, `a translation of ${ quoted }` ).toBeGreaterThan( -1 );
+	const line = po.slice( at ).split( '\n' )[ 2 ] ?? '';
+	const translated = JSON.parse( line.replace( /^msgstr /, '' ) ) as string;
+	expect( translated ).not.toBe( '' );
+	return translated;
+}
+
+function setLocale(
+	wordpressVersion: string,
+	baseURL: string,
+	locale: string
+) {
+	const site = SITES.find(
+		( entry ) => entry.wordpressVersion === wordpressVersion
+	);
+	execFileSync(
+		'php',
+		[ path.join( ROOT, 'bin/wp/user-locale.php' ), 'admin', locale ],
+		{
+			cwd: path.join(
+				ROOT,
+				'.cache/sites',
+				`e2e-${ site?.suite ?? 'sid' }`
+			),
+			env: { ...process.env, WP_URL: baseURL },
+		}
+	);
+}
+
+test.use( { permissions: [ 'clipboard-read', 'clipboard-write' ] } );
+
+test.describe( 'En français', () => {
+	test.afterEach( ( { wordpressVersion, baseURL } ) =>
+		setLocale( wordpressVersion, baseURL!, '' )
+	);
+
+	test( 'a French administrator reads the screen in French and fixes a revoked token', async ( {
+		page,
+		context,
+		baseURL,
+		sandboxURL,
+		wordpressVersion,
+	}, info ) => {
+		await logIn( context, baseURL!, 'admin' );
+		await heal( page, sandboxURL );
+		setLocale( wordpressVersion, baseURL!, 'fr_FR' );
+		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/revoke` );
+
+		const tally = new Tally( page );
+		await page.goto( SCREEN_PATH );
+
+		await expect(
+			page.getByRole( 'heading', {
+				name: fr( 'Connection health' ),
+				// The wizard may already be open, hiding the page behind it.
+				includeHidden: true,
+			} )
+		).toBeVisible();
+		await expect(
+			page.getByRole( 'tab', {
+				name: fr( 'Token inspector' ),
+				includeHidden: true,
+			} )
+		).toBeVisible();
+		const dialog = page.getByRole( 'dialog', {
+			name: fr( 'Fix the connection' ),
+		} );
+		await expect( dialog ).toBeVisible();
+		// The diagnosis comes from PHP, translated there.
+		const { body } = await rest(
+			page,
+			'GET',
+			// As apiFetch asks: REST answers in the user's language only when told to.
+			'/causerie/v1/diagnoses?_locale=user'
+		);
+		expect( ( body.token_revoked as { title: string } ).title ).toBe(
+			fr( 'The access token was revoked.' )
+		);
+		await expect( dialog ).toContainText(
+			fr( 'The access token was revoked.' )
+		);
+		await shot( page, 'french', wordpressVersion, '1-what-happened' );
+		await expectAccessible( page, 'French: what happened' );
+
+		await tally.click(
+			dialog.getByRole( 'button', { name: fr( 'Next: fix it' ) } )
+		);
+		await tally.click(
+			dialog.getByRole( 'button', { name: fr( 'Get a new token' ) } )
+		);
+		await expect( dialog ).toContainText(
+			fr( 'All checks pass: the chatbot is connected.' )
+		);
+		await shot( page, 'french', wordpressVersion, '4-done' );
+		await expectAccessible( page, 'French: done' );
+		recordTally( info, 'revoked (fr_FR)', tally, '≤ 2 clicks' );
+		expect( tally.clicks ).toBeLessThanOrEqual( 2 );
+	} );
+} );
