@@ -201,12 +201,12 @@ final class Network_Settings_Page {
 		$hint        = is_string( $view['secretHint'] ) ? $view['secretHint'] : '';
 		$description = match ( $status ) {
 			'ok'          => sprintf(
-				/* translators: %s: the secret's last characters behind dots, such as ••••cret */
-				__( 'A secret is saved (%s). Leave the field empty to keep it.', 'causerie-connector' ),
+				/* translators: %s: the last characters of the saved secret, masked, such as ••••a1b2 */
+				__( 'A secret is saved (%s). Leave this empty to keep it, or paste a new one to replace it.', 'causerie-connector' ),
 				$hint
 			),
-			'key_changed' => __( 'The saved secret can\'t be read: the encryption key changed. Paste the secret again.', 'causerie-connector' ),
-			'corrupt'     => __( 'The saved secret is damaged. Paste the secret again.', 'causerie-connector' ),
+			'key_changed' => __( 'The saved secret can no longer be read, because the encryption key changed. Enter it again.', 'causerie-connector' ),
+			'corrupt'     => __( 'The saved secret is damaged and can no longer be read. Enter it again.', 'causerie-connector' ),
 			default       => __( 'No secret is saved yet.', 'causerie-connector' ),
 		};
 		printf(

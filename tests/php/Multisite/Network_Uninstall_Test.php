@@ -7,11 +7,16 @@
 
 namespace Causerie\Connector\Tests\Multisite;
 
+use Causerie\Connector\Admin\Connection_Notice;
 use Causerie\Connector\Admin\Network_Settings_Page;
+use Causerie\Connector\Alerts\Alert_Recipient;
+use Causerie\Connector\Alerts\Alerter;
+use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\Tests\Sandbox;
@@ -36,8 +41,12 @@ final class Network_Uninstall_Test extends Network_TestCase {
 		set_site_transient( 'causerie_site_level', 'x', 60 );
 		( new Lock() )->acquire( Token_Manager::LOCK, 30 );
 		wp_schedule_event( time() + 60, 'hourly', Token_Refresh::HOOK );
-		wp_schedule_single_event( time() + 120, 'causerie_connector_other_job', array( 'with-arguments' ) );
-		update_user_option( $user_id, 'causerie_connector_dismissed_notice', 'abc' );
+		wp_schedule_event( time() + 60, 'daily', Health_Check::HOOK );
+		wp_schedule_single_event( time(), Health_Check::HOOK, array( Health_Check::SOON ) );
+		wp_schedule_single_event( time() + 60, Secret_Expiry::HOOK );
+		update_option( Alert_Recipient::OPTION, 'ops@example.com' );
+		update_option( Alerter::OPTION, array( 'open' => 'invalid_client' ), false );
+		Connection_Notice::dismiss( $user_id, str_repeat( 'a', 32 ) );
 		Event_Log::emit( 'site', 'rebound', array( 'by' => 'causerie test' ) );
 	}
 
