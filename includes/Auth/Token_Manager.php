@@ -137,6 +137,9 @@ final class Token_Manager {
 		}
 		$token = Cached_Token::from_response( $response, $credentials->environment );
 		$this->store->put( $token );
+		if ( ! $this->binding->is_bound() ) {
+			$this->binding->bind();
+		}
 		Event_Log::emit(
 			'token',
 			null === $previous ? 'issued' : 'renewed',

@@ -49,6 +49,14 @@ final class Site_Binding {
 	}
 
 	/**
+	 * Whether an address was recorded yet. Credentials inherited from the network or set in wp-config.php
+	 * are never saved on the site's screen, so the first token they get records it instead.
+	 */
+	public function is_bound(): bool {
+		return isset( $this->stored()['hash'] );
+	}
+
+	/**
 	 * Whether an admin paused this copy.
 	 */
 	public function is_paused(): bool {

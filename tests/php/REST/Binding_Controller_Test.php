@@ -87,6 +87,20 @@ final class Binding_Controller_Test extends TestCase {
 		self::assertSame( array(), Sandbox::control( 'GET', '/counters' )['tokenRequests'] );
 	}
 
+	public function test_credentials_never_saved_here_are_bound_by_their_first_token(): void {
+		// As with credentials from wp-config.php or a network: no save on this site's screen bound them.
+		delete_option( Site_Binding::OPTION );
+		self::assertFalse( ( new Site_Binding() )->is_bound() );
+
+		self::assertNotInstanceOf( Finding::class, $this->tokens()->token() );
+		self::assertTrue( ( new Site_Binding() )->is_bound() );
+
+		$this->move_site();
+		$moved = $this->tokens()->token( true );
+		self::assertInstanceOf( Finding::class, $moved );
+		self::assertSame( 'site_moved', $moved->code );
+	}
+
 	public function test_an_administrator_confirms_the_new_address(): void {
 		$this->act_as( 'administrator' );
 		$this->move_site();
