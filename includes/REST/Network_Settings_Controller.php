@@ -15,7 +15,6 @@ use Causerie\Connector\Plugin;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * GET and POST /causerie/v1/network/settings, on a multisite network only: the credentials every site
@@ -45,30 +44,8 @@ final class Network_Settings_Controller extends Admin_Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		$environment = array(
-			'description' => __( 'Environment profile; the network\'s own by default.', 'causerie-connector' ),
-			'type'        => 'string',
-			'enum'        => Credential_Store::ENVIRONMENTS,
-		);
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => array( 'environment' => $environment ),
-				),
-				array(
-					'methods'             => WP_REST_Server::EDITABLE,
-					'callback'            => array( $this, 'update_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => array( 'environment' => $environment ) + Settings_Input::args(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$environment = Settings_Input::environment_arg( __( 'Environment profile; the network\'s own by default.', 'causerie-connector' ) );
+		register_rest_route( self::NAMESPACE, '/' . self::REST_BASE, Settings_Input::endpoints( $this, $environment ) );
 	}
 
 	/**

@@ -11,7 +11,9 @@ use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Credentials;
 use WP_Error;
+use WP_REST_Controller;
 use WP_REST_Request;
+use WP_REST_Server;
 
 /**
  * The argument schemas of the settings routes, and the checks a schema can't express: unknown fields,
@@ -39,6 +41,45 @@ final class Settings_Input {
 		private readonly Credential_Store $store,
 		private readonly Api_Url_Policy $url_policy
 	) {}
+
+	/**
+	 * The `environment` argument of the settings routes.
+	 *
+	 * @param string $description What it selects, translated.
+	 * @return array<string, mixed>
+	 */
+	public static function environment_arg( string $description ): array {
+		return array(
+			'description' => $description,
+			'type'        => 'string',
+			'enum'        => Credential_Store::ENVIRONMENTS,
+		);
+	}
+
+	/**
+	 * Read and update endpoints of a settings route, the site's or the network's: one schema for both.
+	 *
+	 * @param WP_REST_Controller   $controller  Has get_item, update_item, check_permission and the schema.
+	 * @param array<string, mixed> $environment The environment argument.
+	 * @return array<int|string, mixed>
+	 */
+	public static function endpoints( WP_REST_Controller $controller, array $environment ): array {
+		return array(
+			array(
+				'methods'             => WP_REST_Server::READABLE,
+				'callback'            => array( $controller, 'get_item' ),
+				'permission_callback' => array( $controller, 'check_permission' ),
+				'args'                => array( 'environment' => $environment ),
+			),
+			array(
+				'methods'             => WP_REST_Server::EDITABLE,
+				'callback'            => array( $controller, 'update_item' ),
+				'permission_callback' => array( $controller, 'check_permission' ),
+				'args'                => array( 'environment' => $environment ) + self::args(),
+			),
+			'schema' => array( $controller, 'get_public_item_schema' ),
+		);
+	}
 
 	/**
 	 * Argument schemas of the writable fields.
