@@ -9,7 +9,6 @@ namespace Causerie\Connector\REST;
 
 use Causerie\Connector\Auth\Credential_Verifier;
 use Causerie\Connector\Credentials\Credential_Store;
-use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\Plugin;
 use WP_Error;
@@ -71,7 +70,7 @@ final class Network_Settings_Controller extends Admin_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		return rest_ensure_response( $this->store->public_view( $this->environment_of( $request ) ) );
+		return rest_ensure_response( $this->store->public_view( $this->input->environment_of( $request ) ) );
 	}
 
 	/**
@@ -81,18 +80,11 @@ final class Network_Settings_Controller extends Admin_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function update_item( $request ) {
-		$environment = $this->environment_of( $request );
-		$changes     = $this->input->changes( $request, $environment );
+		$environment = $this->input->environment_of( $request );
+		// Every site without credentials of its own will use these: they must work before they are stored.
+		$changes = $this->input->verified_changes( $request, $environment, $this->verifier );
 		if ( $changes instanceof WP_Error ) {
 			return $changes;
-		}
-		// Every site without credentials of its own will use these: they must work before they are stored.
-		$candidate = $this->input->candidate( $environment, $changes );
-		if ( $candidate->is_complete() ) {
-			$failure = $this->verifier->verify( $candidate );
-			if ( $failure instanceof Finding ) {
-				return Diagnosis_Error::from( 'causerie_verification_failed', $failure );
-			}
 		}
 		$this->store->save( $environment, $changes );
 		Event_Log::emit(
@@ -115,15 +107,5 @@ final class Network_Settings_Controller extends Admin_Controller {
 	public function get_item_schema() {
 		$this->schema = Settings_Controller::settings_schema( 'causerie-network-settings' );
 		return $this->add_additional_fields_schema( $this->schema );
-	}
-
-	/**
-	 * The profile a request is about.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 */
-	private function environment_of( WP_REST_Request $request ): string {
-		$environment = $request->get_param( 'environment' );
-		return is_string( $environment ) ? $environment : $this->store->active_environment();
 	}
 }

@@ -67,7 +67,7 @@ final class Settings_Controller extends Admin_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		return rest_ensure_response( $this->store->public_view( $this->environment_of( $request ) ) );
+		return rest_ensure_response( $this->store->public_view( $this->input->environment_of( $request ) ) );
 	}
 
 	/**
@@ -77,19 +77,10 @@ final class Settings_Controller extends Admin_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function update_item( $request ) {
-		$environment = $this->environment_of( $request );
-		$changes     = $this->input->changes( $request, $environment );
+		$environment = $this->input->environment_of( $request );
+		$changes     = $this->input->verified_changes( $request, $environment, $this->verifier );
 		if ( $changes instanceof WP_Error ) {
 			return $changes;
-		}
-		// Every profile's credentials must work, against their own API and for their own environment,
-		// before they replace what is stored. A profile still being filled in has nothing to try yet.
-		$candidate = $this->input->candidate( $environment, $changes );
-		if ( $candidate->is_complete() ) {
-			$failure = $this->verifier->verify( $candidate );
-			if ( $failure instanceof Finding ) {
-				return Diagnosis_Error::from( 'causerie_verification_failed', $failure );
-			}
 		}
 		$this->store->save( $environment, $changes );
 		Event_Log::emit(
@@ -113,7 +104,7 @@ final class Settings_Controller extends Admin_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function verify( $request ) {
-		$environment = $this->environment_of( $request );
+		$environment = $this->input->environment_of( $request );
 		$changes     = $this->input->changes( $request, $environment, false );
 		if ( $changes instanceof WP_Error ) {
 			return $changes;
@@ -195,15 +186,5 @@ final class Settings_Controller extends Admin_Controller {
 				),
 			),
 		);
-	}
-
-	/**
-	 * The profile a request is about.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 */
-	private function environment_of( WP_REST_Request $request ): string {
-		$environment = $request->get_param( 'environment' );
-		return is_string( $environment ) ? $environment : $this->store->active_environment();
 	}
 }

@@ -7,9 +7,11 @@
 
 namespace Causerie\Connector\REST;
 
+use Causerie\Connector\Auth\Credential_Verifier;
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Credentials;
+use Causerie\Connector\Diagnosis\Finding;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -163,6 +165,40 @@ final class Settings_Input {
 		}
 		if ( isset( $changes['clientId'] ) && is_string( $changes['clientId'] ) ) {
 			$changes['clientId'] = trim( $changes['clientId'] );
+		}
+		return $changes;
+	}
+
+	/**
+	 * The profile a request is about: the one it names, else the active one of this input's store.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 */
+	public function environment_of( WP_REST_Request $request ): string {
+		$environment = $request->get_param( 'environment' );
+		return is_string( $environment ) ? $environment : $this->store->active_environment();
+	}
+
+	/**
+	 * The validated changes of a save, once the credentials they make work against their own API and for
+	 * their own environment. A profile still being filled in has nothing to try yet.
+	 *
+	 * @param WP_REST_Request     $request     Request.
+	 * @param string              $environment Profile.
+	 * @param Credential_Verifier $verifier    Tries the credentials.
+	 * @return array<string, mixed>|WP_Error
+	 */
+	public function verified_changes( WP_REST_Request $request, string $environment, Credential_Verifier $verifier ) {
+		$changes = $this->changes( $request, $environment );
+		if ( $changes instanceof WP_Error ) {
+			return $changes;
+		}
+		$candidate = $this->candidate( $environment, $changes );
+		if ( $candidate->is_complete() ) {
+			$failure = $verifier->verify( $candidate );
+			if ( $failure instanceof Finding ) {
+				return Diagnosis_Error::from( 'causerie_verification_failed', $failure );
+			}
 		}
 		return $changes;
 	}
