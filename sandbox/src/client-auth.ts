@@ -68,6 +68,18 @@ export function readParams( request: FastifyRequest ): Params {
 	return params;
 }
 
+/** A parameter that must be present and not empty. */
+export function required( params: Params, name: string ): string {
+	const value = params[ name ];
+	if ( value === undefined || value === '' ) {
+		throw new OAuthError(
+			'invalid_request',
+			`The parameter ${ name } is missing`
+		);
+	}
+	return value;
+}
+
 /**
  * application/x-www-form-urlencoded decoding, as RFC 6749 §2.3.1 asks of Basic credentials.
  */

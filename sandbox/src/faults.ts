@@ -11,6 +11,8 @@ export const ENDPOINTS = [
 	'all',
 ] as const;
 export type Endpoint = ( typeof ENDPOINTS )[ number ];
+/** The group a route belongs to; `all` is only a target for faults and latency. */
+export type EndpointGroup = Exclude< Endpoint, 'all' >;
 
 export const FAULT_MODES = [
 	'500',
@@ -85,36 +87,5 @@ export class FaultPlan {
 	clear(): void {
 		this.faults = [];
 		this.latency = {};
-	}
-}
-
-/** What happened, for tests and for a person checking that exactly one token request was made. */
-export class Counters {
-	/** clientId → auth method → count */
-	tokenRequests: Record< string, Record< string, number > > = {};
-	/** HTTP status → count, for /v1 calls */
-	apiCalls: Record< string, number > = {};
-	/** clientId → accepted revocation requests */
-	revocations: Record< string, number > = {};
-
-	countRevocation( clientId: string ): void {
-		this.revocations[ clientId ] =
-			( this.revocations[ clientId ] ?? 0 ) + 1;
-	}
-
-	countTokenRequest( clientId: string, method: string ): void {
-		const perClient = ( this.tokenRequests[ clientId ] ??= {} );
-		perClient[ method ] = ( perClient[ method ] ?? 0 ) + 1;
-	}
-
-	countApiCall( status: number ): void {
-		this.apiCalls[ String( status ) ] =
-			( this.apiCalls[ String( status ) ] ?? 0 ) + 1;
-	}
-
-	reset(): void {
-		this.tokenRequests = {};
-		this.apiCalls = {};
-		this.revocations = {};
 	}
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { base64url, SignJWT } from 'jose';
 
 import type { Client } from './clients';
@@ -32,22 +31,25 @@ export async function mintToken(
 	client: Client,
 	request: MintRequest
 ): Promise< string > {
-	const iat = state.clock.nowSeconds() + ( request.issuedIn ?? 0 );
-	const exp =
-		state.clock.nowSeconds() +
-		( request.expiresIn ?? client.tokenLifetime );
-	const jti = randomUUID();
+	const now = state.clock.nowSeconds();
+	const iat = now + ( request.issuedIn ?? 0 );
+	// The defaults are what the token endpoint would issue now, modes included.
 	const claims = {
-		iss: request.issuer ?? state.issuer,
-		sub: client.id,
-		aud: request.audience ?? state.audience,
-		client_id: client.id,
-		scope: request.scope ?? client.scopes.join( ' ' ),
-		environment: request.environment ?? client.environment,
-		iat,
-		nbf: iat,
-		exp,
-		jti,
+		...state.tokens.claims(
+			client,
+			request.scope ?? client.scopes.join( ' ' ),
+			{
+				iat,
+				exp:
+					now +
+					( request.expiresIn ?? state.tokens.lifetimeOf( client ) ),
+			}
+		),
+		...( request.issuer === undefined ? {} : { iss: request.issuer } ),
+		...( request.audience === undefined ? {} : { aud: request.audience } ),
+		...( request.environment === undefined
+			? {}
+			: { environment: request.environment } ),
 	};
 	const typ = request.typ ?? 'at+jwt';
 	switch ( request.sign ?? 'current' ) {
@@ -76,12 +78,7 @@ export async function mintToken(
 				} )
 				.sign( foreign.privateKey );
 		}
-		case 'current': {
-			const key = state.keys.signing;
-			state.tokens.register( jti, client.id );
-			return new SignJWT( claims )
-				.setProtectedHeader( { alg: key.alg, typ, kid: key.kid } )
-				.sign( key.privateKey );
-		}
+		case 'current':
+			return state.tokens.sign( claims, { typ } );
 	}
 }

@@ -2,23 +2,38 @@ import { createServer, type Socket } from 'node:net';
 import formBody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 
-import type { Endpoint, Fault } from './faults';
+import type { EndpointGroup, Fault } from './faults';
+import type { Modes } from './modes';
 import { OAuthError, sendOAuthError } from './oauth-errors';
 import { registerApiRoutes } from './routes/api';
 import { registerControlRoutes } from './routes/control';
 import { registerOAuthRoutes } from './routes/oauth';
 import { SandboxState } from './state';
 
+export interface StartOptions {
+	host?: string;
+	/** The authorization server's port; 0 or absent: any free port. */
+	port?: number;
+	/** Given (0: any free port), the protected API gets its own origin on this port. */
+	apiPort?: number;
+	/** Start-time modes, over the defaults; a reset goes back to them. */
+	modes?: Partial< Modes >;
+}
+
 export interface Sandbox {
+	/** The authorization server's origin, also the issuer. */
 	url: string;
+	/** The protected API's origin: `url` unless the origins are split. */
+	apiUrl: string;
 	state: SandboxState;
+	/** The authorization server's app (the only one when the origins are not split). */
 	app: FastifyInstance;
 	close: () => Promise< void >;
 }
 
 declare module 'fastify' {
 	interface FastifyContextConfig {
-		endpoint?: Endpoint;
+		endpoint?: EndpointGroup;
 	}
 }
 
@@ -28,7 +43,7 @@ const HANG_LIMIT_MS = 120_000;
 const sleep = ( ms: number ) =>
 	new Promise< void >( ( resolve ) => setTimeout( resolve, ms ) );
 
-async function freePort( host: string ): Promise< number > {
+async function probePort( host: string ): Promise< number > {
 	return new Promise( ( resolve, reject ) => {
 		const probe = createServer();
 		probe.once( 'error', reject );
@@ -41,6 +56,19 @@ async function freePort( host: string ): Promise< number > {
 			);
 		} );
 	} );
+}
+
+/** A free port, other than those already chosen. */
+async function freePort(
+	host: string,
+	taken: number[] = []
+): Promise< number > {
+	for (;;) {
+		const port = await probePort( host );
+		if ( ! taken.includes( port ) ) {
+			return port;
+		}
+	}
 }
 
 /**
@@ -96,17 +124,62 @@ function sendFault(
 }
 
 /**
- * Starts a sandbox on host:port (port 0: any free port). Its issuer is its own base URL.
+ * Starts a sandbox on host:port (port 0: any free port); its issuer is that base URL. With `apiPort`, the
+ * protected API listens on its own origin, as when the authorization server is a separate service.
  */
 export async function startSandbox(
-	options: { host?: string; port?: number } = {}
+	options: StartOptions = {}
 ): Promise< Sandbox > {
 	const host = options.host ?? '127.0.0.1';
 	const port = options.port || ( await freePort( host ) );
 	const url = `http://${ host }:${ port }`;
-	const state = await SandboxState.create( url );
+	const split = options.apiPort !== undefined;
+	const apiPort = split
+		? options.apiPort || ( await freePort( host, [ port ] ) )
+		: port;
+	const apiUrl = `http://${ host }:${ apiPort }`;
+	const state = await SandboxState.create( url, {
+		apiUrl,
+		modes: options.modes ?? {},
+	} );
 	const hanging = new Set< Socket >();
 
+	const app = await createApp( state, hanging );
+	registerOAuthRoutes( app, state );
+	registerControlRoutes( app, state );
+	const api = split ? await createApp( state, hanging ) : app;
+	registerApiRoutes( api, state );
+	if ( split ) {
+		// A convenience: the control API answers on both origins.
+		registerControlRoutes( api, state );
+	}
+	await app.listen( { host, port } );
+	if ( split ) {
+		await api.listen( { host, port: apiPort } );
+	}
+	const apps = split ? [ app, api ] : [ app ];
+	return {
+		url,
+		apiUrl,
+		state,
+		app,
+		close: async () => {
+			for ( const socket of hanging ) {
+				socket.destroy();
+			}
+			await Promise.all( apps.map( ( each ) => each.close() ) );
+		},
+	};
+}
+
+/**
+ * A Fastify app with what every origin shares: body parsing, latency and faults, request counters, the
+ * Date header from the sandbox clock, and error answers in each endpoint's own format.
+ */
+async function createApp(
+	state: SandboxState,
+	hanging: Set< Socket >
+): Promise< FastifyInstance > {
 	const app = Fastify( {
 		logger: false,
 		forceCloseConnections: true,
@@ -126,6 +199,8 @@ export async function startSandbox(
 		if ( ! endpoint ) {
 			return undefined;
 		}
+		// Counted before any fault: each is an outbound call the client made.
+		state.counters.countRequest( endpoint );
 		const latency = state.faults.latencyFor( endpoint );
 		if ( latency > 0 ) {
 			await sleep( latency );
@@ -170,20 +245,5 @@ export async function startSandbox(
 		}
 	);
 
-	registerOAuthRoutes( app, state );
-	registerApiRoutes( app, state );
-	registerControlRoutes( app, state );
-
-	await app.listen( { host, port } );
-	return {
-		url,
-		state,
-		app,
-		close: async () => {
-			for ( const socket of hanging ) {
-				socket.destroy();
-			}
-			await app.close();
-		},
-	};
+	return app;
 }

@@ -1,8 +1,11 @@
 import { AUTH_METHODS, type AuthMethod } from './client-auth';
 import { ClientStore, type ClientInput } from './clients';
 import { Clock } from './clock';
-import { Counters, FaultPlan } from './faults';
+import { Counters } from './counters';
+import { FaultPlan } from './faults';
 import { KeyStore } from './keys';
+import { DEFAULT_MODES, type Modes } from './modes';
+import { API_PATH, PATHS } from './paths';
 import { SCOPES } from './scopes';
 import { TokenService } from './tokens';
 
@@ -51,7 +54,8 @@ export interface Document {
 }
 
 /**
- * Everything the sandbox knows. One instance per server; reset() brings back the seeded state.
+ * Everything the sandbox knows. One instance per server, shared by both origins when they are split;
+ * reset() brings back the seeded state.
  */
 export class SandboxState {
 	readonly clock = new Clock();
@@ -62,53 +66,81 @@ export class SandboxState {
 	authMethods: AuthMethod[] = [ ...AUTH_METHODS ];
 	/** Knowledge documents, per client. */
 	readonly documents = new Map< string, Map< string, Document > >();
+	modes: Modes;
 	keys: KeyStore;
 	tokens: TokenService;
 
+	/**
+	 * @param issuer     The authorization server's origin, also its issuer identifier.
+	 * @param apiUrl     The protected API's origin: the issuer's, unless the origins are split.
+	 * @param startModes The modes a reset goes back to.
+	 */
 	private constructor(
 		readonly issuer: string,
+		readonly apiUrl: string,
+		private readonly startModes: Readonly< Modes >,
 		keys: KeyStore
 	) {
+		this.modes = { ...startModes };
 		this.keys = keys;
-		this.tokens = new TokenService(
-			this.clock,
-			keys,
-			issuer,
-			this.audience
-		);
+		this.tokens = this.newTokenService();
 		this.seed();
 	}
 
-	static async create( issuer: string ): Promise< SandboxState > {
-		return new SandboxState( issuer, await KeyStore.create() );
+	static async create(
+		issuer: string,
+		options: { apiUrl?: string; modes?: Partial< Modes > } = {}
+	): Promise< SandboxState > {
+		return new SandboxState(
+			issuer,
+			options.apiUrl ?? issuer,
+			{ ...DEFAULT_MODES, ...options.modes },
+			await KeyStore.create()
+		);
 	}
 
 	/** The protected API's resource identifier, the `aud` of every access token. */
 	get audience(): string {
-		return `${ this.issuer }/v1`;
+		return this.apiUrl + API_PATH;
+	}
+
+	/** RFC 9728 metadata of the API, on the API's origin. */
+	get resourceMetadataUrl(): string {
+		return this.apiUrl + PATHS.resourceMetadata;
+	}
+
+	setModes( changes: Partial< Modes > ): Modes {
+		this.modes = { ...this.modes, ...changes };
+		return this.modes;
 	}
 
 	/**
-	 * Back to the seeded configuration: clients, clock, faults, counters, documents. Issued tokens and the
-	 * signing key stay, as on a real server, unless `full` is set (tests start from nothing).
+	 * Back to the seeded configuration: clients, clock, faults, counters, documents, modes. Issued tokens
+	 * and the signing key stay, as on a real server, unless `full` is set (tests start from nothing).
 	 */
 	async reset( { full = false }: { full?: boolean } = {} ): Promise< void > {
 		if ( full ) {
 			this.keys = await KeyStore.create();
-			this.tokens = new TokenService(
-				this.clock,
-				this.keys,
-				this.issuer,
-				this.audience
-			);
+			this.tokens = this.newTokenService();
 		}
 		this.clock.setSkew( 0 );
 		this.faults.clear();
 		this.counters.reset();
 		this.documents.clear();
 		this.authMethods = [ ...AUTH_METHODS ];
+		this.modes = { ...this.startModes };
 		this.clients.clear();
 		this.seed();
+	}
+
+	private newTokenService(): TokenService {
+		return new TokenService(
+			this.clock,
+			this.keys,
+			this.issuer,
+			this.audience,
+			() => this.modes
+		);
 	}
 
 	private seed(): void {

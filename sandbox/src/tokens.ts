@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { SignJWT } from 'jose';
 
+import {
+	AccessTokens,
+	type IssuedClaims,
+	type Verification,
+} from './access-tokens';
 import type { Client } from './clients';
 import type { Clock } from './clock';
-import { SIGNING_ALGORITHMS, type KeyStore } from './keys';
+import { signedJti, verifyJwt } from './jwt';
+import type { KeyStore } from './keys';
+import type { Modes } from './modes';
 import { RefreshTokens } from './refresh-tokens';
-import { describeJoseError } from './verification-errors';
-
-export interface AccessTokenClaims extends JWTPayload {
-	client_id: string;
-	scope: string;
-	environment: string;
-}
 
 export interface IssuedTokens {
 	accessToken: string;
@@ -26,34 +26,68 @@ export interface Grant {
 	scopes: string[];
 }
 
-export type Verification =
-	| { ok: true; claims: AccessTokenClaims }
-	| { ok: false; description: string };
-
-interface AccessRecord {
-	clientId: string;
-	grantId: string;
-	issuedAtMs: number;
-	revoked: boolean;
-}
+export type RevocationResult =
+	'revoked' | 'unknown' | 'foreign' | 'unsupported';
 
 /**
- * Issues, verifies, revokes and introspects tokens. Access tokens are RFC 9068 JWTs; refresh tokens are
- * opaque and rotate on every use.
+ * Issues, verifies, revokes and introspects tokens. Access tokens are RFC 9068 JWTs, or opaque in that
+ * mode; refresh tokens are opaque and rotate on every use.
  */
 export class TokenService {
 	readonly refresh: RefreshTokens;
-	private readonly access = new Map< string, AccessRecord >();
-	/** Per client: tokens issued at or before this instant count as expired (ms, sandbox clock). */
-	private readonly expiredBefore = new Map< string, number >();
+	readonly access: AccessTokens;
 
 	constructor(
 		private readonly clock: Clock,
 		private readonly keys: KeyStore,
 		readonly issuer: string,
-		readonly audience: string
+		readonly audience: string,
+		private readonly modes: () => Readonly< Modes >
 	) {
 		this.refresh = new RefreshTokens( clock );
+		this.access = new AccessTokens( clock );
+	}
+
+	/** Seconds a new access token of the client lives. */
+	lifetimeOf( client: Client ): number {
+		return this.modes().tokenLifetime ?? client.tokenLifetime;
+	}
+
+	/** The claims of a new access token, with nbf and environment only when their modes allow. */
+	claims(
+		client: Client,
+		scope: string,
+		times: { iat: number; exp: number }
+	): IssuedClaims {
+		const { nbfClaim, environmentClaim } = this.modes();
+		return {
+			iss: this.issuer,
+			sub: client.id,
+			aud: this.audience,
+			client_id: client.id,
+			scope,
+			iat: times.iat,
+			...( nbfClaim ? { nbf: times.iat } : {} ),
+			exp: times.exp,
+			jti: randomUUID(),
+			...( environmentClaim ? { environment: client.environment } : {} ),
+		};
+	}
+
+	/** Signs claims with the current key and records the token as issued here. */
+	async sign(
+		claims: IssuedClaims,
+		options: { grantId?: string; typ?: string } = {}
+	): Promise< string > {
+		const key = this.keys.signing;
+		this.access.register( claims.jti, claims.client_id, options.grantId );
+		return new SignJWT( claims )
+			.setProtectedHeader( {
+				alg: key.alg,
+				typ: options.typ ?? 'at+jwt',
+				kid: key.kid,
+			} )
+			.sign( key.privateKey );
 	}
 
 	/**
@@ -65,35 +99,28 @@ export class TokenService {
 		scopes: string[],
 		grant: Grant = { id: randomUUID(), scopes }
 	): Promise< IssuedTokens > {
-		const grantId = grant.id;
+		const modes = this.modes();
 		const iat = this.clock.nowSeconds();
-		const jti = randomUUID();
-		const key = this.keys.signing;
-		const accessToken = await new SignJWT( {
-			client_id: client.id,
-			scope: scopes.join( ' ' ),
-			environment: client.environment,
-		} )
-			.setProtectedHeader( { alg: key.alg, typ: 'at+jwt', kid: key.kid } )
-			.setIssuer( this.issuer )
-			.setSubject( client.id )
-			.setAudience( this.audience )
-			.setIssuedAt( iat )
-			.setNotBefore( iat )
-			.setExpirationTime( iat + client.tokenLifetime )
-			.setJti( jti )
-			.sign( key.privateKey );
-		this.register( jti, client.id, grantId );
-
+		const expiresIn = this.lifetimeOf( client );
+		const claims = this.claims( client, scopes.join( ' ' ), {
+			iat,
+			exp: iat + expiresIn,
+		} );
+		const accessToken =
+			modes.tokenFormat === 'opaque'
+				? this.access.issueOpaque( claims, grant.id )
+				: await this.sign( claims, { grantId: grant.id } );
+		const refreshes =
+			modes.refreshTokens === 'per-client' && client.refreshTokens;
 		return {
 			accessToken,
-			expiresIn: client.tokenLifetime,
+			expiresIn,
 			scopes,
-			...( client.refreshTokens
+			...( refreshes
 				? {
 						refreshToken: this.refresh.issue(
 							client.id,
-							grantId,
+							grant.id,
 							grant.scopes
 						),
 					}
@@ -102,55 +129,18 @@ export class TokenService {
 	}
 
 	/**
-	 * Checks an access token as RFC 9068 §4 asks: type, algorithm allow-list, signature, issuer, audience,
-	 * expiry and not-before on this server's clock; then revocation.
+	 * Checks an access token as RFC 9068 §4 asks (type, algorithm allow-list, signature, issuer, audience,
+	 * expiry and not-before on this server's clock, then revocation), or an opaque one by lookup.
 	 */
 	async verify( token: string ): Promise< Verification > {
-		let claims: AccessTokenClaims;
-		try {
-			const { payload } = await jwtVerify< AccessTokenClaims >(
-				token,
-				createLocalJWKSet( this.keys.jwks() ),
-				{
-					issuer: this.issuer,
-					audience: this.audience,
-					typ: 'at+jwt',
-					algorithms: [ ...SIGNING_ALGORITHMS ],
-					currentDate: new Date( this.clock.nowMs() ),
-					requiredClaims: [
-						'iss',
-						'sub',
-						'aud',
-						'exp',
-						'iat',
-						'jti',
-						'client_id',
-					],
-				}
-			);
-			claims = payload;
-		} catch ( error ) {
-			return {
-				ok: false,
-				description: describeJoseError( error, token ),
-			};
+		const result = this.isOpaque( token )
+			? this.access.verifyOpaque( token )
+			: await this.verifyIssuedJwt( token );
+		if ( ! result.ok || this.modes().environmentClaim ) {
+			return result;
 		}
-		const record = claims.jti ? this.access.get( claims.jti ) : undefined;
-		if ( ! record ) {
-			return {
-				ok: false,
-				description: 'The access token was not issued by this server',
-			};
-		}
-		if ( record.revoked ) {
-			return { ok: false, description: 'The access token was revoked' };
-		}
-		if (
-			record.issuedAtMs <=
-			( this.expiredBefore.get( record.clientId ) ?? -Infinity )
-		) {
-			return { ok: false, description: 'The access token expired' };
-		}
+		// A standard server has no environment: not reported, even for tokens issued before the mode changed.
+		const { environment: _dropped, ...claims } = result.claims;
 		return { ok: true, claims };
 	}
 
@@ -175,25 +165,36 @@ export class TokenService {
 		return { id: record.grantId, scopes: record.scopes };
 	}
 
-	/** RFC 7009: revokes a token of this client. Revoking a refresh token ends its whole grant. */
+	/**
+	 * RFC 7009: revokes a token of this client. Revoking a refresh token ends its whole grant. In the
+	 * refuse-jwt mode a JWT access token is 'unsupported' (§2.2.1) and stays valid.
+	 */
 	async revoke(
 		token: string,
 		clientId: string
-	): Promise< 'revoked' | 'unknown' | 'foreign' > {
+	): Promise< RevocationResult > {
 		const refresh = this.refresh.get( token );
-		const jti = refresh ? undefined : await this.jtiOf( token );
-		const record = refresh ?? ( jti ? this.access.get( jti ) : undefined );
-		if ( ! record ) {
+		if ( refresh ) {
+			if ( refresh.clientId !== clientId ) {
+				return 'foreign';
+			}
+			this.revokeWhere( ( other ) => other.grantId === refresh.grantId );
+			return 'revoked';
+		}
+		const opaque = this.access.opaqueClaims( token );
+		const jti = opaque ? opaque.jti : await signedJti( token, this.keys );
+		const owner =
+			jti === undefined ? undefined : this.access.clientOf( jti );
+		if ( jti === undefined || owner === undefined ) {
 			return 'unknown';
 		}
-		if ( record.clientId !== clientId ) {
+		if ( ! opaque && this.modes().revocation === 'refuse-jwt' ) {
+			return 'unsupported';
+		}
+		if ( owner !== clientId ) {
 			return 'foreign';
 		}
-		if ( refresh ) {
-			this.revokeWhere( ( other ) => other.grantId === refresh.grantId );
-		} else {
-			record.revoked = true;
-		}
+		this.access.revoke( jti );
 		return 'revoked';
 	}
 
@@ -218,6 +219,7 @@ export class TokenService {
 		if ( ! result.ok || result.claims.client_id !== clientId ) {
 			return { active: false };
 		}
+		// Claims a token lacks (nbf, environment, by mode) are left out of the answer.
 		const { scope, sub, aud, iss, exp, iat, nbf, jti, environment } =
 			result.claims;
 		return {
@@ -241,51 +243,38 @@ export class TokenService {
 		this.revokeWhere( ( record ) => record.clientId === clientId );
 	}
 
-	/** Access tokens the client holds now count as expired; new ones work. */
 	expireClient( clientId: string ): void {
-		this.expiredBefore.set( clientId, this.clock.nowMs() );
+		this.access.expireClient( clientId );
 	}
 
-	/** Records a signed token, so that verify() knows it was issued here. */
-	register(
-		jti: string,
-		clientId: string,
-		grantId: string = randomUUID()
-	): void {
-		this.access.set( jti, {
-			clientId,
-			grantId,
-			issuedAtMs: this.clock.nowMs(),
-			revoked: false,
+	/**
+	 * Opaque: issued as such, or unknown while opaque tokens are issued (then it is "not active", as an
+	 * introspecting resource server says). Anything else is judged as a JWT.
+	 */
+	private isOpaque( token: string ): boolean {
+		return (
+			this.access.opaqueClaims( token ) !== undefined ||
+			( this.modes().tokenFormat === 'opaque' && ! token.includes( '.' ) )
+		);
+	}
+
+	private async verifyIssuedJwt( token: string ): Promise< Verification > {
+		const result = await verifyJwt( token, {
+			keys: this.keys,
+			issuer: this.issuer,
+			audience: this.audience,
+			nowMs: this.clock.nowMs(),
 		} );
+		const problem = result.ok
+			? this.access.problem( result.claims.jti )
+			: undefined;
+		return problem ? { ok: false, description: problem } : result;
 	}
 
 	private revokeWhere(
 		matches: ( record: { clientId: string; grantId: string } ) => boolean
 	): void {
 		this.refresh.revokeWhere( matches );
-		for ( const record of this.access.values() ) {
-			if ( matches( record ) ) {
-				record.revoked = true;
-			}
-		}
-	}
-
-	/** The jti of a token this server signed, whatever its state. */
-	private async jtiOf( token: string ): Promise< string | undefined > {
-		try {
-			const { payload } = await jwtVerify(
-				token,
-				createLocalJWKSet( this.keys.jwks() ),
-				{
-					algorithms: [ ...SIGNING_ALGORITHMS ],
-					currentDate: new Date( 0 ),
-					clockTolerance: Number.MAX_SAFE_INTEGER,
-				}
-			);
-			return payload.jti;
-		} catch {
-			return undefined;
-		}
+		this.access.revokeWhere( matches );
 	}
 }

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 
-import { useSandbox } from './helpers';
+import {
+	call,
+	control,
+	getToken,
+	PROD,
+	useSandbox,
+	type Json,
+} from './helpers';
 
 describe( 'discovery (RFC 8414, RFC 9728) and JWKS', () => {
 	const sandbox = useSandbox();
@@ -94,5 +101,65 @@ describe( 'discovery (RFC 8414, RFC 9728) and JWKS', () => {
 				`${ response.url } Date ${ response.headers.get( 'date' ) }`
 			);
 		}
+	} );
+} );
+
+describe( 'discovery modes: OpenID Connect discovery only, or no metadata at all', () => {
+	const sandbox = useSandbox();
+	const WELL_KNOWN = {
+		oauth: '/.well-known/oauth-authorization-server',
+		openid: '/.well-known/openid-configuration',
+		resource: '/.well-known/oauth-protected-resource/v1',
+	};
+	const get = ( path: string ) => fetch( sandbox.url() + path );
+	const setMetadata = ( metadata: string ) =>
+		control( sandbox.url(), 'PUT', '/modes', { metadata } );
+	beforeEach( () => sandbox.fresh() );
+
+	it( 'serves no OpenID document while RFC 8414 metadata is published', async () => {
+		assert.equal( ( await get( WELL_KNOWN.openid ) ).status, 404 );
+	} );
+
+	it( 'serves the same document as OpenID Connect discovery only, in the openid mode', async () => {
+		const published = await ( await get( WELL_KNOWN.oauth ) ).json();
+		await setMetadata( 'openid' );
+		assert.equal( ( await get( WELL_KNOWN.oauth ) ).status, 404 );
+		const openid = await get( WELL_KNOWN.openid );
+		assert.equal( openid.status, 200 );
+		assert.deepEqual( await openid.json(), published );
+		assert.equal( ( await get( WELL_KNOWN.resource ) ).status, 200 );
+	} );
+
+	it( 'publishes nothing in the none mode, while the default endpoint paths still work', async () => {
+		await setMetadata( 'none' );
+		for ( const path of Object.values( WELL_KNOWN ) ) {
+			assert.equal( ( await get( path ) ).status, 404, path );
+		}
+		assert.equal( ( await get( '/auth/jwks.json' ) ).status, 200 );
+		const { access_token: token } = await getToken( sandbox.url(), PROD );
+		assert.equal(
+			( await call( sandbox.url(), '/v1/me', token ) ).status,
+			200
+		);
+		// Nothing published: the challenge has no resource_metadata to point to.
+		const bare = await get( '/v1/me' );
+		assert.equal(
+			bare.headers.get( 'www-authenticate' ),
+			'Bearer realm="causerie"'
+		);
+		const counters = ( await (
+			await control( sandbox.url(), 'GET', '/counters' )
+		).json() ) as { requests: Json };
+		assert.equal( counters.requests.metadata, 3, 'the 404s are counted' );
+	} );
+
+	it( 'brings the metadata back when the mode changes back', async () => {
+		await setMetadata( 'none' );
+		await setMetadata( 'published' );
+		assert.equal( ( await get( WELL_KNOWN.oauth ) ).status, 200 );
+		assert.match(
+			( await get( '/v1/me' ) ).headers.get( 'www-authenticate' ) ?? '',
+			/resource_metadata=/
+		);
 	} );
 } );

@@ -314,7 +314,21 @@ describe( 'fault injection and observation', () => {
 		await control( sandbox.url(), 'DELETE', '/counters' );
 		assert.deepEqual(
 			await ( await control( sandbox.url(), 'GET', '/counters' ) ).json(),
-			{ tokenRequests: {}, apiCalls: {}, revocations: {} }
+			{
+				tokenRequests: {},
+				apiCalls: {},
+				revocations: {},
+				requests: {
+					metadata: 0,
+					jwks: 0,
+					token: 0,
+					revoke: 0,
+					introspect: 0,
+					api: 0,
+				},
+				introspections: {},
+				resources: {},
+			}
 		);
 	} );
 } );

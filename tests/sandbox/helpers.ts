@@ -1,7 +1,11 @@
 import { after, before } from 'node:test';
 
 import { CONTROL_PREFIX } from '../../sandbox/src/routes/control';
-import { startSandbox, type Sandbox } from '../../sandbox/src/server';
+import {
+	startSandbox,
+	type Sandbox,
+	type StartOptions,
+} from '../../sandbox/src/server';
 
 /** A parsed JSON object, as the tests read answers. */
 export type Json = Record< string, unknown >;
@@ -15,25 +19,31 @@ export const PROD = {
 	secret: 'sandbox-production-secret',
 };
 
-/** Starts a sandbox for the test file on a free port, and resets it before each use of `fresh()`. */
-export function useSandbox(): {
+/**
+ * Starts a sandbox for the test file on free ports, with any start options, and resets it fully before
+ * each use of `fresh()` (back to the start-time modes too).
+ */
+export function useSandbox( options: StartOptions = {} ): {
 	url: () => string;
+	apiUrl: () => string;
 	fresh: () => Promise< void >;
 } {
 	let sandbox: Sandbox | undefined;
 	before( async () => {
-		sandbox = await startSandbox( { port: 0 } );
+		sandbox = await startSandbox( { port: 0, ...options } );
 	} );
 	after( async () => {
 		await sandbox?.close();
 	} );
+	const started = (): Sandbox => {
+		if ( ! sandbox ) {
+			throw new Error( 'sandbox not started' );
+		}
+		return sandbox;
+	};
 	return {
-		url: () => {
-			if ( ! sandbox ) {
-				throw new Error( 'sandbox not started' );
-			}
-			return sandbox.url;
-		},
+		url: () => started().url,
+		apiUrl: () => started().apiUrl,
 		fresh: async () => {
 			await sandbox?.state.reset( { full: true } );
 		},

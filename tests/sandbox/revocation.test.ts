@@ -150,3 +150,85 @@ describe( 'revocation (RFC 7009) and introspection (RFC 7662)', () => {
 		);
 	} );
 } );
+
+describe( 'revocation modes: no RFC 7009, or no revocation of JWTs', () => {
+	const sandbox = useSandbox();
+	const revoke = ( token: string, client = DEV ) =>
+		fetch( sandbox.url() + '/auth/revoke', {
+			method: 'POST',
+			headers: { authorization: basic( client.id, client.secret ) },
+			body: form( { token } ),
+		} );
+	const setModes = ( modes: Json ) =>
+		control( sandbox.url(), 'PUT', '/modes', modes );
+	const counters = async () =>
+		( await (
+			await control( sandbox.url(), 'GET', '/counters' )
+		).json() ) as { revocations: Json; requests: Json };
+	beforeEach( () => sandbox.fresh() );
+
+	it( 'has no revocation endpoint, in the metadata or at its path, when only introspection shows token state', async () => {
+		await setModes( { revocation: 'introspection-only' } );
+		const metadata = ( await (
+			await fetch(
+				sandbox.url() + '/.well-known/oauth-authorization-server'
+			)
+		).json() ) as Json;
+		assert.equal( metadata.revocation_endpoint, undefined );
+		assert.equal(
+			metadata.revocation_endpoint_auth_methods_supported,
+			undefined
+		);
+		assert.equal(
+			metadata.introspection_endpoint,
+			sandbox.url() + '/auth/introspect'
+		);
+		const { access_token: token } = await getToken( sandbox.url(), DEV );
+		assert.equal( ( await revoke( token ) ).status, 404 );
+		assert.equal(
+			( await call( sandbox.url(), '/v1/me', token ) ).status,
+			200
+		);
+		const counted = await counters();
+		assert.equal( counted.requests.revoke, 1, 'the call was made' );
+		assert.deepEqual( counted.revocations, {} );
+	} );
+
+	it( 'refuses to revoke a JWT access token with unsupported_token_type (RFC 7009 §2.2.1), which stays valid', async () => {
+		await setModes( { revocation: 'refuse-jwt' } );
+		const { access_token: token } = await getToken( sandbox.url(), DEV );
+		const refused = await revoke( token );
+		assert.equal( refused.status, 400 );
+		assert.equal(
+			( ( await refused.json() ) as Json ).error,
+			'unsupported_token_type'
+		);
+		assert.equal(
+			( await call( sandbox.url(), '/v1/me', token ) ).status,
+			200
+		);
+		assert.deepEqual( ( await counters() ).revocations, {} );
+	} );
+
+	it( 'still revokes refresh tokens and opaque access tokens when JWTs are refused', async () => {
+		await setModes( { revocation: 'refuse-jwt' } );
+		const first = await getToken( sandbox.url(), DEV );
+		assert.ok( first.refresh_token );
+		assert.equal( ( await revoke( first.refresh_token ) ).status, 200 );
+		assert.equal(
+			( await call( sandbox.url(), '/v1/me', first.access_token ) )
+				.status,
+			401,
+			'its grant ended'
+		);
+
+		await setModes( { tokenFormat: 'opaque' } );
+		const { access_token: opaque } = await getToken( sandbox.url(), DEV );
+		assert.equal( ( await revoke( opaque ) ).status, 200 );
+		assert.equal(
+			( await call( sandbox.url(), '/v1/me', opaque ) ).status,
+			401
+		);
+		assert.deepEqual( ( await counters() ).revocations, { [ DEV.id ]: 2 } );
+	} );
+} );

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
+import type { AccessTokenClaims } from '../access-tokens';
 import type { Scope } from '../scopes';
 import type { Document, SandboxState } from '../state';
-import type { AccessTokenClaims } from '../tokens';
-import { PATHS } from './oauth';
+import { registerResourceMetadata } from './discovery';
 
 const REALM = 'causerie';
 
@@ -27,18 +27,23 @@ declare module 'fastify' {
 }
 
 /**
- * The protected Causerie API. Every route checks the bearer token as RFC 9068 §4 and RFC 6750 §3 ask.
+ * The protected Causerie API and its RFC 9728 metadata. Every route checks the bearer token as RFC 9068 §4
+ * and RFC 6750 §3 ask.
  */
 export function registerApiRoutes(
 	app: FastifyInstance,
 	state: SandboxState
 ): void {
+	registerResourceMetadata( app, state );
+
+	// RFC 9728 §5.1; a server that publishes no metadata has none to point to.
 	const challenge = ( parts: Record< string, string > ) => {
-		const resourceMetadata = state.issuer + PATHS.resourceMetadata;
 		const params = {
 			realm: REALM,
 			...parts,
-			resource_metadata: resourceMetadata,
+			...( state.modes.metadata === 'none'
+				? {}
+				: { resource_metadata: state.resourceMetadataUrl } ),
 		};
 		return (
 			'Bearer ' +
@@ -163,6 +168,7 @@ export function registerApiRoutes(
 					name: 'Causerie sandbox bot',
 				},
 				client_id: claims.client_id,
+				// Absent when the environment claim is off (undefined is not serialized).
 				environment: claims.environment,
 				scopes: claims.scope.split( ' ' ).filter( Boolean ),
 			};

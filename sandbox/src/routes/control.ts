@@ -9,6 +9,7 @@ import {
 } from '../faults';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../keys';
 import { mintToken, SIGNINGS, type MintRequest } from '../mint';
+import { MODE_SCHEMA, type Modes } from '../modes';
 import type { SandboxState } from '../state';
 import { registerClientRoutes } from './control-clients';
 import { bodySchema as body } from './schema';
@@ -41,7 +42,9 @@ export function registerControlRoutes(
 
 			control.get( '/state', async () => ( {
 				issuer: state.issuer,
+				apiUrl: state.apiUrl,
 				audience: state.audience,
+				modes: state.modes,
 				clockSkewSeconds: state.clock.skew,
 				serverTime: new Date( state.clock.nowMs() ).toISOString(),
 				authMethods: state.authMethods,
@@ -77,6 +80,13 @@ export function registerControlRoutes(
 			} );
 
 			registerClientRoutes( control, state );
+
+			control.get( '/modes', async () => state.modes );
+			control.put< { Body: Partial< Modes > } >(
+				'/modes',
+				{ schema: body( MODE_SCHEMA ) },
+				async ( request ) => state.setModes( request.body )
+			);
 
 			control.post< {
 				Body: { keepOld?: boolean; alg?: SigningAlgorithm };

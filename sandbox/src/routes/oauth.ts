@@ -4,61 +4,25 @@ import {
 	authenticateClient,
 	claimedClientId,
 	readParams,
+	required,
 	type AuthenticatedClient,
 	type Params,
 } from '../client-auth';
 import { OAuthError, noStore, sendOAuthError } from '../oauth-errors';
-import { isScope, parseScope, SCOPES } from '../scopes';
+import { PATHS } from '../paths';
 import type { SandboxState } from '../state';
-import type { Grant } from '../tokens';
-
-export const PATHS = {
-	metadata: '/.well-known/oauth-authorization-server',
-	resourceMetadata: '/.well-known/oauth-protected-resource/v1',
-	token: '/auth/token',
-	jwks: '/auth/jwks.json',
-	revoke: '/auth/revoke',
-	introspect: '/auth/introspect',
-} as const;
+import { registerServerMetadata } from './discovery';
+import { grant } from './grant';
 
 /**
  * The authorization server: RFC 8414 metadata, the token endpoint (RFC 6749), JWKS, revocation
- * (RFC 7009) and introspection (RFC 7662). Also RFC 9728 metadata for the protected API.
+ * (RFC 7009) and introspection (RFC 7662).
  */
 export function registerOAuthRoutes(
 	app: FastifyInstance,
 	state: SandboxState
 ): void {
-	const { issuer } = state;
-
-	app.get(
-		PATHS.metadata,
-		{ config: { endpoint: 'metadata' } },
-		async () => ( {
-			issuer,
-			token_endpoint: issuer + PATHS.token,
-			jwks_uri: issuer + PATHS.jwks,
-			revocation_endpoint: issuer + PATHS.revoke,
-			introspection_endpoint: issuer + PATHS.introspect,
-			grant_types_supported: [ 'client_credentials', 'refresh_token' ],
-			token_endpoint_auth_methods_supported: state.authMethods,
-			revocation_endpoint_auth_methods_supported: state.authMethods,
-			introspection_endpoint_auth_methods_supported: state.authMethods,
-			scopes_supported: [ ...SCOPES ],
-			response_types_supported: [],
-		} )
-	);
-
-	app.get(
-		PATHS.resourceMetadata,
-		{ config: { endpoint: 'metadata' } },
-		async () => ( {
-			resource: state.audience,
-			authorization_servers: [ issuer ],
-			scopes_supported: [ ...SCOPES ],
-			bearer_methods_supported: [ 'header' ],
-		} )
-	);
+	registerServerMetadata( app, state );
 
 	app.get(
 		PATHS.jwks,
@@ -76,11 +40,9 @@ export function registerOAuthRoutes(
 			let params: Params = {};
 			try {
 				params = readParams( request );
-				return await grant(
-					reply,
-					params,
-					authenticate( request, params, state ),
-					state
+				const { client } = authenticate( request, params, state );
+				return noStore( reply ).send(
+					await grant( params, client, state )
 				);
 			} catch ( error ) {
 				return handleError( reply, error );
@@ -90,6 +52,7 @@ export function registerOAuthRoutes(
 					claimedClientId( request, params ),
 					methodOf( request, params )
 				);
+				state.counters.countResources( resourcesSent( request.body ) );
 			}
 		}
 	);
@@ -98,18 +61,28 @@ export function registerOAuthRoutes(
 		PATHS.revoke,
 		{ config: { endpoint: 'revoke' } },
 		async ( request, reply ) => {
+			// A server without RFC 7009: the path is not there at all.
+			if ( state.modes.revocation === 'introspection-only' ) {
+				return reply.callNotFound();
+			}
 			try {
 				const params = readParams( request );
 				const { client } = authenticate( request, params, state );
-				const token = required( params, 'token' );
+				const result = await state.tokens.revoke(
+					required( params, 'token' ),
+					client.id
+				);
 				// RFC 7009 §2.2: an unknown or already invalid token is not an error; another client's is (§2.1).
-				if (
-					( await state.tokens.revoke( token, client.id ) ) ===
-					'foreign'
-				) {
+				if ( result === 'foreign' ) {
 					throw new OAuthError(
 						'unauthorized_client',
 						'The token was issued to another client'
+					);
+				}
+				if ( result === 'unsupported' ) {
+					throw new OAuthError(
+						'unsupported_token_type',
+						'This server does not revoke JWT access tokens; they stay valid until they expire'
 					);
 				}
 				state.counters.countRevocation( client.id );
@@ -128,6 +101,7 @@ export function registerOAuthRoutes(
 				const params = readParams( request );
 				const { client } = authenticate( request, params, state );
 				const token = required( params, 'token' );
+				state.counters.countIntrospection( client.id );
 				return noStore( reply ).send(
 					await state.tokens.introspect( token, client.id )
 				);
@@ -153,102 +127,15 @@ function authenticate(
 	return auth;
 }
 
-async function grant(
-	reply: FastifyReply,
-	params: Params,
-	auth: AuthenticatedClient,
-	state: SandboxState
-) {
-	const { client } = auth;
-	const grantType = required( params, 'grant_type' );
-	const requested =
-		params.scope === undefined ? undefined : parseScope( params.scope );
-	if ( requested?.length === 0 ) {
-		throw new OAuthError(
-			'invalid_scope',
-			'The scope parameter names no scope'
-		);
-	}
-	const unknown = requested?.find( ( scope ) => ! isScope( scope ) );
-	if ( unknown !== undefined ) {
-		throw new OAuthError( 'invalid_scope', `Unknown scope: ${ unknown }` );
-	}
-
-	let scopes: string[];
-	let refreshedGrant: Grant | undefined;
-	let usedRefreshToken: string | undefined;
-	if ( grantType === 'client_credentials' ) {
-		const refused = requested?.find(
-			( scope ) => ! ( client.scopes as string[] ).includes( scope )
-		);
-		if ( refused !== undefined ) {
-			throw new OAuthError(
-				'invalid_scope',
-				`The client is not allowed the scope ${ refused }`
-			);
-		}
-		scopes = requested ?? [ ...client.scopes ];
-	} else if ( grantType === 'refresh_token' ) {
-		if ( ! client.refreshTokens ) {
-			throw new OAuthError(
-				'unauthorized_client',
-				'This client is not allowed refresh tokens'
-			);
-		}
-		usedRefreshToken = required( params, 'refresh_token' );
-		const used = state.tokens.checkRefreshToken(
-			usedRefreshToken,
-			client.id
-		);
-		if ( 'error' in used ) {
-			throw new OAuthError( 'invalid_grant', used.error );
-		}
-		// RFC 6749 §6: a refresh may narrow the scope, never widen it; scopes the client lost since are dropped.
-		const widened = requested?.find(
-			( scope ) => ! used.scopes.includes( scope )
-		);
-		if ( widened !== undefined ) {
-			throw new OAuthError(
-				'invalid_scope',
-				`The scope ${ widened } was not part of the original grant`
-			);
-		}
-		scopes = ( requested ?? used.scopes ).filter( ( scope ) =>
-			( client.scopes as string[] ).includes( scope )
-		);
-		refreshedGrant = used;
-	} else {
-		throw new OAuthError(
-			'unsupported_grant_type',
-			`The grant type ${ grantType } is not supported`
-		);
-	}
-
-	const issued = await state.tokens.issue( client, scopes, refreshedGrant );
-	// Only a refresh that succeeded uses up the old token.
-	if ( usedRefreshToken !== undefined ) {
-		state.tokens.refresh.markRotated( usedRefreshToken );
-	}
-	return noStore( reply ).send( {
-		access_token: issued.accessToken,
-		token_type: 'Bearer',
-		expires_in: issued.expiresIn,
-		scope: issued.scopes.join( ' ' ),
-		...( issued.refreshToken
-			? { refresh_token: issued.refreshToken }
-			: {} ),
-	} );
-}
-
-function required( params: Params, name: string ): string {
-	const value = params[ name ];
-	if ( value === undefined || value === '' ) {
-		throw new OAuthError(
-			'invalid_request',
-			`The parameter ${ name } is missing`
-		);
-	}
-	return value;
+/** The RFC 8707 resource values as received, before any check: a repeated one gives each of its values. */
+function resourcesSent( body: unknown ): string[] {
+	const value =
+		typeof body === 'object' && body !== null && 'resource' in body
+			? body.resource
+			: undefined;
+	return ( Array.isArray( value ) ? value : [ value ] ).filter(
+		( item ): item is string => typeof item === 'string' && item !== ''
+	);
 }
 
 function methodOf( request: FastifyRequest, params: Params ): string {

@@ -1,0 +1,71 @@
+import type { EndpointGroup } from './faults';
+
+/** The resources key for a token request that sent no `resource` parameter. */
+export const NO_RESOURCE = '(none)';
+
+function emptyRequests(): Record< EndpointGroup, number > {
+	return {
+		metadata: 0,
+		jwks: 0,
+		token: 0,
+		revoke: 0,
+		introspect: 0,
+		api: 0,
+	};
+}
+
+function increment( counts: Record< string, number >, key: string ): void {
+	counts[ key ] = ( counts[ key ] ?? 0 ) + 1;
+}
+
+/** What happened, for tests and for a person checking that exactly one token request was made. */
+export class Counters {
+	/** clientId → auth method → count */
+	tokenRequests: Record< string, Record< string, number > > = {};
+	/** HTTP status → count, for /v1 calls */
+	apiCalls: Record< string, number > = {};
+	/** clientId → accepted revocation requests */
+	revocations: Record< string, number > = {};
+	/** Endpoint group → requests that reached it, faulted ones included: every outbound call a client made. */
+	requests = emptyRequests();
+	/** clientId → answered introspection requests */
+	introspections: Record< string, number > = {};
+	/** RFC 8707 `resource` value (or NO_RESOURCE) → token requests */
+	resources: Record< string, number > = {};
+
+	countRevocation( clientId: string ): void {
+		increment( this.revocations, clientId );
+	}
+
+	countIntrospection( clientId: string ): void {
+		increment( this.introspections, clientId );
+	}
+
+	countTokenRequest( clientId: string, method: string ): void {
+		increment( ( this.tokenRequests[ clientId ] ??= {} ), method );
+	}
+
+	/** Counts each value received, a repeated parameter's too, so that a test sees exactly what was sent. */
+	countResources( values: string[] ): void {
+		for ( const value of values.length > 0 ? values : [ NO_RESOURCE ] ) {
+			increment( this.resources, value );
+		}
+	}
+
+	countApiCall( status: number ): void {
+		increment( this.apiCalls, String( status ) );
+	}
+
+	countRequest( group: EndpointGroup ): void {
+		this.requests[ group ] += 1;
+	}
+
+	reset(): void {
+		this.tokenRequests = {};
+		this.apiCalls = {};
+		this.revocations = {};
+		this.requests = emptyRequests();
+		this.introspections = {};
+		this.resources = {};
+	}
+}
