@@ -17,6 +17,13 @@ if ( ! $wpdb instanceof wpdb ) {
 	return;
 }
 
+// The token in use is revoked first, on each site, while the credentials it was issued to can still be read.
+$causerie_plugin = null;
+if ( is_readable( __DIR__ . '/vendor/autoload.php' ) ) {
+	require_once __DIR__ . '/vendor/autoload.php';
+	$causerie_plugin = new Causerie\Connector\Plugin( __DIR__ . '/causerie-connector.php', '' );
+}
+
 // WPCS 2.3 predates the %i identifier placeholder (WordPress 6.2); every query here is on names the plugin owns.
 // phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL
 
@@ -36,7 +43,8 @@ $causerie_option_prefixes = array( 'causerie_', '_transient_causerie_', '_transi
 /**
  * Deletes the current site's options, transients, cron events, table and its users' per-site meta.
  */
-$causerie_uninstall_site = static function () use ( $wpdb, $causerie_patterns, $causerie_option_prefixes ): void {
+$causerie_uninstall_site = static function () use ( $wpdb, $causerie_patterns, $causerie_option_prefixes, $causerie_plugin ): void {
+	$causerie_plugin?->revoke_token();
 	$patterns = $causerie_patterns( ...$causerie_option_prefixes );
 	$names    = $wpdb->get_col(
 		$wpdb->prepare( 'SELECT option_name FROM %i WHERE ' . implode( ' OR ', array_fill( 0, count( $patterns ), 'option_name LIKE %s' ) ), $wpdb->options, ...$patterns )

@@ -16,12 +16,16 @@ use Causerie\Connector\Alerts\Alerter;
 use Causerie\Connector\Alerts\Problem_Tracker;
 use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Api\Api_Client;
-use Causerie\Connector\Auth\Credential_Verifier;
+use Causerie\Connector\Api\Connection_Verifier;
 use Causerie\Connector\Auth\Discovery;
+use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Auth\Metadata_Fetcher;
+use Causerie\Connector\Auth\Refusal;
+use Causerie\Connector\Auth\Resource_Discovery;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Manager;
-use Causerie\Connector\Auth\Token_Regenerator;
+use Causerie\Connector\Auth\Token_Revoker;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\CLI\Command;
 use Causerie\Connector\CLI\Commands;
@@ -37,7 +41,7 @@ use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Cron_Monitor;
 use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
-use Causerie\Connector\Diagnosis\Support_Report;
+use Causerie\Connector\Report\Support_Report;
 use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Debug_Information;
 use Causerie\Connector\Health\Live_Checks;
@@ -96,6 +100,23 @@ final class Plugin {
 	) {}
 
 	/**
+	 * Revokes the current site's token with the credentials it was issued to, as a best effort within a few
+	 * seconds: on uninstall, so a deleted plugin leaves no live token behind.
+	 */
+	public function revoke_token(): void {
+		$encryption = new Encryption();
+		$token      = ( new Token_Store( $encryption ) )->get();
+		if ( null === $token ) {
+			return;
+		}
+		$credentials = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
+		$http        = new Http_Client();
+		$documents   = new Metadata_Fetcher( $http );
+		$discovery   = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
+		( new Token_Revoker( $discovery, new Token_Client( $http ) ) )->revoke_stale( $token, $credentials->credentials( $token->environment ) );
+	}
+
+	/**
 	 * Builds the services and hooks them into WordPress.
 	 */
 	public function register(): void {
@@ -103,20 +124,20 @@ final class Plugin {
 		$encryption   = new Encryption();
 		$credentials  = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
 		$http         = new Http_Client();
-		$discovery    = new Discovery( $http );
+		$documents    = new Metadata_Fetcher( $http );
+		$discovery    = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 		$retry        = new Retry_Policy();
 		$token_client = new Token_Client( $http, Http_Client::DEFAULT_TIMEOUT, $retry );
-		$verifier     = new Credential_Verifier( $discovery, $token_client );
+		$jwks         = new Jwks( $documents );
 		$binding      = new Site_Binding();
 		$token_store  = new Token_Store( $encryption );
-		$lock         = new Lock();
-		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, $lock, $binding );
-		$api          = new Api_Client( $tokens, $credentials, $http, $retry );
-		$checks       = new Live_Checks( $credentials, $http, $tokens, $api, $binding, $verifier );
+		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, new Lock(), $binding, new Token_Revoker( $discovery, $token_client ) );
+		$api          = new Api_Client( $tokens, $credentials, $http, new Refusal( $jwks, $token_client ), $retry );
+		$verifier     = new Connection_Verifier( $discovery, $token_client, $api );
+		$checks       = new Live_Checks( $credentials, $tokens, $api, $binding );
 		$event_log    = new Event_Log( $this->file );
-		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks );
+		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks, $discovery );
 		$health_tests = new Site_Health_Live_Tests( new Site_Health_Run( $checks ) );
-		$regenerator  = new Token_Regenerator( $credentials, $discovery, $token_client, $token_store, $lock, $tokens, $api );
 		$report       = new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log );
 		$recipient    = new Alert_Recipient();
 		$alerter      = new Alerter( $recipient, new Alert_Emails() );
@@ -127,15 +148,15 @@ final class Plugin {
 			new Translations( $this->file ),
 			$http,
 			new Site_Controller( $this->version ),
-			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding ),
+			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding, $tokens ),
 			new Binding_Controller( $binding ),
-			new Token_Controller( $tokens, $regenerator ),
+			new Token_Controller( $tokens, $api ),
 			new Checks_Controller( $checks ),
 			new Status_Controller( $status, $cron ),
 			$event_log,
 			new Events_Controller( $event_log ),
 			new Report_Controller( $report ),
-			new Jwks_Controller( $credentials, $discovery, $http ),
+			new Jwks_Controller( $tokens, $jwks ),
 			new Token_Refresh( $this->file, $tokens ),
 			new Diagnoses_Controller(),
 			new Settings_Page( $this->file ),
@@ -143,7 +164,7 @@ final class Plugin {
 			new Site_Health_Controller( $health_tests ),
 			new Debug_Information( $this->version, $credentials, $token_store, $status ),
 			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
-			new Commands( new Command( $status, $checks, $regenerator ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ) ),
+			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ) ),
 			$recipient,
 			new Alerts_Controller( $recipient ),
 			$expiry,

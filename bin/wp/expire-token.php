@@ -25,5 +25,5 @@ if ( null === $causerie_token ) {
 	exit( 1 ); // phpcs:ignore
 }
 $causerie_store->put(
-	new Cached_Token( $causerie_token->access_token, null, time() - 7200, time() - 10, $causerie_token->scopes, $causerie_token->environment, 0 )
+	new Cached_Token( $causerie_token->access_token, null, time() - 7200, time() - 10, $causerie_token->scopes, $causerie_token->environment, 0, $causerie_token->identity )
 );

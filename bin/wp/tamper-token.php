@@ -31,5 +31,5 @@ $causerie_claims          = (array) json_decode( (string) base64_decode( strtr( 
 $causerie_claims['scope'] = trim( ( $causerie_claims['scope'] ?? '' ) . ' admin:all' );
 $causerie_parts[1]        = rtrim( strtr( base64_encode( (string) wp_json_encode( $causerie_claims ) ), '+/', '-_' ), '=' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions
 $causerie_store->put(
-	new Cached_Token( implode( '.', $causerie_parts ), $causerie_token->refresh_token, $causerie_token->issued_at, $causerie_token->expires_at, $causerie_token->scopes, $causerie_token->environment, $causerie_token->clock_skew )
+	new Cached_Token( implode( '.', $causerie_parts ), $causerie_token->refresh_token, $causerie_token->issued_at, $causerie_token->expires_at, $causerie_token->scopes, $causerie_token->environment, $causerie_token->clock_skew, $causerie_token->identity )
 );

@@ -8,7 +8,7 @@
 namespace Causerie\Connector\Alerts;
 
 use Causerie\Connector\Admin\Settings_Page;
-use Causerie\Connector\Diagnosis\Fixes;
+use Causerie\Connector\Diagnosis\Catalog;
 
 /**
  * Plain-text subjects and bodies. They hold the diagnosis in plain words and a link to the plugin's screen,
@@ -73,7 +73,7 @@ final class Alert_Emails {
 					sprintf( __( 'The chatbot on %s can use the Causerie API again.', 'causerie-connector' ), home_url() ),
 					'',
 					__( 'The problem reported earlier is solved:', 'causerie-connector' ),
-					Fixes::describe( $code )['title'],
+					Catalog::describe( $code )['title'],
 					'',
 					__( 'The connection\'s status and log:', 'causerie-connector' ),
 					$this->screen_url( '' ),

@@ -8,6 +8,11 @@
 namespace Causerie\Connector\Api;
 
 use Causerie\Connector\Auth\Cached_Token;
+use Causerie\Connector\Auth\Endpoints;
+use Causerie\Connector\Auth\Environment_Match;
+use Causerie\Connector\Auth\Jwt_Segments;
+use Causerie\Connector\Auth\Refusal;
+use Causerie\Connector\Auth\Regeneration;
 use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Diagnosis\Finding;
@@ -20,13 +25,18 @@ use Causerie\Connector\Log\Event_Log;
 
 /**
  * Sends authenticated calls and recovers where it can:
- * - 401 invalid_token: drop the token, get a new one once, retry once;
- * - 403 insufficient_scope: record which scope is missing;
+ * - 401: find out why from what can be checked (Refusal), get a new token once for all workers, retry once,
+ *   and record what was healed;
+ * - 403 insufficient_scope: name the scope the API asked for;
  * - 5xx and 429: retry with bounded backoff, honouring Retry-After (Retry_Policy).
+ * Causes are told by HTTP status and RFC 6750 error codes; the server's own words are kept as evidence only.
  */
 final class Api_Client {
 
-	public const MISSING_SCOPES_OPTION = 'causerie_connector_missing_scopes';
+	/**
+	 * The route every deployment of the API serves, which proves a token and tells its environment.
+	 */
+	public const ME = '/v1/me';
 
 	/**
 	 * When and how long to wait before trying again.
@@ -41,12 +51,14 @@ final class Api_Client {
 	 * @param Token_Manager     $tokens      The token lifecycle.
 	 * @param Credential_Store  $credentials Where the API is.
 	 * @param Http_Client       $http        Outbound HTTP.
+	 * @param Refusal           $refusal     Tells why a token was refused.
 	 * @param Retry_Policy|null $retry       Backoff for 5xx and 429; tests pass one that records its waits.
 	 */
 	public function __construct(
 		private readonly Token_Manager $tokens,
 		private readonly Credential_Store $credentials,
 		private readonly Http_Client $http,
+		private readonly Refusal $refusal,
 		?Retry_Policy $retry = null
 	) {
 		$this->retry = $retry ?? new Retry_Policy();
@@ -62,10 +74,10 @@ final class Api_Client {
 	 * @return Api_Response|Finding
 	 */
 	public function request( string $method, string $path, ?array $body = null, float $timeout = Http_Client::DEFAULT_TIMEOUT ) {
-		$token   = $this->tokens->token();
-		$url     = $this->credentials->credentials()->api_url . $path;
-		$renewed = false;
-		$waits   = array();
+		$token  = $this->tokens->token();
+		$url    = $this->credentials->credentials()->api_url . $path;
+		$healed = null;
+		$waits  = array();
 		while ( true ) {
 			if ( ! $token instanceof Cached_Token ) {
 				return $token;
@@ -75,12 +87,19 @@ final class Api_Client {
 				return $response;
 			}
 			if ( $response->status >= 200 && $response->status < 300 ) {
-				return $this->success( $response, $url );
+				return $this->success( $response, $url, $healed );
 			}
-			$challenge = Challenge::parse( $response->header( 'www-authenticate' ) );
-			if ( 401 === $response->status && 'invalid_token' === $challenge->param( 'error' ) && ! $renewed ) {
-				$renewed = true;
-				$token   = $this->tokens->token( true );
+			if ( 401 === $response->status ) {
+				$refused = $this->refused( $token, $response, $url );
+				if ( null !== $healed ) {
+					return $this->logged( $refused );
+				}
+				$healed = $refused;
+				$token  = $this->tokens->replace( $token );
+				if ( $token instanceof Finding ) {
+					// The token could not be replaced: what refused the new one comes first.
+					return $this->logged( new Finding( $token->code, $token->evidence + array( 'refusedToken' => $refused->code ) ) );
+				}
 				continue;
 			}
 			$delay = $this->retry->delay( $response, $waits );
@@ -89,46 +108,87 @@ final class Api_Client {
 				$waits[] = $delay;
 				continue;
 			}
-			return $this->finding( $response, $challenge, $url );
+			return $this->logged( $this->diagnose( $response, $url ) );
 		}
 	}
 
 	/**
-	 * Calls the API once with a given token, without renewing or retrying: proves a candidate token works.
+	 * Calls the API once with a candidate token, without renewing or retrying, and checks the environment it
+	 * serves: proves a new token before it replaces the one in use.
 	 *
-	 * @param Cached_Token $token The token to try.
-	 * @param string       $path  Path under the API URL.
-	 * @return Api_Response|Finding
+	 * @param Cached_Token $candidate The token to try.
+	 * @param Endpoints    $endpoints Its server.
+	 * @param string       $api_url   The API address it is meant for.
 	 */
-	public function probe( Cached_Token $token, string $path ) {
-		$url      = $this->credentials->credentials()->api_url . $path;
-		$response = $this->send( 'GET', $url, $token, null, Http_Client::DEFAULT_TIMEOUT );
+	public function prove( Cached_Token $candidate, Endpoints $endpoints, string $api_url ): ?Finding {
+		$claims = Jwt_Segments::decode( $candidate->access_token, Jwt_Segments::CLAIMS );
+		$wrong  = null === $claims ? null : Refusal::misaddressed( $claims, $endpoints );
+		if ( null !== $wrong ) {
+			return new Finding( $wrong[0], $wrong[1] );
+		}
+		$url      = $api_url . self::ME;
+		$response = $this->send( 'GET', $url, $candidate, null, Http_Client::DEFAULT_TIMEOUT );
 		if ( $response instanceof Finding ) {
 			return $response;
 		}
-		if ( $response->status >= 200 && $response->status < 300 ) {
-			return $this->success( $response, $url );
+		if ( 401 === $response->status ) {
+			return $this->refused( $candidate, $response, $url, $endpoints );
 		}
-		return $this->finding( $response, Challenge::parse( $response->header( 'www-authenticate' ) ), $url );
+		$answer = $response->status >= 200 && $response->status < 300 ? $this->success( $response, $url, null ) : $this->diagnose( $response, $url );
+		return $answer instanceof Finding ? $answer : Environment_Match::check( $candidate->access_token, $answer->data, $candidate->environment );
+	}
+
+	/**
+	 * The screen's and the command line's "Get a new token": a new token, proven on the API, then swapped in.
+	 *
+	 * @return Regeneration|Finding
+	 */
+	public function regenerate() {
+		$api_url = $this->credentials->credentials()->api_url;
+		return $this->tokens->regenerate( fn( Cached_Token $candidate, Endpoints $endpoints ): ?Finding => $this->prove( $candidate, $endpoints, $api_url ) );
 	}
 
 	/**
 	 * A 2xx answer; one whose body is not JSON (a proxy's or firewall's page) is no success.
 	 *
-	 * @param Response $response The answer.
-	 * @param string   $url      What was called.
+	 * @param Response     $response The answer.
+	 * @param string       $url      What was called.
+	 * @param Finding|null $healed   What was wrong with the token that was replaced on the way.
 	 * @return Api_Response|Finding
 	 */
-	private function success( Response $response, string $url ) {
-		if ( '' === $response->body ) {
-			return new Api_Response( $response->status, null );
+	private function success( Response $response, string $url, ?Finding $healed ) {
+		if ( null !== $healed ) {
+			Event_Log::emit( 'token', 'healed', array( 'cause' => $healed->code ) + $healed->evidence );
 		}
-		$unusable = Finding::from_unusable_response( $response, $url );
+		$unusable = '' === $response->body ? null : $response->unusable( $url );
 		if ( null !== $unusable ) {
-			Event_Log::emit( 'api', $unusable->code, $unusable->evidence );
-			return $unusable;
+			return $this->logged( $unusable );
 		}
-		return new Api_Response( $response->status, $response->json() );
+		return new Api_Response( $response->status, '' === $response->body ? null : $response->json(), $response->elapsed_ms, $response->server_time(), $healed );
+	}
+
+	/**
+	 * Why the API refused a token.
+	 *
+	 * @param Cached_Token   $token     The token.
+	 * @param Response       $response  The 401.
+	 * @param string         $url       What was called.
+	 * @param Endpoints|null $endpoints Its server, when already known.
+	 */
+	private function refused( Cached_Token $token, Response $response, string $url, ?Endpoints $endpoints = null ): Finding {
+		$challenge   = Challenge::parse( $response->header( 'www-authenticate' ) );
+		$evidence    = array(
+			'url'              => $url,
+			'status'           => 401,
+			'error'            => $challenge->param( 'error' ),
+			'errorDescription' => $challenge->param( 'error_description' ),
+			'serverTime'       => $response->server_time(),
+		);
+		$endpoints ??= $this->tokens->endpoints();
+		if ( ! $endpoints instanceof Endpoints ) {
+			return new Finding( 'token_invalid', $evidence );
+		}
+		return $this->refusal->diagnose( $token, $endpoints, $this->credentials->credentials(), $response->server_time(), $evidence );
 	}
 
 	/**
@@ -147,31 +207,28 @@ final class Api_Client {
 			$headers['Content-Type'] = 'application/json';
 		}
 		$response = $this->http->request( $method, $url, $headers, null === $body ? null : (string) wp_json_encode( $body ), $timeout );
-		return $response instanceof Transport_Error ? Finding::from_transport( $response, $url ) : $response;
+		return $response instanceof Transport_Error ? $response->finding( $url ) : $response;
 	}
 
 	/**
-	 * What a failed answer means.
+	 * Records a failure in the event log.
 	 *
-	 * @param Response  $response  The answer.
-	 * @param Challenge $challenge Its WWW-Authenticate challenge.
-	 * @param string    $url       What was called.
+	 * @param Finding $finding What went wrong.
 	 */
-	private function finding( Response $response, Challenge $challenge, string $url ): Finding {
-		$finding = $this->diagnose( $response, $challenge, $url );
+	private function logged( Finding $finding ): Finding {
 		Event_Log::emit( 'api', $finding->code, $finding->evidence );
 		return $finding;
 	}
 
 	/**
-	 * The diagnosis of a failed answer.
+	 * The diagnosis of a failed answer other than 401, from its status and RFC 6750 error code.
 	 *
-	 * @param Response  $response  The answer.
-	 * @param Challenge $challenge Its WWW-Authenticate challenge.
-	 * @param string    $url       What was called.
+	 * @param Response $response The answer.
+	 * @param string   $url      What was called.
 	 */
-	private function diagnose( Response $response, Challenge $challenge, string $url ): Finding {
-		$evidence = array(
+	private function diagnose( Response $response, string $url ): Finding {
+		$challenge = Challenge::parse( $response->header( 'www-authenticate' ) );
+		$evidence  = array(
 			'url'              => $url,
 			'status'           => $response->status,
 			'error'            => $challenge->param( 'error' ),
@@ -179,39 +236,11 @@ final class Api_Client {
 			'serverTime'       => $response->server_time(),
 		);
 		if ( 403 === $response->status && 'insufficient_scope' === $challenge->param( 'error' ) ) {
-			$this->record_missing_scope( $challenge->param( 'scope' ) );
 			return new Finding( 'insufficient_scope', $evidence + array( 'scope' => $challenge->param( 'scope' ) ) );
 		}
-		if ( 401 === $response->status && 'invalid_token' === $challenge->param( 'error' ) ) {
-			return new Finding( self::token_code( $challenge->param( 'error_description' ) ), $evidence );
+		if ( 404 === $response->status ) {
+			return new Finding( 'not_found', $evidence );
 		}
-		return Finding::from_unusable_response( $response, $url ) ?? new Finding( 'token_invalid', $evidence );
-	}
-
-	/**
-	 * A diagnosis from a 401's description. RFC 6750 leaves the words to the server, so this only
-	 * narrows the cause when the words are clear.
-	 *
-	 * @param string $description error_description.
-	 */
-	private static function token_code( string $description ): string {
-		return match ( true ) {
-			1 === preg_match( '/expired/i', $description ) => 'token_expired',
-			1 === preg_match( '/revoked/i', $description ) => 'token_revoked',
-			1 === preg_match( '/signature|signed|key/i', $description ) => 'token_signature_invalid',
-			1 === preg_match( '/malformed/i', $description ) => 'token_malformed',
-			default => 'token_invalid',
-		};
-	}
-
-	/**
-	 * Remembers a scope the API asked for, for the health checks and the fix wizard.
-	 *
-	 * @param string $scopes Space-separated scopes from the challenge.
-	 */
-	private function record_missing_scope( string $scopes ): void {
-		$known   = get_option( self::MISSING_SCOPES_OPTION, array() );
-		$missing = array_values( array_unique( array_merge( is_array( $known ) ? array_filter( $known, 'is_string' ) : array(), array_filter( explode( ' ', $scopes ), static fn( string $scope ): bool => '' !== $scope ) ) ) );
-		update_option( self::MISSING_SCOPES_OPTION, $missing, false );
+		return $response->unusable( $url ) ?? new Finding( 'request_refused', $evidence );
 	}
 }

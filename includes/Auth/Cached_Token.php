@@ -9,19 +9,23 @@ namespace Causerie\Connector\Auth;
 
 /**
  * An access token and, when issued, its refresh token, with when to renew it. Times are local Unix times,
- * already corrected for the API's clock: the skew measured from the Date header is taken out.
+ * already corrected for the API's clock: the skew measured from the Date header is taken out. The token
+ * remembers which credentials it was issued to (their identity, never the secret), so one issued to other
+ * credentials is never handed out again.
  */
 final class Cached_Token {
 
 	/**
-	 * Renew at this share of the lifetime...
+	 * Renew at this share of the lifetime: late enough that a token just received is never renewed, early
+	 * enough that one living ten seconds is still renewed before it expires.
 	 */
 	private const RENEW_AT = 0.8;
 
 	/**
-	 * ...and no later than this many seconds before expiry.
+	 * Lifetime assumed when neither the answer (expires_in), the token (exp) nor introspection tells it; a
+	 * refusal renews it sooner anyway.
 	 */
-	private const RENEW_MARGIN = 60;
+	public const ASSUMED_LIFETIME = 15 * MINUTE_IN_SECONDS;
 
 	/**
 	 * Constructor.
@@ -33,6 +37,8 @@ final class Cached_Token {
 	 * @param string[]    $scopes        Granted scopes.
 	 * @param string      $environment   Profile it was issued for.
 	 * @param int         $clock_skew    API clock minus local clock, in seconds, when it was issued.
+	 * @param string      $identity      Credentials::identity() of the credentials it was issued to.
+	 * @param bool        $expiry_known  Whether the server stated the expiry, or it is assumed.
 	 *
 	 * @phpstan-param list<string> $scopes
 	 */
@@ -43,33 +49,48 @@ final class Cached_Token {
 		public readonly int $expires_at,
 		public readonly array $scopes,
 		public readonly string $environment,
-		public readonly int $clock_skew
+		public readonly int $clock_skew,
+		public readonly string $identity = '',
+		public readonly bool $expiry_known = true
 	) {}
 
 	/**
-	 * From a token endpoint answer. The expiry comes from the JWT's exp claim on the API's clock when the
-	 * token is a JWT, else from expires_in.
+	 * From a token endpoint answer. The expiry comes from expires_in and the local time of receipt; else from
+	 * the JWT's exp on the API's clock; else from what introspection said; else it is assumed.
 	 *
 	 * @param Token_Response $response    The answer.
 	 * @param string         $environment Profile.
+	 * @param string         $identity    Identity of the credentials it was issued to.
+	 * @param int|null       $exp         Expiry from introspection, on the API's clock, when asked.
 	 */
-	public static function from_response( Token_Response $response, string $environment ): self {
-		$skew       = null === $response->server_time ? 0 : $response->server_time - $response->received_at;
-		$lifetime   = $response->expires_in ?? 3600;
-		$expires_at = $response->received_at + $lifetime;
-		$claims     = Jwt_Segments::decode( $response->access_token, Jwt_Segments::CLAIMS );
-		if ( isset( $claims['exp'] ) && is_int( $claims['exp'] ) ) {
-			$expires_at = $claims['exp'] - $skew;
-		}
-		return new self( $response->access_token, $response->refresh_token, $response->received_at, $expires_at, $response->scopes, $environment, $skew );
+	public static function from_response( Token_Response $response, string $environment, string $identity, ?int $exp = null ): self {
+		$skew   = null === $response->server_time ? 0 : $response->server_time - $response->received_at;
+		$claims = Jwt_Segments::decode( $response->access_token, Jwt_Segments::CLAIMS );
+		$exp    = isset( $claims['exp'] ) && is_int( $claims['exp'] ) ? $claims['exp'] : $exp;
+		$known  = null !== $response->expires_in || null !== $exp;
+		$expiry = match ( true ) {
+			null !== $response->expires_in => $response->received_at + $response->expires_in,
+			null !== $exp => $exp - $skew,
+			default => $response->received_at + self::ASSUMED_LIFETIME,
+		};
+		return new self( $response->access_token, $response->refresh_token, $response->received_at, $expiry, $response->scopes, $environment, $skew, $identity, $known );
 	}
 
 	/**
-	 * When to renew: at 80% of the lifetime, and at least a minute before expiry.
+	 * Whether the answer leaves the expiry unknown, so introspection is worth asking.
+	 *
+	 * @param Token_Response $response The answer.
+	 */
+	public static function needs_expiry( Token_Response $response ): bool {
+		$claims = Jwt_Segments::decode( $response->access_token, Jwt_Segments::CLAIMS );
+		return null === $response->expires_in && ! ( isset( $claims['exp'] ) && is_int( $claims['exp'] ) );
+	}
+
+	/**
+	 * When to renew: at 80% of the lifetime, whatever the lifetime.
 	 */
 	public function renew_at(): int {
-		$lifetime = max( 0, $this->expires_at - $this->issued_at );
-		return min( $this->issued_at + (int) floor( $lifetime * self::RENEW_AT ), $this->expires_at - self::RENEW_MARGIN );
+		return $this->issued_at + (int) floor( max( 0, $this->expires_at - $this->issued_at ) * self::RENEW_AT );
 	}
 
 	/**
@@ -79,6 +100,16 @@ final class Cached_Token {
 	 */
 	public function is_usable( int $now ): bool {
 		return $now < $this->expires_at;
+	}
+
+	/**
+	 * Whether it was issued to these credentials for this profile.
+	 *
+	 * @param string $environment Profile.
+	 * @param string $identity    Credentials::identity().
+	 */
+	public function belongs_to( string $environment, string $identity ): bool {
+		return $this->environment === $environment && hash_equals( $this->identity, $identity );
 	}
 
 	/**
@@ -95,6 +126,8 @@ final class Cached_Token {
 			'scopes'       => $this->scopes,
 			'environment'  => $this->environment,
 			'clockSkew'    => $this->clock_skew,
+			'identity'     => $this->identity,
+			'expiryKnown'  => $this->expiry_known,
 		);
 	}
 
@@ -116,7 +149,9 @@ final class Cached_Token {
 			$data['expiresAt'],
 			$scopes,
 			$data['environment'],
-			isset( $data['clockSkew'] ) && is_int( $data['clockSkew'] ) ? $data['clockSkew'] : 0
+			isset( $data['clockSkew'] ) && is_int( $data['clockSkew'] ) ? $data['clockSkew'] : 0,
+			isset( $data['identity'] ) && is_string( $data['identity'] ) ? $data['identity'] : '',
+			! isset( $data['expiryKnown'] ) || true === $data['expiryKnown']
 		);
 	}
 }

@@ -1,111 +1,176 @@
 <?php
 /**
- * Finding the authorization server's endpoints.
+ * Finding the authorization server and the API's resource.
  *
  * @package Causerie\Connector
  */
 
 namespace Causerie\Connector\Auth;
 
+use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Diagnosis\Finding;
-use Causerie\Connector\Http\Http_Client;
-use Causerie\Connector\Http\Transport_Error;
 
 /**
- * Reads RFC 8414 metadata when the server publishes it (cached for an hour), else uses the contract's
- * default paths. The metadata must name the configured API URL as its issuer (RFC 8414 §3.3).
+ * From the API address alone: the API's resource metadata names its authorization server (RFC 9728); that
+ * server's RFC 8414 metadata, or else its OpenID Connect discovery document, names the endpoints. An issuer or
+ * token endpoint set in the advanced settings wins over what is discovered. Without any metadata, Causerie's
+ * own default paths apply, and only when the issuer is the API address itself: on another server they would
+ * be a guess. The result is cached as long as the documents' caching headers allow, within bounds.
  */
 final class Discovery {
 
-	public const CACHE_PREFIX = 'causerie_metadata_';
-	public const CACHE_TTL    = HOUR_IN_SECONDS;
+	public const CACHE_PREFIX = 'causerie_endpoints_';
 
 	/**
 	 * Constructor.
 	 *
-	 * @param Http_Client $http Outbound HTTP.
+	 * @param Metadata_Fetcher   $documents Reads metadata documents.
+	 * @param Resource_Discovery $resources Reads the API's own metadata.
 	 */
-	public function __construct( private readonly Http_Client $http ) {}
+	public function __construct(
+		private readonly Metadata_Fetcher $documents,
+		private readonly Resource_Discovery $resources
+	) {}
 
 	/**
-	 * The metadata for an API URL.
+	 * The endpoints for a set of credentials.
 	 *
-	 * @param string $api_url Validated API base URL (the issuer).
-	 * @param bool   $fresh   Skip the cache, as a live check does.
-	 * @return Server_Metadata|Finding
+	 * @param Credentials $credentials Whose API and settings.
+	 * @param bool        $fresh       Read the documents again, as verifying new credentials does.
+	 * @return Endpoints|Finding
 	 */
-	public function metadata( string $api_url, bool $fresh = false ) {
-		$key = self::CACHE_PREFIX . md5( $api_url );
+	public function endpoints( Credentials $credentials, bool $fresh = false ) {
 		if ( ! $fresh ) {
-			$cached = Server_Metadata::from_array( get_transient( $key ) );
+			$cached = $this->cached( $credentials );
 			if ( null !== $cached ) {
 				return $cached;
 			}
 		}
-		$url      = self::well_known_url( $api_url );
-		$response = $this->http->request( 'GET', $url );
-		if ( $response instanceof Transport_Error ) {
-			return Finding::from_transport( $response, $url );
+		$found = $this->find( $credentials );
+		if ( $found instanceof Finding ) {
+			return $found;
 		}
-		if ( 404 === $response->status ) {
-			$metadata = Server_Metadata::defaults( $api_url );
-		} else {
-			$unusable = Finding::from_unusable_response( $response, $url );
-			if ( null !== $unusable ) {
-				return $unusable;
-			}
-			$metadata = self::parse( (array) $response->json(), $api_url, $url, $response->status );
-			if ( $metadata instanceof Finding ) {
-				return $metadata;
-			}
-		}
-		set_transient( $key, $metadata->to_array(), self::CACHE_TTL );
-		return $metadata;
+		set_transient( self::key( $credentials ), $found[0]->to_array(), $found[1] );
+		return $found[0];
 	}
 
 	/**
-	 * RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path.
+	 * The endpoints already known, without asking anyone.
 	 *
-	 * @param string $issuer Issuer identifier.
+	 * @param Credentials $credentials Whose API and settings.
 	 */
-	public static function well_known_url( string $issuer ): string {
-		$parts = wp_parse_url( $issuer );
-		$path  = is_array( $parts ) && isset( $parts['path'] ) ? rtrim( $parts['path'], '/' ) : '';
-		$base  = '' === $path ? $issuer : substr( $issuer, 0, -strlen( $path ) );
-		return rtrim( $base, '/' ) . '/.well-known/oauth-authorization-server' . $path;
+	public function cached( Credentials $credentials ): ?Endpoints {
+		return Endpoints::from_array( get_transient( self::key( $credentials ) ) );
 	}
 
 	/**
-	 * Checks and reads a metadata document.
+	 * Forgets what was found, so the next call reads the documents again.
 	 *
-	 * @param array<string, mixed> $document Parsed JSON.
-	 * @param string               $api_url  Expected issuer.
-	 * @param string               $url      Where it came from.
-	 * @param int                  $status   HTTP status it came with.
-	 * @return Server_Metadata|Finding
+	 * @param Credentials $credentials Whose API and settings.
 	 */
-	private static function parse( array $document, string $api_url, string $url, int $status ) {
-		$evidence = array(
-			'url'    => $url,
-			'status' => $status,
+	public function forget( Credentials $credentials ): void {
+		delete_transient( self::key( $credentials ) );
+	}
+
+	/**
+	 * Reads the documents.
+	 *
+	 * @param Credentials $credentials Whose API and settings.
+	 * @return array{0: Endpoints, 1: int}|Finding The endpoints and how long they may be kept.
+	 */
+	private function find( Credentials $credentials ) {
+		$api_url  = $credentials->api_url;
+		$resource = $this->resources->find( $api_url );
+		if ( $resource instanceof Finding ) {
+			return $resource;
+		}
+		$issuer      = '' !== $credentials->issuer ? $credentials->issuer : ( $resource['servers'][0] ?? $api_url );
+		$unpublished = $resource['unpublished'];
+		$ttl         = $resource['ttl'];
+		foreach ( array(
+			Endpoints::FROM_METADATA => Well_Known::url( $issuer, Well_Known::AUTHORIZATION_SERVER ),
+			Endpoints::FROM_OPENID   => Well_Known::openid( $issuer ),
+		) as $source => $url ) {
+			$read = $this->documents->get( $url );
+			if ( $read instanceof Finding ) {
+				return $read;
+			}
+			if ( null === $read ) {
+				$unpublished[] = $url;
+				continue;
+			}
+			$endpoints = self::parse( $read['document'], $issuer, $url, $credentials->token_endpoint, $resource['resource'], $source );
+			return $endpoints instanceof Finding ? $endpoints : array( $endpoints, min( $ttl, $read['ttl'] ) );
+		}
+		if ( '' !== $credentials->token_endpoint ) {
+			return array( new Endpoints( $issuer, $credentials->token_endpoint, '', '', '', array(), $resource['resource'], Endpoints::FROM_SETTINGS, $unpublished ), $ttl );
+		}
+		if ( Well_Known::same( $issuer, $api_url ) ) {
+			return array( Endpoints::defaults( untrailingslashit( $api_url ), $resource['resource'], $unpublished ), $ttl );
+		}
+		return new Finding(
+			'not_found',
+			array(
+				'url'         => Well_Known::url( $issuer, Well_Known::AUTHORIZATION_SERVER ),
+				'issuer'      => $issuer,
+				'unpublished' => $unpublished,
+			)
 		);
-		$issuer   = $document['issuer'] ?? null;
-		if ( 200 !== $status || ! is_string( $issuer ) || untrailingslashit( $issuer ) !== untrailingslashit( $api_url ) ) {
-			return new Finding( 'metadata_invalid', $evidence + array( 'issuer' => is_string( $issuer ) ? $issuer : null ) );
+	}
+
+	/**
+	 * Checks and reads an authorization server's metadata document.
+	 *
+	 * @param array<string, mixed> $document       Parsed JSON.
+	 * @param string               $issuer         Expected issuer (RFC 8414 §3.3: exactly).
+	 * @param string               $url            Where it came from.
+	 * @param string               $token_endpoint The admin's own token endpoint, or empty.
+	 * @param string|null          $resource       The API's resource, when known.
+	 * @param string               $source         Endpoints::FROM_METADATA or FROM_OPENID.
+	 * @return Endpoints|Finding
+	 */
+	private static function parse( array $document, string $issuer, string $url, string $token_endpoint, ?string $resource, string $source ) {
+		$named = $document['issuer'] ?? null;
+		if ( ! is_string( $named ) || ! Well_Known::same( $named, $issuer ) ) {
+			return new Finding(
+				'metadata_invalid',
+				array(
+					'url'      => $url,
+					'expected' => $issuer,
+					'issuer'   => is_string( $named ) ? $named : null,
+				)
+			);
 		}
-		$endpoint = static fn( string $field ): string => isset( $document[ $field ] ) && is_string( $document[ $field ] ) ? $document[ $field ] : '';
-		if ( '' === $endpoint( 'token_endpoint' ) ) {
-			return new Finding( 'metadata_invalid', $evidence + array( 'missing' => 'token_endpoint' ) );
+		$field          = static fn( string $name ): string => isset( $document[ $name ] ) && is_string( $document[ $name ] ) ? $document[ $name ] : '';
+		$token_endpoint = '' !== $token_endpoint ? $token_endpoint : $field( 'token_endpoint' );
+		if ( '' === $token_endpoint ) {
+			return new Finding(
+				'metadata_invalid',
+				array(
+					'url'     => $url,
+					'missing' => 'token_endpoint',
+				)
+			);
 		}
 		$methods = $document['token_endpoint_auth_methods_supported'] ?? array( 'client_secret_basic' );
-		return new Server_Metadata(
-			$issuer,
-			$endpoint( 'token_endpoint' ),
-			'' !== $endpoint( 'jwks_uri' ) ? $endpoint( 'jwks_uri' ) : $api_url . '/auth/jwks.json',
-			$endpoint( 'revocation_endpoint' ),
-			$endpoint( 'introspection_endpoint' ),
+		return new Endpoints(
+			$named,
+			$token_endpoint,
+			$field( 'jwks_uri' ),
+			$field( 'revocation_endpoint' ),
+			$field( 'introspection_endpoint' ),
 			is_array( $methods ) ? array_values( array_filter( $methods, 'is_string' ) ) : array(),
-			true
+			$resource,
+			$source
 		);
+	}
+
+	/**
+	 * The cache key of a set of credentials: everything that changes where the endpoints are.
+	 *
+	 * @param Credentials $credentials Whose API and settings.
+	 */
+	private static function key( Credentials $credentials ): string {
+		return self::CACHE_PREFIX . md5( $credentials->api_url . '|' . $credentials->issuer . '|' . $credentials->token_endpoint );
 	}
 }

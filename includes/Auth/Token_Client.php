@@ -1,6 +1,6 @@
 <?php
 /**
- * Talks to the token and revocation endpoints.
+ * Talks to the token, revocation and introspection endpoints.
  *
  * @package Causerie\Connector
  */
@@ -15,8 +15,9 @@ use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
- * Client credentials and refresh token grants (RFC 6749 §4.4, §6) and revocation (RFC 7009). The client
- * authenticates with the first method the server supports, in this order.
+ * Client credentials and refresh token grants (RFC 6749 §4.4, §6), revocation (RFC 7009) and introspection
+ * (RFC 7662). The RFC 8707 resource is sent when the API published one. The client authenticates with the
+ * first method the server supports, in this order.
  */
 final class Token_Client {
 
@@ -25,7 +26,12 @@ final class Token_Client {
 	/**
 	 * OAuth errors that get a diagnosis of their own; others become token_endpoint_error.
 	 */
-	private const KNOWN_ERRORS = array( 'invalid_client', 'invalid_grant', 'invalid_scope', 'unauthorized_client' );
+	private const KNOWN_ERRORS = array( 'invalid_client', 'invalid_grant', 'invalid_scope', 'invalid_target', 'unauthorized_client' );
+
+	/**
+	 * Seconds a revocation may take: it is a courtesy to the server, and the admin is waiting.
+	 */
+	private const REVOKE_TIMEOUT = 3;
 
 	/**
 	 * When and how long to wait before asking again.
@@ -52,13 +58,13 @@ final class Token_Client {
 	/**
 	 * A new access token for the client's configured scopes.
 	 *
-	 * @param Server_Metadata $metadata    Where to ask.
-	 * @param Credentials     $credentials Who asks.
+	 * @param Endpoints   $endpoints   Where to ask.
+	 * @param Credentials $credentials Who asks.
 	 * @return Token_Response|Finding
 	 */
-	public function client_credentials( Server_Metadata $metadata, Credentials $credentials ) {
+	public function client_credentials( Endpoints $endpoints, Credentials $credentials ) {
 		return $this->grant(
-			$metadata,
+			$endpoints,
 			$credentials,
 			array(
 				'grant_type' => 'client_credentials',
@@ -68,16 +74,16 @@ final class Token_Client {
 	}
 
 	/**
-	 * A new access token from a refresh token; the answer carries the rotated refresh token.
+	 * A new access token from a refresh token; the answer may carry a rotated refresh token.
 	 *
-	 * @param Server_Metadata $metadata      Where to ask.
-	 * @param Credentials     $credentials   Who asks.
-	 * @param string          $refresh_token The refresh token in hand.
+	 * @param Endpoints   $endpoints     Where to ask.
+	 * @param Credentials $credentials   Who asks.
+	 * @param string      $refresh_token The refresh token in hand.
 	 * @return Token_Response|Finding
 	 */
-	public function refresh( Server_Metadata $metadata, Credentials $credentials, string $refresh_token ) {
+	public function refresh( Endpoints $endpoints, Credentials $credentials, string $refresh_token ) {
 		return $this->grant(
-			$metadata,
+			$endpoints,
 			$credentials,
 			array(
 				'grant_type'    => 'refresh_token',
@@ -87,46 +93,74 @@ final class Token_Client {
 	}
 
 	/**
-	 * Revokes a token (RFC 7009); true when the server accepted the request.
+	 * Revokes a token (RFC 7009), within a short time and without retrying.
 	 *
-	 * @param Server_Metadata $metadata    Where to ask.
-	 * @param Credentials     $credentials Who asks.
-	 * @param string          $token       Token to revoke.
-	 * @param string          $hint        access_token or refresh_token.
-	 * @return true|Finding
+	 * @param Endpoints   $endpoints   Where to ask.
+	 * @param Credentials $credentials Who asks: the credentials the token was issued to.
+	 * @param string      $token       Token to revoke.
+	 * @param string      $hint        access_token or refresh_token.
 	 */
-	public function revoke( Server_Metadata $metadata, Credentials $credentials, string $token, string $hint ) {
-		if ( '' === $metadata->revocation_endpoint ) {
-			return new Finding( 'token_endpoint_error', array( 'missing' => 'revocation_endpoint' ) );
+	public function revoke( Endpoints $endpoints, Credentials $credentials, string $token, string $hint ): Revocation {
+		if ( '' === $endpoints->revocation_endpoint ) {
+			return Revocation::Unsupported;
 		}
 		$response = $this->post(
-			$metadata,
-			$metadata->revocation_endpoint,
+			$endpoints,
+			$endpoints->revocation_endpoint,
 			$credentials,
 			array(
 				'token'           => $token,
 				'token_type_hint' => $hint,
-			)
+			),
+			self::REVOKE_TIMEOUT
 		);
+		if ( $response instanceof Finding ) {
+			return Revocation::Failed;
+		}
+		if ( 200 === $response->status ) {
+			return Revocation::Revoked;
+		}
+		// RFC 7009 §2.2.1: the server does not revoke this type of token (some refuse it for JWTs).
+		return 'unsupported_token_type' === ( $response->json()['error'] ?? null ) ? Revocation::Unsupported : Revocation::Failed;
+	}
+
+	/**
+	 * What the server says of a token (RFC 7662): the JSON answer, with `active`.
+	 *
+	 * @param Endpoints   $endpoints   Where to ask.
+	 * @param Credentials $credentials Who asks.
+	 * @param string      $token       Token to look up.
+	 * @return array<string, mixed>|Finding
+	 */
+	public function introspect( Endpoints $endpoints, Credentials $credentials, string $token ) {
+		$url      = $endpoints->introspection_endpoint;
+		$response = $this->post( $endpoints, $url, $credentials, array( 'token' => $token ) );
 		if ( $response instanceof Finding ) {
 			return $response;
 		}
-		return 200 === $response->status ? true : $this->error_finding( $response, $metadata->revocation_endpoint );
+		$body = $response->json();
+		if ( 200 !== $response->status || null === $body || ! isset( $body['active'] ) ) {
+			return $response->unusable( $url ) ?? $this->error_finding( $response, $url, array() );
+		}
+		return $body;
 	}
 
 	/**
 	 * Sends a grant request and reads the answer. The server's own failures and rate limits are asked
 	 * again within the retry policy's bounds; a refusal (any other 4xx) never is.
 	 *
-	 * @param Server_Metadata       $metadata    Where to ask.
+	 * @param Endpoints             $endpoints   Where to ask.
 	 * @param Credentials           $credentials Who asks.
 	 * @param array<string, string> $params      Grant parameters.
 	 * @return Token_Response|Finding
 	 */
-	private function grant( Server_Metadata $metadata, Credentials $credentials, array $params ) {
+	private function grant( Endpoints $endpoints, Credentials $credentials, array $params ) {
+		if ( null !== $endpoints->resource ) {
+			$params['resource'] = $endpoints->resource;
+		}
 		$waits = array();
 		while ( true ) {
-			$response = $this->post( $metadata, $metadata->token_endpoint, $credentials, $params );
+			$response = $this->post( $endpoints, $endpoints->token_endpoint, $credentials, $params );
 			if ( $response instanceof Finding ) {
 				return $response;
 			}
@@ -137,19 +171,35 @@ final class Token_Client {
 			$this->retry->wait( $delay );
 			$waits[] = $delay;
 		}
+		$requested = self::scopes( $params['scope'] ?? '' );
 		if ( 200 !== $response->status ) {
-			$finding  = $this->error_finding( $response, $metadata->token_endpoint );
-			$evidence = $finding->evidence;
-			if ( array() !== $waits ) {
-				$evidence['attempts'] = count( $waits ) + 1;
-			}
-			// Which scopes were asked for: the fix is to grant them, and RFC 6749 §5.2 names none.
+			$finding  = $this->error_finding( $response, $endpoints->token_endpoint, $endpoints->unpublished );
+			$evidence = $finding->evidence + ( array() === $waits ? array() : array( 'attempts' => count( $waits ) + 1 ) );
 			if ( 'invalid_scope' === $finding->code ) {
-				$evidence['requested'] = array_values( array_filter( explode( ' ', $params['scope'] ?? '' ), static fn( string $part ): bool => '' !== $part ) );
+				// RFC 6749 §5.2 names no scope; Causerie, and some others, name the refused one beside the error.
+				$refused   = $response->json()['scope'] ?? null;
+				$evidence += array(
+					'requested' => $requested,
+					'refused'   => is_string( $refused ) ? self::scopes( $refused ) : array(),
+				);
 			}
 			return new Finding( $finding->code, $evidence );
 		}
-		$unusable = Finding::from_unusable_response( $response, $metadata->token_endpoint );
+		return $this->token_response( $response, $endpoints->token_endpoint, $requested );
+	}
+
+	/**
+	 * Reads a successful token answer.
+	 *
+	 * @param Response $response  The answer.
+	 * @param string   $url       The token endpoint.
+	 * @param string[] $requested Scopes asked for.
+	 * @return Token_Response|Finding
+	 *
+	 * @phpstan-param list<string> $requested
+	 */
+	private function token_response( Response $response, string $url, array $requested ) {
+		$unusable = $response->unusable( $url );
 		if ( null !== $unusable ) {
 			return $unusable;
 		}
@@ -157,38 +207,41 @@ final class Token_Client {
 		$token = $body['access_token'] ?? null;
 		$type  = $body['token_type'] ?? null;
 		if ( ! is_string( $token ) || '' === $token || ! is_string( $type ) || 0 !== strcasecmp( $type, 'Bearer' ) ) {
-			return new Finding( 'token_endpoint_error', self::evidence( $response, $metadata->token_endpoint ) + array( 'problem' => 'no bearer access_token in the answer' ) );
+			return new Finding( 'token_endpoint_error', self::evidence( $response, $url ) + array( 'problem' => 'no bearer access_token in the answer' ) );
 		}
-		$scope = $body['scope'] ?? $params['scope'] ?? '';
+		// RFC 6749 §5.1: no scope in the answer means the scope asked for was granted.
+		$scope = $body['scope'] ?? null;
 		return new Token_Response(
 			$token,
-			isset( $body['expires_in'] ) && is_numeric( $body['expires_in'] ) ? (int) $body['expires_in'] : null,
-			array_values( array_filter( explode( ' ', is_string( $scope ) ? $scope : '' ), static fn( string $part ): bool => '' !== $part ) ),
-			isset( $body['refresh_token'] ) && is_string( $body['refresh_token'] ) ? $body['refresh_token'] : null,
+			isset( $body['expires_in'] ) && is_numeric( $body['expires_in'] ) && (int) $body['expires_in'] > 0 ? (int) $body['expires_in'] : null,
+			is_string( $scope ) ? self::scopes( $scope ) : $requested,
+			isset( $body['refresh_token'] ) && is_string( $body['refresh_token'] ) && '' !== $body['refresh_token'] ? $body['refresh_token'] : null,
 			time(),
 			$response->server_time(),
 			// RFC 7591: 0 means the secret does not expire.
-			isset( $body['client_secret_expires_at'] ) && is_int( $body['client_secret_expires_at'] ) && $body['client_secret_expires_at'] > 0 ? $body['client_secret_expires_at'] : null
+			isset( $body['client_secret_expires_at'] ) && is_int( $body['client_secret_expires_at'] ) && $body['client_secret_expires_at'] > 0 ? $body['client_secret_expires_at'] : null,
+			$requested
 		);
 	}
 
 	/**
 	 * Posts to an endpoint with client authentication.
 	 *
-	 * @param Server_Metadata       $metadata    Which authentication methods the server takes.
+	 * @param Endpoints             $endpoints   Which authentication methods the server takes.
 	 * @param string                $url         Endpoint.
 	 * @param Credentials           $credentials Who asks.
 	 * @param array<string, string> $params      Body parameters.
+	 * @param float|null            $timeout     Seconds; the client's own by default.
 	 * @return Response|Finding
 	 */
-	private function post( Server_Metadata $metadata, string $url, Credentials $credentials, array $params ) {
-		$method = self::auth_method( $metadata );
+	private function post( Endpoints $endpoints, string $url, Credentials $credentials, array $params, ?float $timeout = null ) {
+		$method = self::auth_method( $endpoints );
 		if ( null === $method ) {
 			return new Finding(
 				'token_endpoint_error',
 				array(
 					'url'         => $url,
-					'authMethods' => $metadata->auth_methods,
+					'authMethods' => $endpoints->auth_methods,
 				)
 			);
 		}
@@ -204,6 +257,8 @@ final class Token_Client {
 				'client_secret' => (string) $credentials->secret,
 			);
 		}
+		// An empty parameter is an omitted one (RFC 6749 §3.2): a client with no scopes set asks for the default.
+		$params = array_filter( $params, static fn( string $value ): bool => '' !== $value );
 		if ( 'client_secret_json' === $method ) {
 			$headers['Content-Type'] = 'application/json';
 			$body                    = (string) wp_json_encode( $params );
@@ -211,17 +266,17 @@ final class Token_Client {
 			$headers['Content-Type'] = 'application/x-www-form-urlencoded';
 			$body                    = http_build_query( $params, '', '&', PHP_QUERY_RFC1738 );
 		}
-		$response = $this->http->request( 'POST', $url, $headers, $body, $this->timeout );
-		return $response instanceof Transport_Error ? Finding::from_transport( $response, $url ) : $response;
+		$response = $this->http->request( 'POST', $url, $headers, $body, $timeout ?? $this->timeout );
+		return $response instanceof Transport_Error ? $response->finding( $url ) : $response;
 	}
 
 	/**
 	 * The first authentication method both sides support; RFC 8414's default is client_secret_basic.
 	 *
-	 * @param Server_Metadata $metadata Server metadata.
+	 * @param Endpoints $endpoints Server metadata.
 	 */
-	private static function auth_method( Server_Metadata $metadata ): ?string {
-		$supported = array() === $metadata->auth_methods ? array( 'client_secret_basic' ) : $metadata->auth_methods;
+	private static function auth_method( Endpoints $endpoints ): ?string {
+		$supported = array() === $endpoints->auth_methods ? array( 'client_secret_basic' ) : $endpoints->auth_methods;
 		foreach ( self::AUTH_METHODS as $method ) {
 			if ( in_array( $method, $supported, true ) ) {
 				return $method;
@@ -233,15 +288,20 @@ final class Token_Client {
 	/**
 	 * A finding for an error answer: the RFC 6749 §5.2 error when there is one, else what the status says.
 	 *
-	 * @param Response $response Error answer.
-	 * @param string   $url      Endpoint.
+	 * @param Response $response    Error answer.
+	 * @param string   $url         Endpoint.
+	 * @param string[] $unpublished Metadata addresses found missing, when the endpoint was a default path.
+	 *
+	 * @phpstan-param list<string> $unpublished
 	 */
-	private function error_finding( Response $response, string $url ): Finding {
+	private function error_finding( Response $response, string $url, array $unpublished ): Finding {
 		$body  = $response->json();
 		$error = is_array( $body ) && isset( $body['error'] ) && is_string( $body['error'] ) ? $body['error'] : '';
+		if ( 404 === $response->status ) {
+			return new Finding( 'not_found', self::evidence( $response, $url ) + ( array() === $unpublished ? array() : array( 'unpublished' => $unpublished ) ) );
+		}
 		if ( 429 === $response->status || $response->status >= 500 || '' === $error ) {
-			return Finding::from_unusable_response( $response, $url )
-				?? new Finding( 'token_endpoint_error', self::evidence( $response, $url ) );
+			return $response->unusable( $url ) ?? new Finding( 'token_endpoint_error', self::evidence( $response, $url ) );
 		}
 		$description = is_array( $body ) && isset( $body['error_description'] ) && is_string( $body['error_description'] ) ? $body['error_description'] : '';
 		return new Finding(
@@ -251,6 +311,16 @@ final class Token_Client {
 				'errorDescription' => $description,
 			)
 		);
+	}
+
+	/**
+	 * Scopes from a space-separated list.
+	 *
+	 * @param string $scope Scope parameter.
+	 * @return list<string>
+	 */
+	private static function scopes( string $scope ): array {
+		return array_values( array_unique( array_filter( explode( ' ', $scope ), static fn( string $part ): bool => '' !== $part ) ) );
 	}
 
 	/**

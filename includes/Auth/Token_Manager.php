@@ -1,6 +1,6 @@
 <?php
 /**
- * Owns the access token: gets it, caches it, renews it once for everyone.
+ * Owns the access token: gets it, caches it, renews it once for everyone, replaces and forgets it.
  *
  * @package Causerie\Connector
  */
@@ -8,16 +8,18 @@
 namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Credentials\Decryption_Failure;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Log\Event_Log;
 
 /**
- * Hands out the cached token until it is due for renewal. Then exactly one worker renews it, under a
- * lock shared by all workers and servers; the others keep using the old token while it is still valid,
- * or wait briefly for the new one. A refresh token is used when there is one; the replaced access token
- * is revoked as a best effort.
+ * Hands out the cached token until it is due for renewal; then exactly one worker renews it, under a lock
+ * shared by all workers and servers, and the others keep using the old token while it is valid or wait
+ * briefly for the new one. A token the API refused is renewed the same way, once for everyone. Routine
+ * renewal never revokes the token it replaces: other requests may still hold it, and it expires on its own.
+ * Revocation is for replacing a token on purpose (regeneration) and for credentials that changed.
  */
 final class Token_Manager {
 
@@ -39,6 +41,7 @@ final class Token_Manager {
 	 * @param Token_Store      $store       The token in use.
 	 * @param Lock             $lock        Single flight across workers.
 	 * @param Site_Binding     $binding     Which site the credentials belong to.
+	 * @param Token_Revoker    $revoker     Revokes tokens no longer wanted.
 	 */
 	public function __construct(
 		private readonly Credential_Store $credentials,
@@ -46,13 +49,14 @@ final class Token_Manager {
 		private readonly Token_Client $client,
 		private readonly Token_Store $store,
 		private readonly Lock $lock,
-		private readonly Site_Binding $binding
+		private readonly Site_Binding $binding,
+		private readonly Token_Revoker $revoker
 	) {}
 
 	/**
 	 * A token to send now.
 	 *
-	 * @param bool $force Renew even if the cached one is not due (after a 401, or when asked).
+	 * @param bool $force Renew even if the cached one is not due (when an admin asks).
 	 * @return Cached_Token|Finding
 	 */
 	public function token( bool $force = false ) {
@@ -61,27 +65,39 @@ final class Token_Manager {
 			return $blocked;
 		}
 		$credentials = $this->credentials->credentials();
-		$cached      = $this->current( $credentials->environment );
+		$cached      = $this->current( $credentials );
 		if ( ! $force && null !== $cached && time() < $cached->renew_at() ) {
 			return $cached;
 		}
-		if ( $this->lock->acquire( self::LOCK, self::LOCK_TTL ) ) {
-			try {
-				// Another worker may have renewed it between our read and our lock.
-				$latest = $this->current( $credentials->environment );
-				if ( null !== $latest && time() < $latest->renew_at() && $latest->access_token !== $cached?->access_token ) {
-					return $latest;
-				}
-				return $this->renew( $latest );
-			} finally {
-				$this->lock->release( self::LOCK );
-			}
+		// Another worker may renew it between our read and our lock: then its token is the one to use.
+		$fresh = static fn( ?Cached_Token $latest ): bool => null !== $latest && time() < $latest->renew_at() && $latest->access_token !== $cached?->access_token;
+		return $this->single_flight( $credentials, $cached, $fresh, ! $force && null !== $cached && $cached->is_usable( time() ) );
+	}
+
+	/**
+	 * A token to use instead of one the API refused: the one another worker got meanwhile, else a new one.
+	 *
+	 * @param Cached_Token $refused The token the API refused.
+	 * @return Cached_Token|Finding
+	 */
+	public function replace( Cached_Token $refused ) {
+		$blocked = $this->precondition();
+		if ( null !== $blocked ) {
+			return $blocked;
 		}
-		// Someone else is renewing: the old token serves meanwhile if it still can.
-		if ( ! $force && null !== $cached && $cached->is_usable( time() ) ) {
-			return $cached;
-		}
-		return $this->wait_for_renewal( $credentials->environment, $cached );
+		$credentials = $this->credentials->credentials();
+		$other       = static fn( ?Cached_Token $latest ): bool => null !== $latest && $latest->access_token !== $refused->access_token && $latest->is_usable( time() );
+		return $this->single_flight( $credentials, $refused, $other, false );
+	}
+
+	/**
+	 * The endpoints of the credentials in force.
+	 *
+	 * @return Endpoints|Finding
+	 */
+	public function endpoints() {
+		$credentials = $this->credentials->credentials();
+		return '' === $credentials->api_url ? new Finding( 'not_configured' ) : $this->discovery->endpoints( $credentials );
 	}
 
 	/**
@@ -103,42 +119,171 @@ final class Token_Manager {
 	}
 
 	/**
-	 * Drops the cached token, so the next call gets a new one.
+	 * Replaces the token on an admin's request: a new one is obtained, proven by the caller, and only then
+	 * swapped in, and the one it replaces revoked with its refresh token. When anything fails the old token stays,
+	 * and the new one, if any, is revoked.
+	 *
+	 * @param \Closure $prove Why the API refuses a candidate token, or null when it accepts it.
+	 * @return Regeneration|Finding
+	 *
+	 * @phpstan-param \Closure(Cached_Token, Endpoints): ?Finding $prove
 	 */
-	public function forget(): void {
+	public function regenerate( \Closure $prove ) {
+		$blocked = $this->precondition();
+		if ( null !== $blocked ) {
+			return $blocked;
+		}
+		$credentials = $this->credentials->credentials();
+		$endpoints   = $this->discovery->endpoints( $credentials );
+		if ( $endpoints instanceof Finding ) {
+			return $endpoints;
+		}
+		if ( ! $this->lock->acquire( self::LOCK, self::LOCK_TTL ) ) {
+			return new Finding( 'timeout', array( 'waitedFor' => 'token renewal by another request' ) );
+		}
+		try {
+			$response = $this->client->client_credentials( $endpoints, $credentials );
+			if ( $response instanceof Finding ) {
+				Event_Log::emit( 'token', $response->code, $response->evidence );
+				return $response;
+			}
+			$candidate = $this->cache_form( $response, $endpoints, $credentials );
+			$refused   = $prove( $candidate, $endpoints );
+			if ( null !== $refused ) {
+				$this->client->revoke( $endpoints, $credentials, $candidate->access_token, 'access_token' );
+				Event_Log::emit( 'token', 'regeneration_refused', array( 'cause' => $refused->code ) + $refused->evidence );
+				return $refused;
+			}
+			$previous = $this->store->get();
+			$this->put( $candidate );
+			$revoked = null === $previous || Revocation::Revoked === $this->revoker->revoke( $previous, $credentials, $endpoints );
+			Event_Log::emit(
+				'token',
+				'regenerated',
+				array(
+					'expiresAt'       => gmdate( 'c', $candidate->expires_at ),
+					'scopes'          => $candidate->scopes,
+					'previousRevoked' => $revoked,
+				)
+			);
+			return new Regeneration( $candidate, null !== $previous, $revoked );
+		} finally {
+			$this->lock->release( self::LOCK );
+		}
+	}
+
+	/**
+	 * Takes in the token that proved new credentials when they were saved, so saving costs no second token
+	 * request. The token it replaces is revoked with the credentials it was issued to, if those changed.
+	 *
+	 * @param Token_Response $response    The proven answer.
+	 * @param Endpoints      $endpoints   Where it came from.
+	 * @param Credentials    $credentials The credentials now saved.
+	 * @param Credentials    $previous    The credentials they replaced.
+	 */
+	public function adopt( Token_Response $response, Endpoints $endpoints, Credentials $credentials, Credentials $previous ): void {
+		$token = $this->cache_form( $response, $endpoints, $credentials );
+		$this->lock->acquire( self::LOCK, self::LOCK_TTL );
+		try {
+			$old = $this->store->get();
+			$this->put( $token );
+			Event_Log::emit(
+				'token',
+				'issued',
+				array(
+					'grant'     => 'client_credentials',
+					'expiresAt' => gmdate( 'c', $token->expires_at ),
+					'scopes'    => $token->scopes,
+				)
+			);
+			if ( null !== $old && $old->identity !== $token->identity ) {
+				$this->revoker->revoke_stale( $old, $previous );
+			}
+		} finally {
+			$this->lock->release( self::LOCK );
+		}
+	}
+
+	/**
+	 * Drops the token, revoking it first when it was issued to the given credentials (best effort).
+	 *
+	 * @param Credentials|null $issued_to The credentials it was issued to, when they are still known.
+	 */
+	public function forget( ?Credentials $issued_to = null ): void {
+		$old = $this->store->get();
+		if ( null !== $old && null !== $issued_to ) {
+			$this->revoker->revoke_stale( $old, $issued_to );
+		}
 		$this->store->clear();
 	}
 
 	/**
-	 * Gets a new token and stores it.
+	 * Runs one renewal for all workers: the lock holder renews unless someone else already did; the others
+	 * use the old token meanwhile when they may, or wait for the new one.
 	 *
-	 * @param Cached_Token|null $previous The token it replaces.
+	 * @param Credentials       $credentials The credentials in force.
+	 * @param Cached_Token|null $replaced    The token being replaced.
+	 * @param \Closure          $done        Whether a stored token already replaces it.
+	 * @param bool              $may_keep    Whether the replaced token may serve while another worker renews.
+	 * @return Cached_Token|Finding
+	 *
+	 * @phpstan-param \Closure(?Cached_Token): bool $done
+	 */
+	private function single_flight( Credentials $credentials, ?Cached_Token $replaced, \Closure $done, bool $may_keep ) {
+		if ( $this->lock->acquire( self::LOCK, self::LOCK_TTL ) ) {
+			try {
+				$latest = $this->current( $credentials );
+				return $done( $latest ) && null !== $latest ? $latest : $this->renew( $credentials, $latest );
+			} finally {
+				$this->lock->release( self::LOCK );
+			}
+		}
+		if ( $may_keep && null !== $replaced ) {
+			return $replaced;
+		}
+		$deadline = microtime( true ) + self::WAIT_SECONDS;
+		while ( microtime( true ) < $deadline ) {
+			usleep( self::POLL_MICROS );
+			$latest = $this->current( $credentials );
+			if ( null !== $latest && $latest->access_token !== $replaced?->access_token && $latest->is_usable( time() ) ) {
+				return $latest;
+			}
+		}
+		return new Finding( 'timeout', array( 'waitedFor' => 'token renewal by another request' ) );
+	}
+
+	/**
+	 * Gets a new token and stores it. A refresh token is used when there is one; a refused one falls back to
+	 * the client credentials grant.
+	 *
+	 * @param Credentials       $credentials The credentials in force.
+	 * @param Cached_Token|null $previous    The token it replaces.
 	 * @return Cached_Token|Finding
 	 */
-	private function renew( ?Cached_Token $previous ) {
-		$credentials = $this->credentials->credentials();
-		$metadata    = $this->discovery->metadata( $credentials->api_url );
-		if ( $metadata instanceof Finding ) {
-			return $metadata;
+	private function renew( Credentials $credentials, ?Cached_Token $previous ) {
+		$endpoints = $this->discovery->endpoints( $credentials );
+		if ( $endpoints instanceof Finding ) {
+			return $endpoints;
 		}
 		$response = null;
 		if ( null !== $previous?->refresh_token ) {
-			$response = $this->client->refresh( $metadata, $credentials, $previous->refresh_token );
-			// A refused refresh token is no dead end: the client credentials grant still works.
+			$response = $this->client->refresh( $endpoints, $credentials, $previous->refresh_token );
 			if ( $response instanceof Finding && in_array( $response->code, array( 'invalid_grant', 'unauthorized_client' ), true ) ) {
 				$response = null;
 			}
 		}
 		$grant    = null === $response ? 'client_credentials' : 'refresh_token';
-		$response = $response ?? $this->client->client_credentials( $metadata, $credentials );
+		$response = $response ?? $this->client->client_credentials( $endpoints, $credentials );
 		if ( $response instanceof Finding ) {
 			Event_Log::emit( 'token', $response->code, $response->evidence );
 			return $response;
 		}
-		$token = Cached_Token::from_response( $response, $credentials->environment );
-		$this->store->put( $token );
-		if ( ! $this->binding->is_bound() ) {
-			$this->binding->bind();
+		$stale = null === $previous ? $this->store->get() : null;
+		$token = $this->cache_form( $response, $endpoints, $credentials );
+		$this->put( $token );
+		// A token of other credentials (another profile, or settings changed in wp-config.php) is not needed again.
+		if ( null !== $stale ) {
+			$this->revoker->revoke_stale( $stale, $this->credentials->credentials( $stale->environment ) );
 		}
 		Event_Log::emit(
 			'token',
@@ -149,38 +294,44 @@ final class Token_Manager {
 				'scopes'    => $token->scopes,
 			) + ( null === $response->secret_expires_at ? array() : array( 'secretExpiresAt' => gmdate( 'c', $response->secret_expires_at ) ) )
 		);
-		if ( null !== $previous && $previous->access_token !== $token->access_token && $previous->is_usable( time() ) ) {
-			$this->client->revoke( $metadata, $credentials, $previous->access_token, 'access_token' );
-		}
 		return $token;
 	}
 
 	/**
-	 * The stored token, if it belongs to this profile.
+	 * A token answer as it is kept, asking introspection for the expiry when nothing else states it.
 	 *
-	 * @param string $environment Active profile.
+	 * @param Token_Response $response    The answer.
+	 * @param Endpoints      $endpoints   Where it came from.
+	 * @param Credentials    $credentials Who it was issued to.
 	 */
-	private function current( string $environment ): ?Cached_Token {
-		$token = $this->store->get();
-		return null !== $token && $token->environment === $environment ? $token : null;
+	private function cache_form( Token_Response $response, Endpoints $endpoints, Credentials $credentials ): Cached_Token {
+		$exp = null;
+		if ( Cached_Token::needs_expiry( $response ) && '' !== $endpoints->introspection_endpoint ) {
+			$state = $this->client->introspect( $endpoints, $credentials, $response->access_token );
+			$exp   = is_array( $state ) && isset( $state['exp'] ) && is_int( $state['exp'] ) ? $state['exp'] : null;
+		}
+		return Cached_Token::from_response( $response, $credentials->environment, $credentials->identity(), $exp );
 	}
 
 	/**
-	 * Waits for the worker holding the lock to store a new token.
+	 * Stores a token and ties the credentials to this site's address the first time.
 	 *
-	 * @param string            $environment Active profile.
-	 * @param Cached_Token|null $stale       The token being replaced.
-	 * @return Cached_Token|Finding
+	 * @param Cached_Token $token The token.
 	 */
-	private function wait_for_renewal( string $environment, ?Cached_Token $stale ) {
-		$deadline = microtime( true ) + self::WAIT_SECONDS;
-		while ( microtime( true ) < $deadline ) {
-			usleep( self::POLL_MICROS );
-			$token = $this->current( $environment );
-			if ( null !== $token && $token->access_token !== $stale?->access_token && $token->is_usable( time() ) ) {
-				return $token;
-			}
+	private function put( Cached_Token $token ): void {
+		$this->store->put( $token );
+		if ( ! $this->binding->is_bound() ) {
+			$this->binding->bind();
 		}
-		return new Finding( 'timeout', array( 'waitedFor' => 'token renewal by another request' ) );
+	}
+
+	/**
+	 * The stored token, if it was issued to these credentials for their profile.
+	 *
+	 * @param Credentials $credentials The credentials in force.
+	 */
+	private function current( Credentials $credentials ): ?Cached_Token {
+		$token = $this->store->get();
+		return null !== $token && $token->belongs_to( $credentials->environment, $credentials->identity() ) ? $token : null;
 	}
 }

@@ -23,8 +23,10 @@ final class Token_Response {
 	 * @param int|null    $server_time   The server's Unix time from its Date header.
 	 * @param int|null    $secret_expires_at When the client secret expires, if the server said (RFC 7591's
 	 *                                       client_secret_expires_at; the contract does not promise it).
+	 * @param string[]    $requested_scopes  The scopes asked for.
 	 *
 	 * @phpstan-param list<string> $scopes
+	 * @phpstan-param list<string> $requested_scopes
 	 */
 	public function __construct(
 		public readonly string $access_token,
@@ -33,6 +35,7 @@ final class Token_Response {
 		public readonly ?string $refresh_token,
 		public readonly int $received_at,
 		public readonly ?int $server_time,
-		public readonly ?int $secret_expires_at = null
+		public readonly ?int $secret_expires_at = null,
+		public readonly array $requested_scopes = array()
 	) {}
 }

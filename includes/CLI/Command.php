@@ -7,8 +7,8 @@
 
 namespace Causerie\Connector\CLI;
 
+use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Auth\Regeneration;
-use Causerie\Connector\Auth\Token_Regenerator;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Health\Check_Result;
 use Causerie\Connector\Health\Connection_Status;
@@ -42,12 +42,12 @@ final class Command {
 	 *
 	 * @param Connection_Status $status      The status at a glance.
 	 * @param Live_Checks       $checks      The live checks.
-	 * @param Token_Regenerator $regenerator Proven, atomic replacement of the token.
+	 * @param Api_Client        $api         Proven, atomic replacement of the token.
 	 */
 	public function __construct(
 		private readonly Connection_Status $status,
 		private readonly Live_Checks $checks,
-		private readonly Token_Regenerator $regenerator
+		private readonly Api_Client $api
 	) {}
 
 	/**
@@ -108,6 +108,8 @@ final class Command {
 	 * Runs the live checks against the API and lists their results.
 	 *
 	 * In order: configured, site, reachable, clock, credentials, token, api, scopes, environment. A check that can't run because an earlier one failed is not listed. The results are kept for the plugin's screen and for `wp causerie status`.
+	 *
+	 * The connection is proven with the token in hand, in one call to the API: no token is requested while it works. A token the API refuses is replaced there and then, as on any call, and the token row says what was wrong with it (evidence.healed). The environment row is skipped when the API does not state one.
 	 *
 	 * ## OPTIONS
 	 *
@@ -200,7 +202,7 @@ final class Command {
 	 * @param array<string, mixed> $assoc_args Options.
 	 */
 	public function regenerate( array $args, array $assoc_args ): void {
-		$outcome = $this->regenerator->regenerate();
+		$outcome = $this->api->regenerate();
 		if ( $outcome instanceof Finding ) {
 			Output::fail( $outcome );
 		}

@@ -37,6 +37,12 @@ final class Credentials_Command {
 	 * [--api-url=<url>]
 	 * : The API address, as the Causerie dashboard shows it.
 	 *
+	 * [--issuer=<url>]
+	 * : Advanced: the authorization server (issuer), for a server that publishes no metadata. Empty to discover it from the API address again.
+	 *
+	 * [--token-endpoint=<url>]
+	 * : Advanced: the token endpoint, for a server that publishes no metadata. Empty to discover it again.
+	 *
 	 * [--scopes=<scopes>]
 	 * : The scopes to request, separated by commas: read:conversations, write:knowledge, read:widget.
 	 *
@@ -71,6 +77,9 @@ final class Credentials_Command {
 	 *     # From an environment variable set by the deployment.
 	 *     $ wp causerie credentials set --client-id=wp-example --secret-env=CAUSERIE_CLIENT_SECRET
 	 *
+	 *     # A server that publishes no metadata, its sign-in service on another address.
+	 *     $ wp causerie credentials set --api-url=https://api.example --issuer=https://auth.example --token-endpoint=https://auth.example/oauth/token
+	 *
 	 * @param string[]             $args       Positional arguments: refused.
 	 * @param array<string, mixed> $assoc_args Options.
 	 */
@@ -80,9 +89,11 @@ final class Credentials_Command {
 		}
 		$body    = array();
 		$options = array(
-			'client-id'   => 'clientId',
-			'api-url'     => 'apiUrl',
-			'environment' => 'environment',
+			'client-id'      => 'clientId',
+			'api-url'        => 'apiUrl',
+			'issuer'         => 'issuer',
+			'token-endpoint' => 'tokenEndpoint',
+			'environment'    => 'environment',
 		);
 		foreach ( $options as $option => $field ) {
 			if ( isset( $assoc_args[ $option ] ) ) {

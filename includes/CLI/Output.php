@@ -8,7 +8,7 @@
 namespace Causerie\Connector\CLI;
 
 use Causerie\Connector\Diagnosis\Finding;
-use Causerie\Connector\Diagnosis\Messages;
+use Causerie\Connector\Diagnosis\Catalog;
 use WP_CLI;
 use WP_CLI\Formatter;
 use WP_Error;
@@ -78,7 +78,7 @@ final class Output {
 	 * @param Finding $finding What went wrong.
 	 */
 	public static function describe( Finding $finding ): string {
-		return sprintf( '%1$s [%2$s]', Messages::title( $finding->code ), $finding->code );
+		return sprintf( '%1$s [%2$s]', Catalog::title( $finding->code ), $finding->code );
 	}
 
 	/**

@@ -7,7 +7,7 @@
 
 namespace Causerie\Connector\CLI;
 
-use Causerie\Connector\Diagnosis\Support_Report;
+use Causerie\Connector\Report\Support_Report;
 use WP_CLI;
 
 /**

@@ -34,7 +34,7 @@ final class Token_Command {
 	 * ## OPTIONS
 	 *
 	 * [--format=<format>]
-	 * : Fields: environment, scopes, issuedAt, expiresAt, renewAt, secondsLeft, clockSkew (API clock minus this server's, in seconds), header and claims.
+	 * : Fields: format (jwt, or opaque for a token that can't be decoded), environment, scopes, issuedAt, expiresAt, expiryKnown (false when the server did not say and it is assumed), renewAt, secondsLeft, clockSkew (API clock minus this server's, in seconds), header and claims (empty for an opaque token).
 	 * ---
 	 * default: table
 	 * options:
@@ -65,7 +65,7 @@ final class Token_Command {
 	/**
 	 * Renews the access token now, even if it is not due.
 	 *
-	 * Uses the refresh token when there is one, else the client credentials, under the lock every renewal takes; the replaced token is revoked.
+	 * Uses the refresh token when there is one, else the client credentials, under the lock every renewal takes. The replaced token is not revoked: other requests may still hold it, and it expires on its own (`wp causerie regenerate` revokes it).
 	 *
 	 * ## OPTIONS
 	 *
@@ -110,15 +110,18 @@ final class Token_Command {
 	 * @return array<string, mixed>
 	 */
 	private static function describe( Cached_Token $token ): array {
+		$header = Jwt_Segments::decode( $token->access_token, Jwt_Segments::HEADER );
 		return array(
+			'format'      => null === $header ? 'opaque' : 'jwt',
 			'environment' => $token->environment,
 			'scopes'      => $token->scopes,
 			'issuedAt'    => gmdate( 'c', $token->issued_at ),
 			'expiresAt'   => gmdate( 'c', $token->expires_at ),
+			'expiryKnown' => $token->expiry_known,
 			'renewAt'     => gmdate( 'c', $token->renew_at() ),
 			'secondsLeft' => $token->expires_at - time(),
 			'clockSkew'   => $token->clock_skew,
-			'header'      => Jwt_Segments::decode( $token->access_token, Jwt_Segments::HEADER ) ?? new \stdClass(),
+			'header'      => $header ?? new \stdClass(),
 			'claims'      => Jwt_Segments::decode( $token->access_token, Jwt_Segments::CLAIMS ) ?? new \stdClass(),
 		);
 	}

@@ -15,7 +15,7 @@ namespace Causerie\Connector\Credentials;
  * back to them field by field: wp-config.php or the environment first, then the site's own value, then
  * the network's. The network's secret is only ever sent to the network's API address.
  *
- * @phpstan-type Profile array{clientId?: string, secret?: string, apiUrl?: string, scopes?: list<string>, updatedAt?: int}
+ * @phpstan-type Profile array{clientId?: string, secret?: string, apiUrl?: string, issuer?: string, tokenEndpoint?: string, scopes?: list<string>, updatedAt?: int}
  */
 final class Credential_Store {
 
@@ -27,6 +27,11 @@ final class Credential_Store {
 	 * Scopes the plugin's features need: the chat widget and the knowledge sync.
 	 */
 	public const REQUIRED_SCOPES = array( 'read:widget', 'write:knowledge' );
+
+	/**
+	 * Fields that say where the secret is sent: it only ever goes where it was saved for.
+	 */
+	public const ADDRESSES = array( 'apiUrl', 'issuer', 'tokenEndpoint' );
 
 	/**
 	 * Where the profiles are kept.
@@ -84,10 +89,13 @@ final class Credential_Store {
 				$inherited[ $field ] = 'network';
 			}
 		}
-		// A site admin who sets their own API address must not receive the network's secret there.
-		$forced_url = $this->overrides->find( 'apiUrl', $environment );
-		if ( isset( $inherited['clientSecret'] ) && null === $forced_url && ( $profile['apiUrl'] ?? '' ) !== ( $network['apiUrl'] ?? '' ) ) {
-			unset( $profile['secret'], $inherited['clientSecret'] );
+		// A site admin who sets their own API address or sign-in service must not receive the network's secret there.
+		if ( isset( $inherited['clientSecret'] ) ) {
+			foreach ( self::ADDRESSES as $field ) {
+				if ( null === $this->overrides->find( $field, $environment ) && ( $profile[ $field ] ?? '' ) !== ( $network[ $field ] ?? '' ) ) {
+					unset( $profile['secret'], $inherited['clientSecret'] );
+				}
+			}
 		}
 
 		$secret  = null;
@@ -113,7 +121,9 @@ final class Credential_Store {
 			$this->overrides->find( 'apiUrl', $environment )['value'] ?? $profile['apiUrl'] ?? '',
 			null !== $scopes ? self::split_scopes( $scopes['value'] ) : ( $profile['scopes'] ?? self::REQUIRED_SCOPES ),
 			$this->overrides->locked( $environment ),
-			$inherited
+			$inherited,
+			$this->overrides->find( 'issuer', $environment )['value'] ?? $profile['issuer'] ?? '',
+			$this->overrides->find( 'tokenEndpoint', $environment )['value'] ?? $profile['tokenEndpoint'] ?? ''
 		);
 	}
 
@@ -134,6 +144,8 @@ final class Credential_Store {
 			'secretHint'        => isset( $credentials->inherited['clientSecret'] ) ? '••••' : $credentials->secret_hint(),
 			'secretStatus'      => null !== $credentials->secret_failure ? $credentials->secret_failure->value : ( null === $credentials->secret ? 'missing' : 'ok' ),
 			'apiUrl'            => $credentials->api_url,
+			'issuer'            => $credentials->issuer,
+			'tokenEndpoint'     => $credentials->token_endpoint,
 			'scopes'            => $credentials->scopes,
 			'locked'            => (object) $credentials->locked,
 			'inherited'         => (object) $credentials->inherited,
@@ -144,7 +156,8 @@ final class Credential_Store {
 	 * Saves validated changes to a profile in one write. Locked fields must have been refused before.
 	 *
 	 * @param string               $environment Profile.
-	 * @param array<string, mixed> $changes     Any of clientId, clientSecret, apiUrl, scopes.
+	 * @param array<string, mixed> $changes     Any of clientId, clientSecret, apiUrl, issuer, tokenEndpoint, scopes;
+	 *                                          an empty issuer or token endpoint means "discover it".
 	 */
 	public function save( string $environment, array $changes ): bool {
 		$all     = $this->all();
@@ -157,6 +170,14 @@ final class Credential_Store {
 		}
 		if ( isset( $changes['apiUrl'] ) && is_string( $changes['apiUrl'] ) ) {
 			$profile['apiUrl'] = $changes['apiUrl'];
+		}
+		foreach ( array( 'issuer', 'tokenEndpoint' ) as $field ) {
+			if ( isset( $changes[ $field ] ) && is_string( $changes[ $field ] ) ) {
+				$profile[ $field ] = $changes[ $field ];
+				if ( '' === $changes[ $field ] ) {
+					unset( $profile[ $field ] );
+				}
+			}
 		}
 		if ( isset( $changes['scopes'] ) && is_array( $changes['scopes'] ) ) {
 			$profile['scopes'] = array_values( array_filter( $changes['scopes'], 'is_string' ) );
@@ -190,7 +211,7 @@ final class Credential_Store {
 				continue;
 			}
 			$clean = array();
-			foreach ( array( 'clientId', 'secret', 'apiUrl' ) as $field ) {
+			foreach ( array( 'clientId', 'secret', 'apiUrl', 'issuer', 'tokenEndpoint' ) as $field ) {
 				if ( isset( $profile[ $field ] ) && is_string( $profile[ $field ] ) ) {
 					$clean[ $field ] = $profile[ $field ];
 				}

@@ -25,6 +25,8 @@ final class Credentials {
 	 * @param array<string, string>   $locked         Field → where its overriding value comes from.
 	 * @param array<string, string>   $inherited      Field → the level its value comes from ('network'), for
 	 *                                                fields this site does not set itself.
+	 * @param string                  $issuer         Authorization server set by hand; empty to discover it.
+	 * @param string                  $token_endpoint Token endpoint set by hand; empty to discover it.
 	 *
 	 * @phpstan-param list<string> $scopes
 	 */
@@ -36,8 +38,17 @@ final class Credentials {
 		public readonly string $api_url,
 		public readonly array $scopes,
 		public readonly array $locked,
-		public readonly array $inherited = array()
+		public readonly array $inherited = array(),
+		public readonly string $issuer = '',
+		public readonly string $token_endpoint = ''
 	) {}
+
+	/**
+	 * Who these credentials are, without the secret: a token issued to other credentials is not theirs.
+	 */
+	public function identity(): string {
+		return hash( 'sha256', implode( "\n", array( $this->client_id, $this->api_url, $this->issuer, $this->token_endpoint ) ) );
+	}
 
 	/**
 	 * Whether there is enough to ask for a token.

@@ -21,10 +21,12 @@ final class Overrides {
 	 * Field name → suffix of the constant or variable.
 	 */
 	private const NAMES = array(
-		'clientId'     => 'CLIENT_ID',
-		'clientSecret' => 'CLIENT_SECRET',
-		'apiUrl'       => 'API_URL',
-		'scopes'       => 'SCOPES',
+		'clientId'      => 'CLIENT_ID',
+		'clientSecret'  => 'CLIENT_SECRET',
+		'apiUrl'        => 'API_URL',
+		'issuer'        => 'ISSUER',
+		'tokenEndpoint' => 'TOKEN_ENDPOINT',
+		'scopes'        => 'SCOPES',
 	);
 
 	/**
@@ -44,7 +46,7 @@ final class Overrides {
 	/**
 	 * The overriding value of a field for a profile, and where it comes from.
 	 *
-	 * @param string $field       One of clientId, clientSecret, apiUrl, scopes.
+	 * @param string $field       One of clientId, clientSecret, apiUrl, issuer, tokenEndpoint, scopes.
 	 * @param string $environment Profile.
 	 * @return array{value: string, source: string}|null
 	 */

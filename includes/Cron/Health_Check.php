@@ -10,7 +10,7 @@ namespace Causerie\Connector\Cron;
 use Causerie\Connector\Alerts\Alerter;
 use Causerie\Connector\Alerts\Problem_Tracker;
 use Causerie\Connector\Alerts\Secret_Expiry;
-use Causerie\Connector\Diagnosis\Codes;
+use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Log\Event_Log;
@@ -110,7 +110,7 @@ final class Health_Check {
 		if ( $this->running || ! in_array( $kind, array( 'token', 'api' ), true ) || ! is_string( $code ) ) {
 			return;
 		}
-		if ( 'error' !== ( Codes::all()[ $code ]['severity'] ?? '' ) || 'broken' === $this->status->current()['state'] ) {
+		if ( ! Catalog::exists( $code ) || 'error' !== Catalog::severity( $code ) || 'broken' === $this->status->current()['state'] ) {
 			return;
 		}
 		if ( false === wp_next_scheduled( self::HOOK, array( self::SOON ) ) ) {

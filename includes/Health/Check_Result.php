@@ -8,7 +8,7 @@
 namespace Causerie\Connector\Health;
 
 use Causerie\Connector\Diagnosis\Finding;
-use Causerie\Connector\Diagnosis\Messages;
+use Causerie\Connector\Diagnosis\Catalog;
 
 /**
  * One line of the health panel: a status, the diagnosis code when not good, and the evidence.
@@ -56,7 +56,7 @@ final class Check_Result {
 			'id'       => $this->id,
 			'status'   => $this->status,
 			'code'     => $this->code,
-			'message'  => '' === $this->code ? '' : Messages::title( $this->code ),
+			'message'  => '' === $this->code ? '' : Catalog::title( $this->code ),
 			'evidence' => (object) $this->evidence,
 		);
 	}

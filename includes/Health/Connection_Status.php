@@ -7,12 +7,12 @@
 
 namespace Causerie\Connector\Health;
 
+use Causerie\Connector\Auth\Discovery;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Decryption_Failure;
 use Causerie\Connector\Credentials\Site_Binding;
-use Causerie\Connector\Diagnosis\Codes;
-use Causerie\Connector\Diagnosis\Fixes;
+use Causerie\Connector\Diagnosis\Catalog;
 
 /**
  * Connected, attention or broken, with the diagnosis that matters most, from what is known without calling
@@ -20,9 +20,17 @@ use Causerie\Connector\Diagnosis\Fixes;
  * report and anything else that shows the state read it here, so they can't disagree.
  *
  * @phpstan-type Diagnosis array{code: string, severity: string, title: string, explanation: string, steps: list<string>}
- * @phpstan-type Status array{state: string, diagnosis: Diagnosis|null, tokenExpiresAt: string|null, nextRefreshAt: string|null, checkedAt: string|null, lastSuccessAt: string|null}
+ * @phpstan-type Healed array{code: string, at: string, title: string}
+ * @phpstan-type Server array{issuer: string, tokenEndpoint: string, resource: string|null, source: string, revocation: bool, introspection: bool}
+ * @phpstan-type Status array{state: string, diagnosis: Diagnosis|null, tokenExpiresAt: string|null, nextRefreshAt: string|null, checkedAt: string|null, lastSuccessAt: string|null, healed: Healed|null, server: Server|null}
  */
 final class Connection_Status {
+
+	/**
+	 * When causes stack, the one that must be fixed first leads: nothing about a token can be fixed while the
+	 * credentials are refused or belong to another environment, and a token is renewed by itself anyway.
+	 */
+	public const PRIORITY = array( 'configured', 'site', 'reachable', 'credentials', 'environment', 'scopes', 'token', 'api', 'clock' );
 
 	/**
 	 * Constructor.
@@ -31,12 +39,14 @@ final class Connection_Status {
 	 * @param Site_Binding     $binding     Site address binding.
 	 * @param Token_Store      $tokens      The cached token.
 	 * @param Live_Checks      $checks      The last live checks.
+	 * @param Discovery        $discovery   The endpoints known, without asking.
 	 */
 	public function __construct(
 		private readonly Credential_Store $credentials,
 		private readonly Site_Binding $binding,
 		private readonly Token_Store $tokens,
-		private readonly Live_Checks $checks
+		private readonly Live_Checks $checks,
+		private readonly Discovery $discovery
 	) {}
 
 	/**
@@ -46,11 +56,13 @@ final class Connection_Status {
 	 */
 	public function current(): array {
 		$code       = $this->active_code();
-		$severity   = '' === $code ? '' : ( Codes::all()[ $code ]['severity'] ?? 'error' );
+		$severity   = '' === $code ? '' : Catalog::severity( $code );
 		$token      = $this->tokens->get();
 		$last       = $this->checks->last();
 		$checked_at = $last['checkedAt'] ?? null;
 		$succeeded  = $last['lastSuccessAt'] ?? null;
+		$healed     = $last['healed'] ?? null;
+		$server     = $this->discovery->cached( $this->credentials->credentials() );
 		$state      = match ( $severity ) {
 			''      => 'connected',
 			'error' => 'broken',
@@ -61,11 +73,18 @@ final class Connection_Status {
 			'diagnosis'      => '' === $code ? null : array(
 				'code'     => $code,
 				'severity' => $severity,
-			) + Fixes::describe( $code ),
+			) + Catalog::describe( $code ),
 			'tokenExpiresAt' => null === $token ? null : gmdate( 'c', $token->expires_at ),
 			'nextRefreshAt'  => null === $token ? null : gmdate( 'c', $token->renew_at() ),
 			'checkedAt'      => is_string( $checked_at ) ? $checked_at : null,
 			'lastSuccessAt'  => is_string( $succeeded ) ? $succeeded : null,
+			// The last time a check repaired the connection by itself, and what it repaired.
+			'healed'         => is_array( $healed ) && is_string( $healed['code'] ?? null ) && is_string( $healed['at'] ?? null ) ? array(
+				'code'  => $healed['code'],
+				'at'    => $healed['at'],
+				'title' => Catalog::title( $healed['code'] ),
+			) : null,
+			'server'         => $server?->public_view(),
 		);
 	}
 
@@ -86,10 +105,16 @@ final class Connection_Status {
 		if ( $this->binding->has_moved() ) {
 			return 'site_moved';
 		}
-		$checks = $this->checks->last()['checks'] ?? array();
+		$checks   = $this->checks->last()['checks'] ?? array();
+		$problems = array();
 		foreach ( is_array( $checks ) ? $checks : array() as $check ) {
-			if ( is_array( $check ) && in_array( $check['status'] ?? '', array( 'error', 'warning' ), true ) && is_string( $check['code'] ?? null ) && '' !== $check['code'] ) {
-				return $check['code'];
+			if ( is_array( $check ) && in_array( $check['status'] ?? '', array( 'error', 'warning' ), true ) && is_string( $check['id'] ?? null ) && is_string( $check['code'] ?? null ) && '' !== $check['code'] ) {
+				$problems[ $check['id'] ] = $check['code'];
+			}
+		}
+		foreach ( self::PRIORITY as $id ) {
+			if ( isset( $problems[ $id ] ) ) {
+				return $problems[ $id ];
 			}
 		}
 		return '';

@@ -88,6 +88,12 @@ final class Debug_Information {
 				'value'   => self::text( $settings['apiUrl'] ?? '', __( 'Not set', 'causerie-connector' ) ),
 				'private' => true,
 			),
+			'issuer'           => array(
+				'label'   => __( 'Sign-in service (issuer)', 'causerie-connector' ),
+				'value'   => self::text( $status['server']['issuer'] ?? '', __( 'Not found yet', 'causerie-connector' ) ),
+				'debug'   => ( $status['server']['source'] ?? 'unknown' ) . ' ' . ( $status['server']['tokenEndpoint'] ?? '' ),
+				'private' => true,
+			),
 			'client_id'        => array(
 				'label'   => __( 'Client id', 'causerie-connector' ),
 				'value'   => self::text( $settings['clientId'] ?? '', __( 'Not set', 'causerie-connector' ) ),

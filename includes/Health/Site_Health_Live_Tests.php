@@ -8,7 +8,7 @@
 namespace Causerie\Connector\Health;
 
 use Causerie\Connector\Auth\Environment_Match;
-use Causerie\Connector\Diagnosis\Codes;
+use Causerie\Connector\Diagnosis\Catalog;
 
 /**
  * Connection, token, scopes, environment and clock, each read from one run of the live checks: the checks
@@ -126,17 +126,24 @@ final class Site_Health_Live_Tests {
 		}
 		$expires = $token->evidence['expiresAt'] ?? null;
 		$time    = is_string( $expires ) ? strtotime( $expires ) : false;
+		$healed  = $token->evidence['healed'] ?? null;
+		$left    = false === $time
+			? __( 'The plugin renews it on its own before it expires.', 'causerie-connector' )
+			: sprintf(
+				/* translators: 1: a duration such as "45 mins", 2: a date and time. */
+				__( 'It expires in %1$s (%2$s); the plugin renews it on its own before then.', 'causerie-connector' ),
+				human_time_diff( time(), $time ),
+				Site_Health_Result::local_time( $time )
+			);
 		return Site_Health_Result::good(
 			$id,
 			__( 'The Causerie access token is valid', 'causerie-connector' ),
-			false === $time
-				? __( 'The plugin renews it on its own before it expires.', 'causerie-connector' )
-				: sprintf(
-					/* translators: 1: a duration such as "45 mins", 2: a date and time. */
-					__( 'It expires in %1$s (%2$s); the plugin renews it on its own before then.', 'causerie-connector' ),
-					human_time_diff( time(), $time ),
-					Site_Health_Result::local_time( $time )
-				)
+			! is_string( $healed ) ? $left : sprintf(
+				/* translators: 1: what was wrong with the previous token, such as "The access token was revoked."; 2: when the new one expires. */
+				__( '%1$s The plugin got a new one by itself. %2$s', 'causerie-connector' ),
+				Catalog::title( $healed ),
+				$left
+			)
 		);
 	}
 
@@ -246,7 +253,7 @@ final class Site_Health_Live_Tests {
 	 * @param string $code Diagnosis code.
 	 */
 	private static function is_about_the_token( string $code ): bool {
-		$source = Codes::all()[ $code ]['source'] ?? '';
+		$source = Catalog::source( $code );
 		return in_array( $source, array( 'api', 'token' ), true ) && ! in_array( $code, array( 'insufficient_scope', 'environment_mismatch' ), true );
 	}
 

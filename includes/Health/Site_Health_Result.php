@@ -8,8 +8,7 @@
 namespace Causerie\Connector\Health;
 
 use Causerie\Connector\Admin\Settings_Page;
-use Causerie\Connector\Diagnosis\Codes;
-use Causerie\Connector\Diagnosis\Fixes;
+use Causerie\Connector\Diagnosis\Catalog;
 
 /**
  * Builds what core's Site Health screen shows for a test: label, status, badge, description, actions and
@@ -51,7 +50,7 @@ final class Site_Health_Result {
 	 * @phpstan-return Result
 	 */
 	public static function problem( string $test, string $code, string $status, string $detail = '' ): array {
-		$fix = Fixes::describe( $code );
+		$fix = Catalog::describe( $code );
 		return self::make( $test, $status, $fix['title'], array( $fix['explanation'], $detail ), $fix['steps'], true );
 	}
 
@@ -145,7 +144,7 @@ final class Site_Health_Result {
 	 * @param Check_Result $check A check that did not pass.
 	 */
 	public static function status_of( Check_Result $check ): string {
-		$severity = Codes::all()[ $check->code ]['severity'] ?? 'error';
+		$severity = Catalog::severity( $check->code );
 		return Check_Result::ERROR === $check->status && 'info' !== $severity ? self::CRITICAL : self::RECOMMENDED;
 	}
 }

@@ -10,7 +10,7 @@ namespace Causerie\Connector\Health;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Decryption_Failure;
 use Causerie\Connector\Credentials\Site_Binding;
-use Causerie\Connector\Diagnosis\Fixes;
+use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\REST\Admin_Controller;
 use Causerie\Connector\REST\Site_Health_Controller;
 
@@ -114,7 +114,7 @@ final class Site_Health_Tests {
 				Site_Health_Result::CRITICAL,
 				__( 'The stored Causerie secret is damaged', 'causerie-connector' ),
 				array( __( 'The secret is stored encrypted, and what is stored can\'t be decrypted: it was altered in the database.', 'causerie-connector' ) ),
-				Fixes::describe( 'encryption_key_changed' )['steps'],
+				Catalog::describe( 'encryption_key_changed' )['steps'],
 				true
 			);
 		}

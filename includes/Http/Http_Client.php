@@ -77,7 +77,8 @@ final class Http_Client {
 			'headers'                 => $headers + array( 'Accept' => 'application/json' ),
 			'timeout'                 => $timeout,
 			'redirection'             => 0,
-			'user-agent'              => 'CauserieConnector/' . \Causerie\Connector\VERSION . '; ' . home_url( '/' ),
+			// The version is unknown only when uninstall.php revokes the token without loading the plugin.
+			'user-agent'              => 'CauserieConnector/' . ( defined( 'Causerie\Connector\VERSION' ) ? \Causerie\Connector\VERSION : 'uninstall' ) . '; ' . home_url( '/' ),
 			self::CONNECT_TIMEOUT_ARG => min( $this->connect_timeout, $timeout ),
 		);
 		if ( null !== $body ) {

@@ -7,6 +7,8 @@
 
 namespace Causerie\Connector\Http;
 
+use Causerie\Connector\Diagnosis\Finding;
+
 /**
  * What the plugin needs of a response: status, headers, body, and the server's clock.
  */
@@ -75,5 +77,45 @@ final class Response {
 		}
 		$time = strtotime( $value );
 		return false === $time ? null : max( 0, $time - ( $this->server_time() ?? time() ) );
+	}
+
+	/**
+	 * How many seconds the answer may be cached (Cache-Control max-age; 0 for no-store or no-cache), or null
+	 * when it says nothing.
+	 */
+	public function max_age(): ?int {
+		$control = strtolower( $this->header( 'cache-control' ) );
+		if ( '' === $control ) {
+			return null;
+		}
+		if ( 1 === preg_match( '/(?:^|,)\s*(?:no-store|no-cache)\s*(?:,|$)/', $control ) ) {
+			return 0;
+		}
+		return 1 === preg_match( '/(?:^|,)\s*max-age\s*=\s*"?(\d+)"?/', $control, $match ) ? (int) $match[1] : null;
+	}
+
+	/**
+	 * A finding when the answer is not what a server that works sends: 5xx, 429, or not JSON. Null otherwise.
+	 *
+	 * @param string $url What was called.
+	 */
+	public function unusable( string $url ): ?Finding {
+		$evidence = array(
+			'url'         => $url,
+			'status'      => $this->status,
+			'contentType' => $this->header( 'content-type' ),
+			'elapsedMs'   => (int) round( $this->elapsed_ms ),
+		);
+		if ( 429 === $this->status ) {
+			return new Finding( 'rate_limited', $evidence + array( 'retryAfter' => $this->retry_after() ) );
+		}
+		if ( $this->status >= 500 ) {
+			$retry_after = $this->retry_after();
+			return new Finding( 'server_error', $evidence + ( null === $retry_after ? array() : array( 'retryAfter' => $retry_after ) ) );
+		}
+		if ( null === $this->json() ) {
+			return new Finding( 'not_json', $evidence );
+		}
+		return null;
 	}
 }

@@ -7,6 +7,8 @@
 
 namespace Causerie\Connector\Http;
 
+use Causerie\Connector\Diagnosis\Finding;
+
 /**
  * DNS, refused connection, timeout, TLS or another network failure, each with its own diagnosis code.
  */
@@ -60,5 +62,22 @@ final class Transport_Error {
 			default => 'network_error',
 		};
 		return new self( $code, $message, $elapsed_ms );
+	}
+
+	/**
+	 * The diagnosis of this failure.
+	 *
+	 * @param string $url What was called.
+	 */
+	public function finding( string $url ): Finding {
+		$evidence = array(
+			'url'       => $url,
+			'detail'    => $this->detail,
+			'elapsedMs' => (int) round( $this->elapsed_ms ),
+		);
+		if ( '' !== $this->phase() ) {
+			$evidence['phase'] = $this->phase();
+		}
+		return new Finding( $this->code, $evidence );
 	}
 }

@@ -13,7 +13,8 @@ namespace Causerie\Connector\Log;
  */
 final class Redactor {
 
-	private const SECRET_KEYS = '/token|secret|password|authorization|cookie|nonce|^key$/i';
+	// A token endpoint is an address, not a token: it stays readable.
+	private const SECRET_KEYS = '/token(?!_?endpoint)|secret|password|authorization|cookie|nonce|^key$/i';
 	private const JWT         = '/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/';
 	private const BEARER      = '/(Bearer|Basic)\s+[A-Za-z0-9._~+\/=-]{8,}/i';
 

@@ -7,8 +7,7 @@
 
 namespace Causerie\Connector\REST;
 
-use Causerie\Connector\Diagnosis\Codes;
-use Causerie\Connector\Diagnosis\Fixes;
+use Causerie\Connector\Diagnosis\Catalog;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -49,8 +48,8 @@ final class Diagnoses_Controller extends Admin_Controller {
 	 */
 	public function get_items( $request ) {
 		$texts = array();
-		foreach ( Codes::all() as $code => $meta ) {
-			$texts[ $code ] = array( 'severity' => $meta['severity'] ) + Fixes::describe( $code );
+		foreach ( Catalog::CODES as $code => $meta ) {
+			$texts[ $code ] = array( 'severity' => $meta['severity'] ) + Catalog::describe( $code );
 		}
 		return rest_ensure_response( $texts );
 	}

@@ -7,10 +7,8 @@
 
 namespace Causerie\Connector\REST;
 
-use Causerie\Connector\Diagnosis\Codes;
+use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Diagnosis\Finding;
-use Causerie\Connector\Diagnosis\Fixes;
-use Causerie\Connector\Diagnosis\Messages;
 use WP_Error;
 
 /**
@@ -26,7 +24,7 @@ final class Diagnosis_Error {
 	 * @param Finding $finding What went wrong.
 	 */
 	public static function from( string $code, Finding $finding ): WP_Error {
-		$source = Codes::all()[ $finding->code ]['source'] ?? '';
+		$source = Catalog::source( $finding->code );
 		$status = match ( true ) {
 			'storage' === $source => 409,
 			in_array( $source, array( 'transport', 'http' ), true ) => 502,
@@ -34,15 +32,15 @@ final class Diagnosis_Error {
 		};
 		return new WP_Error(
 			$code,
-			Messages::title( $finding->code ),
+			Catalog::title( $finding->code ),
 			array(
 				// 409: fix the settings first; 422: the API refused; 502: the API could not be asked.
 				'status'    => $status,
 				'diagnosis' => array(
 					'code'     => $finding->code,
-					'severity' => Codes::all()[ $finding->code ]['severity'] ?? 'error',
+					'severity' => Catalog::severity( $finding->code ),
 					'evidence' => $finding->evidence,
-				) + Fixes::describe( $finding->code ),
+				) + Catalog::describe( $finding->code ),
 			)
 		);
 	}

@@ -7,7 +7,7 @@
 
 namespace Causerie\Connector\REST;
 
-use Causerie\Connector\Auth\Credential_Verifier;
+use Causerie\Connector\Api\Connection_Verifier;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\Plugin;
@@ -29,12 +29,12 @@ final class Network_Settings_Controller extends Admin_Controller {
 	 *
 	 * @param Credential_Store    $store    The network's stored credentials.
 	 * @param Settings_Input      $input    Reads and checks what a request asks to change, for the network's store.
-	 * @param Credential_Verifier $verifier Tries credentials against the API before they are saved.
+	 * @param Connection_Verifier $verifier Tries credentials against the API before they are saved.
 	 */
 	public function __construct(
 		private readonly Credential_Store $store,
 		private readonly Settings_Input $input,
-		private readonly Credential_Verifier $verifier
+		private readonly Connection_Verifier $verifier
 	) {
 		parent::__construct();
 	}
@@ -82,9 +82,14 @@ final class Network_Settings_Controller extends Admin_Controller {
 	public function update_item( $request ) {
 		$environment = $this->input->environment_of( $request );
 		// Every site without credentials of its own will use these: they must work before they are stored.
-		$changes = $this->input->verified_changes( $request, $environment, $this->verifier );
-		if ( $changes instanceof WP_Error ) {
-			return $changes;
+		$verified = $this->input->verified_changes( $request, $environment, $this->verifier );
+		if ( $verified instanceof WP_Error ) {
+			return $verified;
+		}
+		list( $changes, $proof ) = $verified;
+		// Each site gets its own token; this one only proved the credentials.
+		if ( null !== $proof ) {
+			$this->verifier->discard( $proof );
 		}
 		$this->store->save( $environment, $changes );
 		Event_Log::emit(

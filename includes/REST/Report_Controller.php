@@ -7,7 +7,7 @@
 
 namespace Causerie\Connector\REST;
 
-use Causerie\Connector\Diagnosis\Support_Report;
+use Causerie\Connector\Report\Support_Report;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;

@@ -7,7 +7,8 @@
 
 namespace Causerie\Connector\REST;
 
-use Causerie\Connector\Auth\Credential_Verifier;
+use Causerie\Connector\Api\Connection_Verifier;
+use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Diagnosis\Finding;
@@ -30,14 +31,16 @@ final class Settings_Controller extends Admin_Controller {
 	 *
 	 * @param Credential_Store    $store    Stored credentials.
 	 * @param Settings_Input      $input    Reads and checks what a request asks to change.
-	 * @param Credential_Verifier $verifier Tries credentials against the API before they are saved.
+	 * @param Connection_Verifier $verifier Tries credentials against the API before they are saved.
 	 * @param Site_Binding        $binding  Ties saved credentials to this site's address.
+	 * @param Token_Manager       $tokens   Takes in the token that proved new credentials, and forgets the old.
 	 */
 	public function __construct(
 		private readonly Credential_Store $store,
 		private readonly Settings_Input $input,
-		private readonly Credential_Verifier $verifier,
-		private readonly Site_Binding $binding
+		private readonly Connection_Verifier $verifier,
+		private readonly Site_Binding $binding,
+		private readonly Token_Manager $tokens
 	) {
 		parent::__construct();
 	}
@@ -71,17 +74,20 @@ final class Settings_Controller extends Admin_Controller {
 	}
 
 	/**
-	 * Validates and saves changes to a profile.
+	 * Validates, verifies and saves changes to a profile. For the site's own profile, the token that proved the
+	 * new credentials becomes the token in use, and one issued to credentials that changed is revoked.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function update_item( $request ) {
 		$environment = $this->input->environment_of( $request );
-		$changes     = $this->input->verified_changes( $request, $environment, $this->verifier );
-		if ( $changes instanceof WP_Error ) {
-			return $changes;
+		$previous    = $this->store->credentials( $environment );
+		$verified    = $this->input->verified_changes( $request, $environment, $this->verifier );
+		if ( $verified instanceof WP_Error ) {
+			return $verified;
 		}
+		list( $changes, $proof ) = $verified;
 		$this->store->save( $environment, $changes );
 		Event_Log::emit(
 			'settings',
@@ -91,7 +97,15 @@ final class Settings_Controller extends Admin_Controller {
 				'fields'      => array_keys( $changes ),
 			)
 		);
-		if ( $environment === $this->store->active_environment() ) {
+		$active = $environment === $this->store->active_environment();
+		if ( null !== $proof && $active ) {
+			$this->tokens->adopt( $proof->response, $proof->endpoints, $this->store->credentials( $environment ), $previous );
+		} elseif ( null !== $proof ) {
+			$this->verifier->discard( $proof );
+		} elseif ( $active && $previous->identity() !== $this->store->credentials( $environment )->identity() ) {
+			$this->tokens->forget( $previous );
+		}
+		if ( $active ) {
 			$this->binding->bind();
 		}
 		return rest_ensure_response( $this->store->public_view( $environment ) );
@@ -117,11 +131,13 @@ final class Settings_Controller extends Admin_Controller {
 		if ( $result instanceof Finding ) {
 			return Diagnosis_Error::from( 'causerie_verification_failed', $result );
 		}
+		// Nothing is saved, so the token that proved them is not kept either.
+		$this->verifier->discard( $result );
 		return rest_ensure_response(
 			array(
 				'verified'  => true,
-				'scopes'    => $result->scopes,
-				'expiresIn' => $result->expires_in,
+				'scopes'    => $result->response->scopes,
+				'expiresIn' => $result->response->expires_in,
 			)
 		);
 	}
@@ -165,6 +181,8 @@ final class Settings_Controller extends Admin_Controller {
 					'enum' => array( 'ok', 'missing', 'key_changed', 'corrupt' ),
 				),
 				'apiUrl'            => array( 'type' => 'string' ),
+				'issuer'            => array( 'type' => 'string' ),
+				'tokenEndpoint'     => array( 'type' => 'string' ),
 				'scopes'            => array(
 					'type'  => 'array',
 					'items' => array( 'type' => 'string' ),

@@ -7,7 +7,8 @@
 
 namespace Causerie\Connector\REST;
 
-use Causerie\Connector\Auth\Credential_Verifier;
+use Causerie\Connector\Api\Connection_Verifier;
+use Causerie\Connector\Api\Verified;
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Credentials;
@@ -31,7 +32,7 @@ final class Settings_Input {
 	/**
 	 * Fields a request may change.
 	 */
-	private const WRITABLE = array( 'clientId', 'clientSecret', 'apiUrl', 'scopes' );
+	private const WRITABLE = array( 'clientId', 'clientSecret', 'apiUrl', 'issuer', 'tokenEndpoint', 'scopes' );
 
 	/**
 	 * Constructor.
@@ -90,27 +91,37 @@ final class Settings_Input {
 	 */
 	public static function args(): array {
 		return array(
-			'clientId'     => array(
+			'clientId'      => array(
 				'description' => __( 'OAuth client id from the Causerie dashboard.', 'causerie-connector' ),
 				'type'        => 'string',
 				'minLength'   => 1,
 				'maxLength'   => 191,
 				'pattern'     => '^\s*[A-Za-z0-9._:@-]+\s*$',
 			),
-			'clientSecret' => array(
+			'clientSecret'  => array(
 				'description' => __( 'OAuth client secret; write-only.', 'causerie-connector' ),
 				'type'        => 'string',
 				'minLength'   => 8,
 				'maxLength'   => 512,
 				'pattern'     => '^[\x21-\x7E]+$',
 			),
-			'apiUrl'       => array(
+			'apiUrl'        => array(
 				'description' => __( 'Base URL of the Causerie API.', 'causerie-connector' ),
 				'type'        => 'string',
 				'minLength'   => 1,
 				'maxLength'   => 2048,
 			),
-			'scopes'       => array(
+			'issuer'        => array(
+				'description' => __( 'Advanced: the authorization server (issuer) of a server that publishes no metadata; empty to discover it from the API address.', 'causerie-connector' ),
+				'type'        => 'string',
+				'maxLength'   => 2048,
+			),
+			'tokenEndpoint' => array(
+				'description' => __( 'Advanced: the token endpoint of a server that publishes no metadata; empty to discover it.', 'causerie-connector' ),
+				'type'        => 'string',
+				'maxLength'   => 2048,
+			),
+			'scopes'        => array(
 				'description' => __( 'Scopes to request.', 'causerie-connector' ),
 				'type'        => 'array',
 				'items'       => array(
@@ -156,12 +167,15 @@ final class Settings_Input {
 				$field
 			);
 		}
-		if ( isset( $changes['apiUrl'] ) && is_string( $changes['apiUrl'] ) ) {
-			$url = $this->url_policy->check( $changes['apiUrl'], $this->store->active_environment() );
-			if ( $url instanceof WP_Error ) {
-				return $url;
+		foreach ( Credential_Store::ADDRESSES as $field ) {
+			if ( ! isset( $changes[ $field ] ) || ! is_string( $changes[ $field ] ) || ( 'apiUrl' !== $field && '' === trim( $changes[ $field ] ) ) ) {
+				continue;
 			}
-			$changes['apiUrl'] = $url;
+			$url = $this->url_policy->check( $changes[ $field ], $this->store->active_environment() );
+			if ( $url instanceof WP_Error ) {
+				return new WP_Error( $url->get_error_code(), $url->get_error_message(), array( 'field' => $field ) + (array) $url->get_error_data() );
+			}
+			$changes[ $field ] = $url;
 		}
 		if ( isset( $changes['clientId'] ) && is_string( $changes['clientId'] ) ) {
 			$changes['clientId'] = trim( $changes['clientId'] );
@@ -185,22 +199,21 @@ final class Settings_Input {
 	 *
 	 * @param WP_REST_Request     $request     Request.
 	 * @param string              $environment Profile.
-	 * @param Credential_Verifier $verifier    Tries the credentials.
-	 * @return array<string, mixed>|WP_Error
+	 * @param Connection_Verifier $verifier    Tries the credentials.
+	 * @return array{0: array<string, mixed>, 1: Verified|null}|WP_Error The changes, and the verification when
+	 *                                                                 the credentials were complete.
 	 */
-	public function verified_changes( WP_REST_Request $request, string $environment, Credential_Verifier $verifier ) {
+	public function verified_changes( WP_REST_Request $request, string $environment, Connection_Verifier $verifier ) {
 		$changes = $this->changes( $request, $environment );
 		if ( $changes instanceof WP_Error ) {
 			return $changes;
 		}
 		$candidate = $this->candidate( $environment, $changes );
-		if ( $candidate->is_complete() ) {
-			$failure = $verifier->verify( $candidate );
-			if ( $failure instanceof Finding ) {
-				return Diagnosis_Error::from( 'causerie_verification_failed', $failure );
-			}
+		$verified  = $candidate->is_complete() ? $verifier->verify( $candidate ) : null;
+		if ( $verified instanceof Finding ) {
+			return Diagnosis_Error::from( 'causerie_verification_failed', $verified );
 		}
-		return $changes;
+		return array( $changes, $verified );
 	}
 
 	/**
@@ -215,11 +228,14 @@ final class Settings_Input {
 		$scopes  = isset( $changes['scopes'] ) && is_array( $changes['scopes'] ) ? array_values( array_filter( $changes['scopes'], 'is_string' ) ) : $current->scopes;
 		$secret  = isset( $changes['clientSecret'] ) && is_string( $changes['clientSecret'] ) ? $changes['clientSecret'] : $current->secret;
 		$api_url = $string( 'apiUrl', $current->api_url );
-		// The network's secret goes to the network's API address only, never to one a site admin types in.
-		if ( ! isset( $changes['clientSecret'] ) && isset( $current->inherited['clientSecret'] ) && $api_url !== $current->api_url ) {
+		$issuer  = $string( 'issuer', $current->issuer );
+		$token   = $string( 'tokenEndpoint', $current->token_endpoint );
+		// The network's secret goes to the network's addresses only, never to one a site admin types in.
+		$moved = $api_url !== $current->api_url || $issuer !== $current->issuer || $token !== $current->token_endpoint;
+		if ( ! isset( $changes['clientSecret'] ) && isset( $current->inherited['clientSecret'] ) && $moved ) {
 			$secret = null;
 		}
-		return new Credentials( $environment, $string( 'clientId', $current->client_id ), $secret, null, $api_url, $scopes, $current->locked, $current->inherited );
+		return new Credentials( $environment, $string( 'clientId', $current->client_id ), $secret, null, $api_url, $scopes, $current->locked, $current->inherited, $issuer, $token );
 	}
 
 	/**

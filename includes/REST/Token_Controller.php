@@ -7,10 +7,10 @@
 
 namespace Causerie\Connector\REST;
 
+use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Auth\Cached_Token;
 use Causerie\Connector\Auth\Jwt_Segments;
 use Causerie\Connector\Auth\Token_Manager;
-use Causerie\Connector\Auth\Token_Regenerator;
 use Causerie\Connector\Diagnosis\Finding;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -32,12 +32,12 @@ final class Token_Controller extends Admin_Controller {
 	/**
 	 * Constructor.
 	 *
-	 * @param Token_Manager     $tokens      The token lifecycle.
-	 * @param Token_Regenerator $regenerator Proven, atomic replacement of the token.
+	 * @param Token_Manager $tokens The token lifecycle.
+	 * @param Api_Client    $api    Proven, atomic replacement of the token.
 	 */
 	public function __construct(
 		private readonly Token_Manager $tokens,
-		private readonly Token_Regenerator $regenerator
+		private readonly Api_Client $api
 	) {
 		parent::__construct();
 	}
@@ -98,7 +98,7 @@ final class Token_Controller extends Admin_Controller {
 				return $this->describe( $token, false, array( 'previousRevoked' => (bool) ( $done['previousRevoked'] ?? false ) ) );
 			}
 		}
-		$outcome = $this->regenerator->regenerate();
+		$outcome = $this->api->regenerate();
 		if ( $outcome instanceof Finding ) {
 			return Diagnosis_Error::from( 'causerie_regeneration_failed', $outcome );
 		}
@@ -135,14 +135,18 @@ final class Token_Controller extends Admin_Controller {
 	 * @param array<mixed> $extra  More fields.
 	 */
 	private function describe( Cached_Token $token, bool $reveal, array $extra = array() ): WP_REST_Response {
-		$data = $extra + array(
-			'header'      => Jwt_Segments::decode( $token->access_token, Jwt_Segments::HEADER ) ?? new \stdClass(),
+		$header = Jwt_Segments::decode( $token->access_token, Jwt_Segments::HEADER );
+		$data   = $extra + array(
+			// An opaque token (not a JWT) has nothing to decode; the inspector says so.
+			'format'      => null === $header ? 'opaque' : 'jwt',
+			'header'      => $header ?? new \stdClass(),
 			'claims'      => Jwt_Segments::decode( $token->access_token, Jwt_Segments::CLAIMS ) ?? new \stdClass(),
 			'scopes'      => $token->scopes,
 			'environment' => $token->environment,
 			'issuedAt'    => gmdate( 'c', $token->issued_at ),
 			'expiresAt'   => gmdate( 'c', $token->expires_at ),
 			'renewAt'     => gmdate( 'c', $token->renew_at() ),
+			'expiryKnown' => $token->expiry_known,
 			'clockSkew'   => $token->clock_skew,
 		);
 		if ( $reveal ) {

@@ -11,7 +11,7 @@ use Causerie\Connector\Admin\Connection_Notice;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Cron\Cron_Monitor;
 use Causerie\Connector\Cron\Token_Refresh;
-use Causerie\Connector\Diagnosis\Messages;
+use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -53,7 +53,7 @@ final class Connection_Notice_Test extends TestCase {
 	 * Regenerates the client's secret at Causerie, so the stored one is refused, and runs the checks.
 	 */
 	private function break_the_secret(): void {
-		Sandbox::control( 'POST', '/clients/wp-development/secret', array( 'secret' => 'regenerated-in-the-dashboard' ) );
+		Sandbox::break_secret();
 		$this->run_checks();
 	}
 
@@ -110,7 +110,7 @@ final class Connection_Notice_Test extends TestCase {
 		self::assertStringContainsString( 'id="' . Connection_Notice::ID . '"', $html );
 		self::assertStringContainsString( 'notice-error', $html );
 		self::assertStringContainsString( 'is-dismissible', $html );
-		self::assertStringContainsString( esc_html( Messages::title( 'invalid_client' ) ), $html );
+		self::assertStringContainsString( esc_html( Catalog::title( 'invalid_client' ) ), $html );
 		self::assertStringContainsString( '>Fix it</a>', $html );
 		self::assertStringContainsString( 'href="' . esc_url( admin_url( 'options-general.php?page=causerie-connector#fix' ) ) . '"', $html );
 		self::assertStringNotContainsString( 'sandbox-development-secret', $html );
@@ -161,7 +161,7 @@ final class Connection_Notice_Test extends TestCase {
 
 		self::assertStringContainsString( 'notice-warning', $html );
 		self::assertStringContainsString( 'needs attention', $html );
-		self::assertStringContainsString( esc_html( Messages::title( 'clock_skew' ) ), $html );
+		self::assertStringContainsString( esc_html( Catalog::title( 'clock_skew' ) ), $html );
 	}
 
 	public function test_a_dismissed_notice_stays_away_until_the_diagnosis_changes(): void {
@@ -182,7 +182,7 @@ final class Connection_Notice_Test extends TestCase {
 		$this->run_checks();
 		$second = $this->notice_html();
 
-		self::assertStringContainsString( esc_html( Messages::title( 'environment_mismatch' ) ), $second );
+		self::assertStringContainsString( esc_html( Catalog::title( 'environment_mismatch' ) ), $second );
 		self::assertNotSame( $this->key_of( $first ), $this->key_of( $second ) );
 	}
 
@@ -196,7 +196,7 @@ final class Connection_Notice_Test extends TestCase {
 		self::assertSame( '', $this->notice_html() );
 		$this->break_the_secret();
 
-		self::assertStringContainsString( esc_html( Messages::title( 'invalid_client' ) ), $this->notice_html() );
+		self::assertStringContainsString( esc_html( Catalog::title( 'invalid_client' ) ), $this->notice_html() );
 	}
 
 	public function test_dismissing_is_per_administrator(): void {

@@ -13,7 +13,7 @@ use Causerie\Connector\Alerts\Alerter;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Cron\Health_Check;
-use Causerie\Connector\Diagnosis\Messages;
+use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -22,6 +22,8 @@ use WP_REST_Request;
 /**
  * One email when the connection breaks, none more that day for the same cause, one when it recovers; to the
  * admin email or the address chosen; never with a secret or a token.
+ *
+ * @phpstan-import-type Status from \Causerie\Connector\Health\Connection_Status
  */
 final class Alerts_Test extends TestCase {
 
@@ -68,7 +70,7 @@ final class Alerts_Test extends TestCase {
 	 * Regenerates the client's secret at Causerie, so the stored one is refused.
 	 */
 	private function break_the_secret(): void {
-		Sandbox::control( 'POST', '/clients/wp-development/secret', array( 'secret' => self::NEW_SECRET ) );
+		Sandbox::break_secret( 'wp-development', self::NEW_SECRET );
 	}
 
 	/**
@@ -92,7 +94,7 @@ final class Alerts_Test extends TestCase {
 	/**
 	 * The status as the REST API gives it.
 	 *
-	 * @return array{state: string, diagnosis: array{code: string, severity: string, title: string, explanation: string, steps: list<string>}|null, tokenExpiresAt: string|null, nextRefreshAt: string|null, checkedAt: string|null, lastSuccessAt: string|null}
+	 * @phpstan-return Status
 	 */
 	private function connection_status(): array {
 		$user = get_current_user_id();
@@ -131,8 +133,8 @@ final class Alerts_Test extends TestCase {
 		self::assertCount( 1, $this->mails );
 		self::assertSame( get_option( 'admin_email' ), $this->mail( 0, 'to' ) );
 		self::assertStringContainsString( 'disconnected', $this->mail( 0, 'subject' ) );
-		self::assertStringContainsString( Messages::title( 'invalid_client' ), $this->mail( 0, 'subject' ) );
-		self::assertStringContainsString( Messages::title( 'invalid_client' ), $this->mail( 0, 'message' ) );
+		self::assertStringContainsString( Catalog::title( 'invalid_client' ), $this->mail( 0, 'subject' ) );
+		self::assertStringContainsString( Catalog::title( 'invalid_client' ), $this->mail( 0, 'message' ) );
 		self::assertStringContainsString( admin_url( 'options-general.php?page=causerie-connector#fix' ), $this->mail( 0, 'message' ) );
 		self::assertStringContainsString( 'text/plain', $this->mail( 0, 'headers' ) );
 
@@ -143,7 +145,7 @@ final class Alerts_Test extends TestCase {
 		$this->daily_check();
 		self::assertCount( 2, $this->mails );
 		self::assertStringContainsString( 'connected again', $this->mail( 1, 'subject' ) );
-		self::assertStringContainsString( Messages::title( 'invalid_client' ), $this->mail( 1, 'message' ) );
+		self::assertStringContainsString( Catalog::title( 'invalid_client' ), $this->mail( 1, 'message' ) );
 
 		$this->daily_check();
 		self::assertCount( 2, $this->mails, 'One recovery email' );
@@ -178,7 +180,7 @@ final class Alerts_Test extends TestCase {
 		$this->daily_check();
 
 		self::assertCount( 2, $this->mails );
-		self::assertStringContainsString( Messages::title( 'environment_mismatch' ), $this->mail( 1, 'subject' ) );
+		self::assertStringContainsString( Catalog::title( 'environment_mismatch' ), $this->mail( 1, 'subject' ) );
 	}
 
 	public function test_a_break_that_lasts_is_emailed_again_the_next_day(): void {

@@ -7,8 +7,8 @@
 
 namespace Causerie\Connector\Tests\Auth;
 
-use Causerie\Connector\Auth\Discovery;
-use Causerie\Connector\Auth\Server_Metadata;
+use Causerie\Connector\Auth\Endpoints;
+use Causerie\Connector\Auth\Revocation;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Response;
 use Causerie\Connector\Credentials\Credentials;
@@ -16,6 +16,7 @@ use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Tests\Sandbox;
+use Causerie\Connector\Tests\Services;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
 
@@ -99,13 +100,13 @@ final class Token_Client_Test extends TestCase {
 	}
 
 	/**
-	 * Fresh metadata from the sandbox.
+	 * Freshly discovered endpoints of the sandbox.
 	 *
 	 * @param string $api_url API URL; the sandbox's by default.
-	 * @return Server_Metadata|Finding
+	 * @return Endpoints|Finding
 	 */
 	private function metadata( string $api_url = '' ) {
-		return ( new Discovery( new Http_Client() ) )->metadata( '' !== $api_url ? $api_url : Sandbox::url(), true );
+		return ( new Services() )->discovery->endpoints( $this->credentials( 'wp-production', 'sandbox-production-secret', array( 'read:widget' ), $api_url ), true );
 	}
 
 	/**
@@ -117,30 +118,8 @@ final class Token_Client_Test extends TestCase {
 	 */
 	private function token( ?Credentials $credentials = null, float $timeout = 5 ) {
 		$metadata = $this->metadata();
-		self::assertInstanceOf( Server_Metadata::class, $metadata );
+		self::assertInstanceOf( Endpoints::class, $metadata );
 		return $this->client( $timeout )->client_credentials( $metadata, $credentials ?? $this->credentials() );
-	}
-
-	public function test_the_endpoints_come_from_the_published_metadata(): void {
-		$metadata = $this->metadata();
-
-		self::assertInstanceOf( Server_Metadata::class, $metadata );
-		self::assertTrue( $metadata->published );
-		self::assertSame( Sandbox::url() . '/auth/token', $metadata->token_endpoint );
-		self::assertSame( Sandbox::url() . '/auth/revoke', $metadata->revocation_endpoint );
-	}
-
-	public function test_the_well_known_segment_goes_before_an_issuer_path(): void {
-		self::assertSame( 'https://a.example/.well-known/oauth-authorization-server', Discovery::well_known_url( 'https://a.example' ) );
-		self::assertSame( 'https://a.example/.well-known/oauth-authorization-server/tenant/1', Discovery::well_known_url( 'https://a.example/tenant/1' ) );
-	}
-
-	public function test_metadata_naming_another_issuer_is_refused(): void {
-		$metadata = $this->metadata( str_replace( '127.0.0.1', 'localhost', Sandbox::url() ) );
-
-		self::assertInstanceOf( Finding::class, $metadata );
-		self::assertSame( 'metadata_invalid', $metadata->code );
-		self::assertSame( Sandbox::url(), $metadata->evidence['issuer'] );
 	}
 
 	public function test_a_token_is_granted_with_the_requested_scope_and_the_server_time(): void {
@@ -379,7 +358,7 @@ final class Token_Client_Test extends TestCase {
 
 	public function test_a_refresh_is_retried_like_a_new_grant(): void {
 		$metadata = $this->metadata();
-		self::assertInstanceOf( Server_Metadata::class, $metadata );
+		self::assertInstanceOf( Endpoints::class, $metadata );
 		$development = $this->credentials( 'wp-development', 'sandbox-development-secret' );
 		$first       = $this->client()->client_credentials( $metadata, $development );
 		self::assertInstanceOf( Token_Response::class, $first );
@@ -408,12 +387,12 @@ final class Token_Client_Test extends TestCase {
 
 	public function test_a_token_can_be_revoked(): void {
 		$metadata = $this->metadata();
-		self::assertInstanceOf( Server_Metadata::class, $metadata );
+		self::assertInstanceOf( Endpoints::class, $metadata );
 		$client = $this->client();
 		$token  = $client->client_credentials( $metadata, $this->credentials() );
 		self::assertInstanceOf( Token_Response::class, $token );
 
-		self::assertTrue( $client->revoke( $metadata, $this->credentials(), $token->access_token, 'access_token' ) );
+		self::assertSame( Revocation::Revoked, $client->revoke( $metadata, $this->credentials(), $token->access_token, 'access_token' ) );
 
 		$introspection = wp_remote_post(
 			$metadata->introspection_endpoint,

@@ -34,44 +34,56 @@ final class Check_Command_Test extends Command_TestCase {
 	}
 
 	/**
-	 * Sandbox faults, the exit code, and the check that must name each.
+	 * How the sandbox is broken, the exit code, and the check that must name each.
 	 *
-	 * @return array<string, array{string, string, array<string, mixed>, int, string, string, string}>
+	 * @return array<string, array{\Closure(): void, int, string, string, string}>
 	 */
 	public static function faults(): array {
 		return array(
-			'the secret was regenerated: broken'    => array( 'POST', '/clients/wp-development/secret', array( 'secret' => 'new-secret-value' ), Exit_Code::BROKEN, 'credentials', 'error', 'invalid_client' ),
+			'the secret was regenerated and the tokens revoked: broken' => array( static fn() => Sandbox::break_secret(), Exit_Code::BROKEN, 'credentials', 'error', 'invalid_client' ),
 			'the API is down: broken'               => array(
-				'POST',
-				'/faults',
-				array(
-					'mode'  => '503',
-					'count' => 20,
-				),
+				static function (): void {
+					Sandbox::control(
+						'POST',
+						'/faults',
+						array(
+							'mode'  => '503',
+							'count' => 20,
+						)
+					);
+				},
 				Exit_Code::BROKEN,
 				'reachable',
 				'error',
 				'server_error',
 			),
-			'the clock is 2 minutes off: attention' => array( 'PUT', '/clock', array( 'skewSeconds' => 120 ), Exit_Code::ATTENTION, 'clock', 'warning', 'clock_skew' ),
+			'the clock is 2 minutes off: attention' => array(
+				static function (): void {
+					Sandbox::control( 'PUT', '/clock', array( 'skewSeconds' => 120 ) );
+				},
+				Exit_Code::ATTENTION,
+				'clock',
+				'warning',
+				'clock_skew',
+			),
 		);
 	}
 
 	/**
 	 * Each fault sets the exit code and is named on STDERR, while STDOUT stays pure JSON.
 	 *
-	 * @param string               $method HTTP method of the control call.
-	 * @param string               $path   Control path.
-	 * @param array<string, mixed> $body   Control body.
-	 * @param int                  $exit   Expected exit code.
-	 * @param string               $id     Check that must catch it.
-	 * @param string               $status Its status.
-	 * @param string               $code   Its diagnosis code.
+	 * @param \Closure $break  Breaks the sandbox.
+	 * @param int      $exit   Expected exit code.
+	 * @param string   $id     Check that must catch it.
+	 * @param string   $status Its status.
+	 * @param string   $code   Its diagnosis code.
+	 *
+	 * @phpstan-param \Closure(): void $break
 	 */
 	#[DataProvider( 'faults' )]
-	public function test_a_broken_sandbox_sets_the_exit_code_and_names_the_cause( string $method, string $path, array $body, int $exit, string $id, string $status, string $code ): void {
+	public function test_a_broken_sandbox_sets_the_exit_code_and_names_the_cause( \Closure $break, int $exit, string $id, string $status, string $code ): void {
 		$this->connect();
-		Sandbox::control( $method, $path, $body );
+		$break();
 
 		$run = $this->wp( array( 'check', '--format=json' ) );
 
@@ -95,7 +107,7 @@ final class Check_Command_Test extends Command_TestCase {
 
 	public function test_csv_is_a_header_and_one_row_per_check(): void {
 		$this->connect();
-		Sandbox::control( 'POST', '/clients/wp-development/secret', array( 'secret' => 'new-secret-value' ) );
+		Sandbox::break_secret();
 
 		$run = $this->wp( array( 'check', '--format=csv', '--fields=id,status,code' ) );
 

@@ -15,8 +15,8 @@ use Causerie\Connector\CLI\Exit_Code;
 final class Log_And_Report_Command_Test extends Command_TestCase {
 
 	public function test_the_log_lists_recent_events_of_a_kind_newest_first(): void {
+		// Saving proves the credentials with a token, which is kept; both refreshes renew it.
 		$this->connect();
-		// The first gets a token, the second renews it.
 		$this->wp( array( 'token', 'refresh' ) );
 		$this->wp( array( 'token', 'refresh' ) );
 
@@ -24,7 +24,7 @@ final class Log_And_Report_Command_Test extends Command_TestCase {
 		$settings = self::json( $this->wp( array( 'log', '--kind=settings', '--format=json' ) ) );
 		$one      = self::json( $this->wp( array( 'log', '--limit=1', '--format=json', '--fields=kind,code' ) ) );
 
-		self::assertSame( array( 'renewed', 'issued', 'saved' ), array_column( $all, 'code' ) );
+		self::assertSame( array( 'renewed', 'renewed', 'issued', 'saved' ), array_column( $all, 'code' ) );
 		self::assertSame( array( 'settings' ), array_column( $settings, 'kind' ) );
 		self::assertIsArray( $settings[0] );
 		self::assertIsArray( $settings[0]['context'] );

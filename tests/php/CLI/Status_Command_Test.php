@@ -31,7 +31,7 @@ final class Status_Command_Test extends Command_TestCase {
 
 	public function test_after_a_failed_check_the_state_is_broken_with_its_cause_and_exits_3(): void {
 		$this->connect();
-		Sandbox::control( 'POST', '/clients/wp-development/secret', array( 'secret' => 'new-secret-value' ) );
+		Sandbox::break_secret();
 		$this->wp( array( 'check' ) );
 
 		$line = $this->wp( array( 'status' ) );

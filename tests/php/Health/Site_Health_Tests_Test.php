@@ -12,7 +12,7 @@ use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
-use Causerie\Connector\Diagnosis\Messages;
+use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
@@ -154,7 +154,7 @@ final class Site_Health_Tests_Test extends TestCase {
 		self::assertStringStartsWith( '<p>', $result['description'] );
 		self::assertIsString( $result['actions'] );
 		if ( '' !== $code ) {
-			self::assertSame( Messages::title( $code ), $result['label'] );
+			self::assertSame( Catalog::title( $code ), $result['label'] );
 		}
 		if ( 'good' === $status ) {
 			self::assertStringNotContainsString( '#fix', $result['actions'] );
@@ -270,13 +270,24 @@ final class Site_Health_Tests_Test extends TestCase {
 		self::assertSame( 'The server clock could not be compared with Causerie\'s', $clock['label'] );
 	}
 
-	public function test_a_token_the_api_refuses_is_critical_for_the_token(): void {
+	public function test_a_token_the_api_refused_is_replaced_and_the_test_says_what_was_healed(): void {
 		Sandbox::connect();
 		self::assertSame( 'good', $this->run_async( 'token', 'before' )['status'] );
-		Sandbox::control( 'POST', '/clients/wp-development/expire' );
+		Sandbox::control( 'POST', '/clients/wp-development/revoke' );
 
-		self::assert_result( $this->run_async( 'token', 'after' ), 'causerie_token', 'critical', 'token_expired' );
-		self::assert_result( $this->run_async( 'connection', 'after' ), 'causerie_connection', 'critical', 'token_expired' );
+		$token = $this->run_async( 'token', 'after' );
+
+		self::assertSame( 'good', $token['status'] );
+		self::assertStringContainsString( Catalog::title( 'token_revoked' ), self::text( $token, 'description' ) );
+		self::assertSame( 'good', $this->run_async( 'connection', 'after' )['status'] );
+	}
+
+	public function test_a_token_that_can_not_be_replaced_breaks_the_connection(): void {
+		Sandbox::connect();
+		$this->run_async( 'token', 'before' );
+		Sandbox::break_secret();
+
+		self::assert_result( $this->run_async( 'connection', 'after' ), 'causerie_connection', 'critical', 'invalid_client' );
 	}
 
 	public function test_a_moved_site_is_critical_and_left_out_of_the_live_tests(): void {

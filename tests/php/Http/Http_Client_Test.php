@@ -102,7 +102,7 @@ final class Http_Client_Test extends TestCase {
 		self::assertSame( 'timeout', $result->code );
 		self::assertSame( 'connect', $result->phase() );
 		self::assertSame( array( array( CURLOPT_CONNECTTIMEOUT_MS, 500 ) ), $this->options );
-		$finding = Finding::from_transport( $result, 'http://blackhole.test' );
+		$finding = $result->finding( 'http://blackhole.test' );
 		self::assertSame( 'connect', $finding->evidence['phase'] );
 	}
 

@@ -8,7 +8,7 @@
 namespace Causerie\Connector\Tests\I18n;
 
 use Causerie\Connector\Admin\Settings_Page;
-use Causerie\Connector\Diagnosis\Messages;
+use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\I18n\Translations;
 use Causerie\Connector\Plugin;
 use Causerie\Connector\Tests\TestCase;
@@ -80,12 +80,12 @@ final class Translations_Test extends TestCase {
 	}
 
 	public function test_a_diagnosis_title_comes_back_in_french(): void {
-		self::assertSame( 'The access token has expired.', Messages::title( 'token_expired' ) );
+		self::assertSame( 'The access token has expired.', Catalog::title( 'token_expired' ) );
 
 		self::assertTrue( switch_to_locale( 'fr_FR' ) );
 
-		self::assertSame( 'Le jeton d’accès a expiré.', Messages::title( 'token_expired' ) );
-		self::assertSame( 'L’horloge de ce serveur est décalée par rapport à celle de Causerie.', Messages::title( 'clock_skew' ) );
+		self::assertSame( 'Le jeton d’accès a expiré.', Catalog::title( 'token_expired' ) );
+		self::assertSame( 'L’horloge de ce serveur est décalée par rapport à celle de Causerie.', Catalog::title( 'clock_skew' ) );
 	}
 
 	public function test_the_diagnoses_route_answers_in_french(): void {
@@ -106,7 +106,7 @@ final class Translations_Test extends TestCase {
 		$GLOBALS['wp_textdomain_registry'] = new \WP_Textdomain_Registry(); // phpcs:ignore WordPress.WP.GlobalVariablesOverride, WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedVariableFound
 		switch_to_locale( 'fr_FR' );
 		unload_textdomain( Plugin::TEXT_DOMAIN, true );
-		self::assertSame( 'The access token has expired.', Messages::title( 'token_expired' ) );
+		self::assertSame( 'The access token has expired.', Catalog::title( 'token_expired' ) );
 
 		$translations = new Translations( $this->plugin_file() );
 		$translations->register();
@@ -116,7 +116,7 @@ final class Translations_Test extends TestCase {
 
 		self::assertTrue( $translations->load() );
 
-		self::assertSame( 'Le jeton d’accès a expiré.', Messages::title( 'token_expired' ) );
+		self::assertSame( 'Le jeton d’accès a expiré.', Catalog::title( 'token_expired' ) );
 	}
 
 	public function test_load_script_textdomain_finds_the_french_strings_of_the_admin_app(): void {

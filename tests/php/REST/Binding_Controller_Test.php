@@ -7,18 +7,14 @@
 
 namespace Causerie\Connector\Tests\REST;
 
-use Causerie\Connector\Auth\Discovery;
-use Causerie\Connector\Auth\Lock;
-use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Manager;
-use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Diagnosis\Finding;
-use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Tests\Sandbox;
+use Causerie\Connector\Tests\Services;
 use Causerie\Connector\Tests\TestCase;
 use WP_REST_Request;
 
@@ -52,8 +48,7 @@ final class Binding_Controller_Test extends TestCase {
 	 * A token manager over the real services.
 	 */
 	private function tokens(): Token_Manager {
-		$http = new Http_Client();
-		return new Token_Manager( new Credential_Store( new Encryption(), new Overrides() ), new Discovery( $http ), new Token_Client( $http ), new Token_Store( new Encryption() ), new Lock(), new Site_Binding() );
+		return ( new Services( new Credential_Store( new Encryption(), new Overrides() ), new Encryption() ) )->tokens;
 	}
 
 	/**

@@ -158,53 +158,78 @@ final class Checks_Controller_Test extends TestCase {
 	}
 
 	/**
-	 * Sandbox breaks that spoil the token already in use, and the diagnosis of each.
+	 * Sandbox breaks that spoil the token already in use, and what the check must call each.
 	 *
 	 * @return array<string, array{string, array<string, mixed>|null, string}>
 	 */
 	public static function spoiled_tokens(): array {
 		return array(
-			'the token expired early'    => array( '/clients/wp-development/expire', null, 'token_expired' ),
-			'the token was revoked'      => array( '/clients/wp-development/revoke', null, 'token_revoked' ),
-			'the signing key was pulled' => array( '/keys/rotate', array( 'keepOld' => false ), 'token_signature_invalid' ),
+			'the token was withdrawn early' => array( '/clients/wp-development/expire', null, 'token_revoked' ),
+			'the token was revoked'         => array( '/clients/wp-development/revoke', null, 'token_revoked' ),
+			'the signing key was pulled'    => array( '/keys/rotate', array( 'keepOld' => false ), 'signing_key_unknown' ),
 		);
 	}
 
 	/**
-	 * The API check tries the token in use as it is, so the cause shows instead of being renewed away.
+	 * A spoiled token is replaced by the check itself, which is green again and names what it healed, on the
+	 * status, in the token row and in the event log.
 	 *
 	 * @param string                    $path Control path.
 	 * @param array<string, mixed>|null $body Control body.
 	 * @param string                    $code Diagnosis expected.
 	 */
 	#[DataProvider( 'spoiled_tokens' )]
-	public function test_a_spoiled_token_in_use_is_named_by_the_api_check( string $path, ?array $body, string $code ): void {
+	public function test_a_spoiled_token_is_healed_by_the_check_which_names_the_cause( string $path, ?array $body, string $code ): void {
 		Sandbox::connect();
 		$this->run_checks();
 		Sandbox::control( 'POST', $path, $body );
 
 		$checks = $this->run_checks();
 
-		self::assertSame( 'ok', $checks['credentials']['status'] );
-		self::assertSame( 'ok', $checks['token']['status'] );
-		self::assertSame( 'error', $checks['api']['status'] );
-		self::assertSame( $code, $checks['api']['code'] );
+		foreach ( $checks as $id => $check ) {
+			self::assertSame( 'ok', $check['status'], $id );
+		}
+		self::assertSame( $code, ( (array) $checks['token']['evidence'] )['healed'] );
 		$status = $this->dispatch( 'GET', '/causerie/v1/status' )->get_data();
 		self::assertIsArray( $status );
-		self::assertSame( 'broken', $status['state'] );
-		self::assertIsArray( $status['diagnosis'] );
-		self::assertSame( $code, $status['diagnosis']['code'] );
+		self::assertSame( 'connected', $status['state'] );
+		self::assertIsArray( $status['healed'] );
+		self::assertSame( $code, $status['healed']['code'] );
+		$events = $this->dispatch( 'GET', '/causerie/v1/events' )->get_data();
+		self::assertIsArray( $events );
+		$healed = array_values( array_filter( $events, static fn( mixed $event ): bool => is_array( $event ) && 'healed' === $event['code'] ) );
+		self::assertCount( 1, $healed );
+		self::assertIsArray( $healed[0] );
+		self::assertIsArray( $healed[0]['context'] );
+		self::assertSame( $code, $healed[0]['context']['cause'] );
 	}
 
-	public function test_a_client_moved_to_another_environment_is_caught_while_its_old_token_still_works(): void {
+	public function test_a_check_with_the_token_in_hand_asks_for_no_token_and_makes_one_call(): void {
+		Sandbox::connect();
+		$this->run_checks();
+		Sandbox::control( 'DELETE', '/counters' );
+
+		$this->run_checks();
+		$this->run_checks();
+
+		self::assertSame( 0, Sandbox::token_requests() );
+		self::assertSame( array( 'api' => 2 ), array_filter( Sandbox::requests(), static fn( int $count ): bool => $count > 0 ) );
+	}
+
+	public function test_a_client_moved_to_another_environment_is_caught_when_its_token_is_renewed(): void {
 		Sandbox::connect();
 		$this->run_checks();
 		Sandbox::control( 'PATCH', '/clients/wp-development', array( 'environment' => 'production' ) );
+		Sandbox::control( 'POST', '/clients/wp-development/expire' );
 
 		$checks = $this->run_checks();
 
 		self::assertSame( 'ok', $checks['api']['status'] );
 		self::assertSame( 'environment_mismatch', $checks['environment']['code'] );
+		$status = $this->dispatch( 'GET', '/causerie/v1/status' )->get_data();
+		self::assertIsArray( $status );
+		self::assertIsArray( $status['diagnosis'] );
+		self::assertSame( 'environment_mismatch', $status['diagnosis']['code'], 'the environment leads: a new token can\'t fix it' );
 	}
 
 	#[DataProvider( 'refused_roles' )]

@@ -7,8 +7,7 @@
 
 namespace Causerie\Connector\Tests\REST;
 
-use Causerie\Connector\Diagnosis\Codes;
-use Causerie\Connector\Diagnosis\Fixes;
+use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -38,8 +37,8 @@ final class Diagnoses_Controller_Test extends TestCase {
 		self::assertSame( 200, $response->get_status() );
 		$data = $response->get_data();
 		self::assertIsArray( $data );
-		self::assertSame( array_keys( Codes::all() ), array_keys( $data ) );
-		foreach ( Codes::all() as $code => $meta ) {
+		self::assertSame( array_keys( Catalog::CODES ), array_keys( $data ) );
+		foreach ( Catalog::CODES as $code => $meta ) {
 			$texts = $data[ $code ];
 			self::assertIsArray( $texts, $code );
 			self::assertSame( array( 'severity', 'title', 'explanation', 'steps' ), array_keys( $texts ), $code );
@@ -63,7 +62,7 @@ final class Diagnoses_Controller_Test extends TestCase {
 		$data = $this->dispatch( 'GET', self::ROUTE )->get_data();
 
 		self::assertIsArray( $data );
-		self::assertSame( array( 'severity' => 'error' ) + Fixes::describe( 'token_issuer_mismatch' ), $data['token_issuer_mismatch'] );
+		self::assertSame( array( 'severity' => 'error' ) + Catalog::describe( 'token_issuer_mismatch' ), $data['token_issuer_mismatch'] );
 		self::assertIsArray( $data['secure_context_required'] );
 		self::assertSame( 'info', $data['secure_context_required']['severity'] );
 	}

@@ -10,7 +10,8 @@ namespace Causerie\Connector\Tests\REST;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
-use Causerie\Connector\REST\Jwks_Controller;
+use Causerie\Connector\Auth\Discovery;
+use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
 
@@ -25,7 +26,7 @@ final class Jwks_Controller_Test extends TestCase {
 		parent::setUp();
 		Sandbox::reset();
 		( new Credential_Store( new Encryption(), new Overrides() ) )->save( wp_get_environment_type(), array( 'apiUrl' => Sandbox::url() ) );
-		delete_transient( Jwks_Controller::CACHE . md5( Sandbox::url() ) );
+		delete_transient( Jwks::CACHE_PREFIX . md5( Sandbox::url() . '/auth/jwks.json' ) );
 	}
 
 	public function test_the_api_keys_are_relayed_and_cached(): void {
@@ -65,7 +66,7 @@ final class Jwks_Controller_Test extends TestCase {
 				'count'    => 5,
 			)
 		);
-		delete_transient( 'causerie_metadata_' . md5( Sandbox::url() ) );
+		delete_transient( Discovery::CACHE_PREFIX . md5( Sandbox::url() . '||' ) );
 
 		$response = $this->dispatch( 'GET', self::ROUTE );
 

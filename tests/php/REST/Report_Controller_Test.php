@@ -98,7 +98,7 @@ final class Report_Controller_Test extends TestCase {
 		$answer = $this->report();
 		$report = $answer['report'];
 
-		self::assertSame( array( 'site', 'status', 'settings', 'accessGrant', 'liveChecks', 'binding', 'events' ), array_keys( $report ) );
+		self::assertSame( array( 'site', 'status', 'settings', 'server', 'accessGrant', 'liveChecks', 'binding', 'events' ), array_keys( $report ) );
 		$site = self::section( $report, 'site' );
 		self::assertSame( \Causerie\Connector\VERSION, $site['pluginVersion'] );
 		self::assertSame( get_bloginfo( 'version' ), $site['wordpressVersion'] );

@@ -7,20 +7,19 @@
 
 namespace Causerie\Connector\Tests\Diagnosis;
 
-use Causerie\Connector\Diagnosis\Codes;
-use Causerie\Connector\Diagnosis\Fixes;
+use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Tests\TestCase;
 
 /**
  * Every code has its own title, an explanation and at least one fix step.
  */
-final class Fixes_Test extends TestCase {
+final class Catalog_Texts_Test extends TestCase {
 
 	public function test_every_code_has_a_title_an_explanation_and_steps(): void {
-		$generic = Fixes::describe( 'no_such_code' );
+		$generic = Catalog::describe( 'no_such_code' );
 		$titles  = array();
-		foreach ( array_keys( Codes::all() ) as $code ) {
-			$fix = Fixes::describe( $code );
+		foreach ( array_keys( Catalog::CODES ) as $code ) {
+			$fix = Catalog::describe( $code );
 			self::assertNotSame( $generic['title'], $fix['title'], "$code has its own title" );
 			self::assertNotSame( '', $fix['explanation'], $code );
 			self::assertNotEmpty( $fix['steps'], $code );
@@ -30,7 +29,7 @@ final class Fixes_Test extends TestCase {
 	}
 
 	public function test_a_rejected_secret_walks_through_regeneration_in_order(): void {
-		$steps = Fixes::describe( 'invalid_client' )['steps'];
+		$steps = Catalog::describe( 'invalid_client' )['steps'];
 
 		self::assertStringContainsString( 'generate a new client secret', $steps[0] );
 		self::assertStringContainsString( 'Paste the new secret', $steps[1] );

@@ -5,8 +5,9 @@
  * @package Causerie\Connector
  */
 
-namespace Causerie\Connector\Diagnosis;
+namespace Causerie\Connector\Report;
 
+use Causerie\Connector\Auth\Jwt_Segments;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Site_Binding;
@@ -80,8 +81,11 @@ final class Support_Report {
 				'state'     => $status['state'],
 				'diagnosis' => $status['diagnosis'],
 				'checkedAt' => $status['checkedAt'],
+				'healed'    => $status['healed'],
 			),
 			'settings'    => $this->settings(),
+			// What discovery found from the API address; null until it ran.
+			'server'      => $status['server'],
 			'accessGrant' => $this->access_grant(),
 			'liveChecks'  => array(
 				'checkedAt' => $last['checkedAt'] ?? null,
@@ -139,6 +143,8 @@ final class Support_Report {
 		return array(
 			'activeProfile'    => $credentials->environment,
 			'apiUrl'           => self::without_credentials( $credentials->api_url ),
+			'issuer'           => self::without_credentials( $credentials->issuer ),
+			'tokenEndpoint'    => self::without_credentials( $credentials->token_endpoint ),
 			'clientId'         => $credentials->client_id,
 			'clientCredential' => null !== $credentials->secret_failure ? $credentials->secret_failure->value : ( null === $credentials->secret ? 'missing' : 'set' ),
 			'requestedScopes'  => $credentials->scopes,
@@ -165,6 +171,8 @@ final class Support_Report {
 			'renewAt'          => gmdate( 'c', $token->renew_at() ),
 			'scopes'           => $token->scopes,
 			'refreshable'      => null !== $token->refresh_token,
+			'format'           => null === Jwt_Segments::decode( $token->access_token, Jwt_Segments::HEADER ) ? 'opaque' : 'jwt',
+			'expiryKnown'      => $token->expiry_known,
 			'clockSkewSeconds' => $token->clock_skew,
 		);
 	}

@@ -5,7 +5,7 @@
  * @package Causerie\Connector
  */
 
-namespace Causerie\Connector\Diagnosis;
+namespace Causerie\Connector\Report;
 
 use Causerie\Connector\Log\Redactor;
 
@@ -20,6 +20,7 @@ final class Support_Report_Text {
 		'site'        => 'Site',
 		'status'      => 'Status',
 		'settings'    => 'Settings of the active profile',
+		'server'      => 'Authorization server found from the API URL',
 		'accessGrant' => 'Access token (the token itself is never included)',
 		'liveChecks'  => 'Last live checks',
 		'binding'     => 'Site address binding',
@@ -37,6 +38,14 @@ final class Support_Report_Text {
 		'persistentObjectCache' => 'Persistent object cache',
 		'activeProfile'         => 'Active profile',
 		'apiUrl'                => 'API URL',
+		'issuer'                => 'Issuer',
+		'tokenEndpoint'         => 'Token endpoint',
+		'resource'              => 'Resource (RFC 9728)',
+		'source'                => 'Found through',
+		'revocation'            => 'Revocation endpoint (RFC 7009)',
+		'introspection'         => 'Introspection endpoint (RFC 7662)',
+		'format'                => 'Token format',
+		'expiryKnown'           => 'Expiry stated by the server',
 		'clientId'              => 'Client id',
 		'clientCredential'      => 'Client secret',
 		'requestedScopes'       => 'Requested scopes',
@@ -124,6 +133,10 @@ final class Support_Report_Text {
 			$lines[] = 'Diagnosis: none';
 		}
 		$lines[] = 'Last checked at: ' . self::format( $status['checkedAt'] ?? null );
+		$healed  = $status['healed'] ?? null;
+		if ( is_array( $healed ) ) {
+			$lines[] = 'Repaired by itself at ' . self::format( $healed['at'] ?? null ) . ': ' . self::format( $healed['code'] ?? null );
+		}
 		return $lines;
 	}
 

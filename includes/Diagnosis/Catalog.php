@@ -1,0 +1,369 @@
+<?php
+/**
+ * Every diagnosis the plugin can give, in one place.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Diagnosis;
+
+/**
+ * The one home of each cause: its severity, where it comes from, which fix the wizard offers, whether it opens
+ * the wizard by itself, and its title, explanation and steps in words a site owner can follow. A new cause
+ * is one entry in CODES and one arm in texts(); `npm run codes` writes codes.json for the admin app from CODES.
+ *
+ * Severity: error (the chatbot is down), warning (it works for now but needs attention), info. Fix kinds:
+ * renew (the plugin repairs it alone), secret, scopes, environment, address (the admin corrects a setting),
+ * clock, site, paused, wait (nothing to change here).
+ *
+ * @phpstan-type Entry array{severity: string, source: string, fix: string, wizard: bool}
+ */
+final class Catalog {
+
+	/**
+	 * Code → severity, source, fix kind, and whether the wizard opens for it when the screen loads (401 and 403
+	 * causes, which stop the chatbot and have a fix here).
+	 *
+	 * @var array<string, Entry>
+	 */
+	public const CODES = array(
+		'token_expired'               => array(
+			'severity' => 'error',
+			'source'   => 'api',
+			'fix'      => 'renew',
+			'wizard'   => true,
+		),
+		'token_malformed'             => array(
+			'severity' => 'error',
+			'source'   => 'api',
+			'fix'      => 'renew',
+			'wizard'   => true,
+		),
+		'token_signature_invalid'     => array(
+			'severity' => 'error',
+			'source'   => 'api',
+			'fix'      => 'renew',
+			'wizard'   => true,
+		),
+		'token_revoked'               => array(
+			'severity' => 'error',
+			'source'   => 'api',
+			'fix'      => 'renew',
+			'wizard'   => true,
+		),
+		'token_invalid'               => array(
+			'severity' => 'error',
+			'source'   => 'api',
+			'fix'      => 'renew',
+			'wizard'   => true,
+		),
+		'insufficient_scope'          => array(
+			'severity' => 'error',
+			'source'   => 'api',
+			'fix'      => 'scopes',
+			'wizard'   => true,
+		),
+		'environment_mismatch'        => array(
+			'severity' => 'error',
+			'source'   => 'token',
+			'fix'      => 'environment',
+			'wizard'   => true,
+		),
+		'invalid_client'              => array(
+			'severity' => 'error',
+			'source'   => 'token_endpoint',
+			'fix'      => 'secret',
+			'wizard'   => true,
+		),
+		'invalid_grant'               => array(
+			'severity' => 'error',
+			'source'   => 'token_endpoint',
+			'fix'      => 'secret',
+			'wizard'   => true,
+		),
+		'invalid_scope'               => array(
+			'severity' => 'error',
+			'source'   => 'token_endpoint',
+			'fix'      => 'scopes',
+			'wizard'   => true,
+		),
+		'invalid_target'              => array(
+			'severity' => 'error',
+			'source'   => 'token_endpoint',
+			'fix'      => 'address',
+			'wizard'   => true,
+		),
+		'unauthorized_client'         => array(
+			'severity' => 'error',
+			'source'   => 'token_endpoint',
+			'fix'      => 'secret',
+			'wizard'   => true,
+		),
+		'token_endpoint_error'        => array(
+			'severity' => 'error',
+			'source'   => 'token_endpoint',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'dns_failure'                 => array(
+			'severity' => 'error',
+			'source'   => 'transport',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'connection_refused'          => array(
+			'severity' => 'error',
+			'source'   => 'transport',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'timeout'                     => array(
+			'severity' => 'error',
+			'source'   => 'transport',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'tls_failure'                 => array(
+			'severity' => 'error',
+			'source'   => 'transport',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'network_error'               => array(
+			'severity' => 'error',
+			'source'   => 'transport',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'server_error'                => array(
+			'severity' => 'error',
+			'source'   => 'http',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'rate_limited'                => array(
+			'severity' => 'warning',
+			'source'   => 'http',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'not_json'                    => array(
+			'severity' => 'error',
+			'source'   => 'http',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'not_found'                   => array(
+			'severity' => 'error',
+			'source'   => 'http',
+			'fix'      => 'address',
+			'wizard'   => false,
+		),
+		'request_refused'             => array(
+			'severity' => 'error',
+			'source'   => 'http',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'metadata_invalid'            => array(
+			'severity' => 'error',
+			'source'   => 'http',
+			'fix'      => 'address',
+			'wizard'   => false,
+		),
+		'clock_skew'                  => array(
+			'severity' => 'warning',
+			'source'   => 'clock',
+			'fix'      => 'clock',
+			'wizard'   => false,
+		),
+		'encryption_key_changed'      => array(
+			'severity' => 'error',
+			'source'   => 'storage',
+			'fix'      => 'secret',
+			'wizard'   => false,
+		),
+		'site_moved'                  => array(
+			'severity' => 'error',
+			'source'   => 'site',
+			'fix'      => 'site',
+			'wizard'   => false,
+		),
+		'connection_paused'           => array(
+			'severity' => 'info',
+			'source'   => 'site',
+			'fix'      => 'paused',
+			'wizard'   => false,
+		),
+		'not_configured'              => array(
+			'severity' => 'info',
+			'source'   => 'storage',
+			'fix'      => 'secret',
+			'wizard'   => false,
+		),
+		'token_not_yet_valid'         => array(
+			'severity' => 'error',
+			'source'   => 'token',
+			'fix'      => 'clock',
+			'wizard'   => false,
+		),
+		'token_issuer_mismatch'       => array(
+			'severity' => 'error',
+			'source'   => 'token',
+			'fix'      => 'address',
+			'wizard'   => false,
+		),
+		'token_audience_mismatch'     => array(
+			'severity' => 'error',
+			'source'   => 'token',
+			'fix'      => 'address',
+			'wizard'   => false,
+		),
+		'token_type_invalid'          => array(
+			'severity' => 'error',
+			'source'   => 'token',
+			'fix'      => 'renew',
+			'wizard'   => false,
+		),
+		'token_algorithm_not_allowed' => array(
+			'severity' => 'error',
+			'source'   => 'token',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'token_unverifiable'          => array(
+			'severity' => 'warning',
+			'source'   => 'token',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'signing_key_unknown'         => array(
+			'severity' => 'error',
+			'source'   => 'token',
+			'fix'      => 'renew',
+			'wizard'   => true,
+		),
+		'signing_keys_invalid'        => array(
+			'severity' => 'error',
+			'source'   => 'http',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'secure_context_required'     => array(
+			'severity' => 'info',
+			'source'   => 'browser',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+	);
+
+	/**
+	 * Whether a code is defined.
+	 *
+	 * @param string $code Diagnosis code.
+	 */
+	public static function exists( string $code ): bool {
+		return isset( self::CODES[ $code ] );
+	}
+
+	/**
+	 * How bad a code is: error, warning or info (error for an unknown code).
+	 *
+	 * @param string $code Diagnosis code.
+	 */
+	public static function severity( string $code ): string {
+		return self::CODES[ $code ]['severity'] ?? 'error';
+	}
+
+	/**
+	 * Where a code comes from: api, token, token_endpoint, transport, http, clock, storage, site or browser.
+	 *
+	 * @param string $code Diagnosis code.
+	 */
+	public static function source( string $code ): string {
+		return self::CODES[ $code ]['source'] ?? '';
+	}
+
+	/**
+	 * The one-line title of a code.
+	 *
+	 * @param string $code Diagnosis code.
+	 */
+	public static function title( string $code ): string {
+		return self::texts( $code )[0];
+	}
+
+	/**
+	 * Title, explanation and steps of a code.
+	 *
+	 * @param string $code Diagnosis code.
+	 * @return array{title: string, explanation: string, steps: list<string>}
+	 */
+	public static function describe( string $code ): array {
+		$texts = self::texts( $code );
+		return array(
+			'title'       => $texts[0],
+			'explanation' => $texts[1],
+			'steps'       => $texts[2],
+		);
+	}
+
+	/**
+	 * The words of a code: title, explanation, ordered steps. Translated here, so the admin app shows what the server sends.
+	 *
+	 * @param string $code Diagnosis code.
+	 * @return array{0: string, 1: string, 2: list<string>}
+	 */
+	private static function texts( string $code ): array {
+		$renew   = __( 'Choose "Get a new token". The plugin asks Causerie for a fresh one and checks it.', 'causerie-connector' );
+		$verify  = __( 'Run the checks again to confirm the connection works.', 'causerie-connector' );
+		$new_key = __( 'In the Causerie dashboard, open your app\'s credentials and generate a new client secret.', 'causerie-connector' );
+		$paste   = __( 'Paste the new secret in the Credentials section and save: the plugin checks it before it replaces the old one.', 'causerie-connector' );
+		$wait    = __( 'Wait a few minutes, then run the checks again; the plugin retries on its own meanwhile.', 'causerie-connector' );
+		$api_url = __( 'Copy the API address exactly as the Causerie dashboard shows it, and save.', 'causerie-connector' );
+		$host    = __( 'If it persists, send the support report to your host: the server must be able to reach the API address over HTTPS.', 'causerie-connector' );
+		$status  = __( 'If it lasts, check Causerie\'s status page.', 'causerie-connector' );
+		$renews  = array( __( 'Nothing to do in most cases: the plugin gets a new token by itself on the next call. To do it now, choose "Get a new token".', 'causerie-connector' ), $verify );
+		return match ( $code ) {
+			'token_expired'               => array( __( 'The access token has expired.', 'causerie-connector' ), __( 'Access tokens live a limited time. The API refused this one because its time was over.', 'causerie-connector' ), $renews ),
+			'token_malformed'             => array( __( 'The access token is damaged and cannot be read.', 'causerie-connector' ), __( 'The token the plugin holds can\'t be used.', 'causerie-connector' ), array( $renew, $verify ) ),
+			'token_signature_invalid'     => array( __( 'The access token\'s signature does not match Causerie\'s keys.', 'causerie-connector' ), __( 'The token names a key that Causerie publishes, but its signature does not match that key: the token was altered, or it comes from elsewhere.', 'causerie-connector' ), $renews ),
+			'token_revoked'               => array( __( 'The access token was revoked.', 'causerie-connector' ), __( 'Causerie no longer accepts the token although it has not expired: it was withdrawn, for example after a security action in the dashboard.', 'causerie-connector' ), $renews ),
+			'token_invalid'               => array( __( 'Causerie refused the access token.', 'causerie-connector' ), __( 'The API refused the token without saying why, and the plugin found nothing wrong with it.', 'causerie-connector' ), $renews ),
+			'insufficient_scope'          => array( __( 'The credentials lack a permission (scope) the chatbot needs.', 'causerie-connector' ), __( 'The app in the Causerie dashboard lacks a permission the plugin needs. The checks list which one.', 'causerie-connector' ), array( __( 'In the Causerie dashboard, grant the missing permissions (scopes) to your app.', 'causerie-connector' ), $renew, $verify ) ),
+			'invalid_scope'               => array( __( 'Causerie refused the requested permissions (scopes) for this client.', 'causerie-connector' ), __( 'The sign-in service would not grant every permission the plugin asks for. The checks list which one it refused.', 'causerie-connector' ), array( __( 'In the Causerie dashboard, grant the missing permissions (scopes) to your app.', 'causerie-connector' ), $renew, $verify ) ),
+			'environment_mismatch'        => array( __( 'These credentials belong to another environment than this site.', 'causerie-connector' ), __( 'The credentials belong to another environment than this site, such as development credentials on a live site.', 'causerie-connector' ), array( __( 'Enter the credentials made for this environment, or check the WP_ENVIRONMENT_TYPE setting of this site.', 'causerie-connector' ), $verify ) ),
+			'invalid_client'              => array( __( 'Causerie does not accept this client id and secret. The secret may have been regenerated.', 'causerie-connector' ), __( 'Causerie refuses the client id and secret. The secret was probably regenerated in the dashboard.', 'causerie-connector' ), array( $new_key, $paste, $verify ) ),
+			'invalid_grant'               => array( __( 'Causerie refused the saved authorization; a new token is needed.', 'causerie-connector' ), __( 'Causerie refused how the plugin asked for a token.', 'causerie-connector' ), array( $renew, $new_key, $paste ) ),
+			'unauthorized_client'         => array( __( 'This client is not allowed to connect this way.', 'causerie-connector' ), __( 'Causerie refused how the plugin asked for a token.', 'causerie-connector' ), array( $renew, $new_key, $paste ) ),
+			'invalid_target'              => array( __( 'The sign-in service does not issue tokens for this API address.', 'causerie-connector' ), __( 'The plugin asked for a token for the API the address names (RFC 8707), and the sign-in service refused it: the API address, or the sign-in service set in the advanced settings, belongs to another service.', 'causerie-connector' ), array( $api_url, $verify ) ),
+			'token_endpoint_error'        => array( __( 'The sign-in service gave an answer the plugin cannot use.', 'causerie-connector' ), __( 'The token endpoint answered, but not with a token or a known error. The evidence shows what it sent.', 'causerie-connector' ), array( $wait, $status ) ),
+			'dns_failure'                 => array( __( 'The API address could not be found (DNS).', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
+			'connection_refused'          => array( __( 'The API refused the connection.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
+			'timeout'                     => array( __( 'The API did not answer in time.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
+			'tls_failure'                 => array( __( 'The secure (HTTPS) connection to the API failed, often because of a certificate problem.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
+			'network_error'               => array( __( 'The connection to the API failed.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
+			'server_error'                => array( __( 'The API answered with a server error.', 'causerie-connector' ), __( 'A server error (HTTP 5xx) came back. It may be the API itself or something between this site and the API, such as a proxy; the evidence shows the address and the status.', 'causerie-connector' ), array( $wait, $status, $host ) ),
+			'rate_limited'                => array( __( 'The Causerie API asked to slow down (too many requests).', 'causerie-connector' ), __( 'Causerie limits how often it can be called and asked the plugin to wait.', 'causerie-connector' ), array( $wait ) ),
+			'not_json'                    => array( __( 'The API answered with a web page instead of data; a proxy, firewall or maintenance page may be in the way.', 'causerie-connector' ), __( 'A successful answer came back, but it was a web page rather than the data the API sends.', 'causerie-connector' ), array( $wait, $host ) ),
+			'not_found'                   => array( __( 'Nothing answers at this address.', 'causerie-connector' ), __( 'The server at the API address answered "not found" (HTTP 404) where the API, or the description of its sign-in service, should be. The address is probably wrong; the evidence lists every address that was tried.', 'causerie-connector' ), array( $api_url, __( 'If your provider gave you a separate sign-in (issuer) address or token endpoint, enter it under Advanced in the Credentials section.', 'causerie-connector' ), $verify ) ),
+			'request_refused'             => array( __( 'The API refused a request of the plugin.', 'causerie-connector' ), __( 'The API answered with an error (HTTP 4xx) that is not about the token or the address. The evidence shows the status and what the API said.', 'causerie-connector' ), array( $wait, __( 'If it lasts, send the support report to Causerie\'s support.', 'causerie-connector' ) ) ),
+			'metadata_invalid'            => array( __( 'The API address does not match what the server says about itself.', 'causerie-connector' ), __( 'The API address answers, but describes itself under another address.', 'causerie-connector' ), array( $api_url ) ),
+			'clock_skew'                  => array( __( 'This server\'s clock is out of step with Causerie\'s.', 'causerie-connector' ), __( 'Tokens carry times. When this server\'s clock is off, valid tokens look expired or not yet valid.', 'causerie-connector' ), array( __( 'Ask your host to synchronise the server clock (NTP). The checks show by how many seconds it is off.', 'causerie-connector' ), $verify ) ),
+			'encryption_key_changed'      => array( __( 'The stored secret can no longer be read because the site\'s encryption key changed. Enter the secret again.', 'causerie-connector' ), __( 'The secret is stored encrypted with a key from wp-config.php. That key changed (salts rotated or site migrated), so the stored secret can\'t be read.', 'causerie-connector' ), array( $paste, $verify ) ),
+			'site_moved'                  => array( __( 'This site\'s address changed since it was connected; it may have been moved or copied.', 'causerie-connector' ), __( 'The site answers at another address than when it was connected. It was moved, or this is a copy such as a staging site.', 'causerie-connector' ), array( __( 'If this is the site\'s new address, choose "This is the new address".', 'causerie-connector' ), __( 'If this is a copy, choose "Pause the connection" so it does not act as the live site.', 'causerie-connector' ) ) ),
+			'connection_paused'           => array( __( 'The connection is paused on this copy of the site.', 'causerie-connector' ), __( 'An administrator paused the connection on this copy of the site.', 'causerie-connector' ), array( __( 'If this is now the live site, choose "This is the new address" to resume.', 'causerie-connector' ) ) ),
+			'not_configured'              => array( __( 'The connection is not set up yet.', 'causerie-connector' ), __( 'No credentials are saved for this environment yet.', 'causerie-connector' ), array( __( 'Copy the client id, secret and API address from the Causerie dashboard into the Credentials section and save.', 'causerie-connector' ) ) ),
+			'token_not_yet_valid'         => array( __( 'The access token is not valid yet: its start time is in the future.', 'causerie-connector' ), __( 'The token carries a time before which it must not be used, and that time has not come by this clock. The clock of this computer, of this server or of Causerie\'s server is off.', 'causerie-connector' ), array( __( 'Check that this computer\'s clock is right, and ask your host to synchronise the server clock (NTP). The checks show by how many seconds it is off.', 'causerie-connector' ), $renew, $verify ) ),
+			'token_issuer_mismatch'       => array( __( 'The access token was issued by another server than the configured API address.', 'causerie-connector' ), __( 'The token names the server that issued it (iss). It differs from the sign-in service the API address leads to, for example a token from another Causerie account, or the same server written another way (localhost instead of 127.0.0.1).', 'causerie-connector' ), array( $api_url, $renew, $verify ) ),
+			'token_audience_mismatch'     => array( __( 'The access token is meant for another API than the configured one.', 'causerie-connector' ), __( 'The token names the API it is meant for (aud), and it is not the API this address describes, so that API would refuse it.', 'causerie-connector' ), array( $api_url, $renew, $verify ) ),
+			'token_type_invalid'          => array( __( 'This is not an access token: its type is wrong.', 'causerie-connector' ), __( 'Access tokens are marked "at+jwt" in their header. This token carries another type, so it is probably another kind of token pasted by mistake.', 'causerie-connector' ), array( __( 'Paste the access token itself, or inspect the token the plugin uses.', 'causerie-connector' ), $renew ) ),
+			'token_algorithm_not_allowed' => array( __( 'The token is signed in a way the plugin refuses (unsigned or with a shared secret).', 'causerie-connector' ), __( 'Only public-key signatures (such as RS256 or ES256) are accepted. An unsigned token (alg "none") or one signed with a shared secret (HS256) can be forged by anyone who sees it, so it is refused.', 'causerie-connector' ), array( $renew, __( 'If a token straight from Causerie is refused this way, send the support report to Causerie\'s support.', 'causerie-connector' ) ) ),
+			'token_unverifiable'          => array( __( 'The token\'s signature could not be checked in this browser.', 'causerie-connector' ), __( 'The browser failed while checking the signature, for example because it does not support the kind of key Causerie uses.', 'causerie-connector' ), array( __( 'Open this screen in an up-to-date browser and inspect the token again.', 'causerie-connector' ), $verify ) ),
+			'signing_key_unknown'         => array( __( 'The token was signed with a key Causerie does not publish (any more).', 'causerie-connector' ), __( 'The token names the key that signed it (kid), and Causerie does not publish that key, usually because it changed its signing keys after the token was issued.', 'causerie-connector' ), $renews ),
+			'signing_keys_invalid'        => array( __( 'Causerie\'s published signing keys could not be read.', 'causerie-connector' ), __( 'The list of public keys (JWKS) that Causerie publishes could not be read, so no signature can be checked.', 'causerie-connector' ), array( $wait, $status ) ),
+			'secure_context_required'     => array( __( 'This browser checks signatures only on secure (HTTPS) pages.', 'causerie-connector' ), __( 'Browsers allow signature checks only on pages served over HTTPS or from localhost. Tokens are still decoded here, and the server checks the token the plugin uses.', 'causerie-connector' ), array( __( 'Open the WordPress admin over HTTPS to check pasted tokens in the browser.', 'causerie-connector' ), $verify ) ),
+			default                       => array( __( 'Something went wrong with the connection.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
+		};
+	}
+}
