@@ -7,10 +7,24 @@ import catalog from '../../includes/Diagnosis/codes.json';
 export type DiagnosisCode = keyof typeof catalog.codes;
 export type Severity = 'error' | 'warning' | 'info';
 
+/** What codes.json says of a code: Catalog::CODES on the server. */
+export interface CatalogEntry {
+	severity: string;
+	source: string;
+	/** The wizard's fix kind, checked in wizard/causes.ts. */
+	fix: string;
+	/** Whether the wizard opens by itself for it when the screen loads. */
+	wizard: boolean;
+}
+
 export const DIAGNOSIS_CODES = Object.keys( catalog.codes ) as DiagnosisCode[];
 
 export function isDiagnosisCode( value: string ): value is DiagnosisCode {
 	return Object.prototype.hasOwnProperty.call( catalog.codes, value );
+}
+
+export function catalogEntry( code: DiagnosisCode ): CatalogEntry {
+	return catalog.codes[ code ];
 }
 
 export function severityOf( code: DiagnosisCode ): Severity {

@@ -1,87 +1,55 @@
 /**
- * Which fix the regeneration wizard offers for a diagnosis, and which diagnoses open it on their own.
+ * Which fix the regeneration wizard offers for a diagnosis, and which diagnoses open it on their own. Both
+ * are read from codes.json (Catalog::CODES on the server), the one home of every cause.
  */
-import type { DiagnosisCode } from '../diagnosis/codes';
+import { catalogEntry, isDiagnosisCode } from '../diagnosis/codes';
 
-export type FixKind =
-	/** The plugin repairs it alone: get a new token, prove it, revoke the old one. */
-	| 'renew'
-	/** A person pastes a new secret from the Causerie dashboard. */
-	| 'secret'
-	/** A person grants scopes in the dashboard; then a new token carries them. */
-	| 'scopes'
-	/** The credentials belong to another environment: enter this environment's. */
-	| 'environment'
-	/** The server's clock is off: only the host can fix it. */
-	| 'clock'
-	/** The site answers at a new address: is it the same site, or a copy? */
-	| 'site'
-	/** This copy was paused: resume if it is the real site. */
-	| 'paused'
-	/** The API or the network is failing: nothing to change here, check again later. */
-	| 'wait';
+export const FIX_KINDS = [
+	// The plugin repairs it alone: get a new token, prove it, revoke the old one.
+	'renew',
+	// A person pastes a new secret from the Causerie dashboard.
+	'secret',
+	// A person grants scopes in the dashboard; then a new token carries them.
+	'scopes',
+	// The credentials belong to another environment: enter this environment's.
+	'environment',
+	// The API address, or the advanced issuer or token endpoint, leads to the wrong place: correct it.
+	'address',
+	// The server's clock is off: only the host can fix it.
+	'clock',
+	// The site answers at a new address: is it the same site, or a copy?
+	'site',
+	// This copy was paused: resume if it is the real site.
+	'paused',
+	// The API or the network is failing: nothing to change here, check again later.
+	'wait',
+] as const;
 
-const KINDS: Record< DiagnosisCode, FixKind > = {
-	token_expired: 'renew',
-	token_malformed: 'renew',
-	token_signature_invalid: 'renew',
-	token_revoked: 'renew',
-	token_invalid: 'renew',
-	insufficient_scope: 'scopes',
-	invalid_scope: 'scopes',
-	environment_mismatch: 'environment',
-	invalid_client: 'secret',
-	invalid_grant: 'secret',
-	unauthorized_client: 'secret',
-	encryption_key_changed: 'secret',
-	not_configured: 'secret',
-	token_endpoint_error: 'wait',
-	dns_failure: 'wait',
-	connection_refused: 'wait',
-	timeout: 'wait',
-	tls_failure: 'wait',
-	network_error: 'wait',
-	server_error: 'wait',
-	rate_limited: 'wait',
-	not_json: 'wait',
-	metadata_invalid: 'wait',
-	clock_skew: 'clock',
-	site_moved: 'site',
-	connection_paused: 'paused',
-	// Found by the token inspector in the browser: a new token from the configured API settles them.
-	token_not_yet_valid: 'clock',
-	token_issuer_mismatch: 'renew',
-	token_audience_mismatch: 'renew',
-	token_type_invalid: 'renew',
-	signing_key_unknown: 'renew',
-	token_algorithm_not_allowed: 'wait',
-	token_unverifiable: 'wait',
-	signing_keys_invalid: 'wait',
-	secure_context_required: 'wait',
-};
+export type FixKind = ( typeof FIX_KINDS )[ number ];
 
-export function fixKindOf( code: DiagnosisCode ): FixKind {
-	return KINDS[ code ];
+export function isFixKind( value: string ): value is FixKind {
+	return ( FIX_KINDS as readonly string[] ).includes( value );
 }
 
 /**
- * The diagnoses behind a 401 or 403 from the API or its token endpoint: the wizard opens for them when
- * the screen loads, as they stop the chatbot and each has a fix here.
+ * The fix for a code. A code this build does not know (a newer server) only gets "check again later".
+ *
+ * @param code A diagnosis code, as the server sent it.
  */
-const OPENS_ON_LOAD: DiagnosisCode[] = [
-	'token_expired',
-	'token_malformed',
-	'token_signature_invalid',
-	'token_revoked',
-	'token_invalid',
-	'insufficient_scope',
-	'invalid_scope',
-	'environment_mismatch',
-	'invalid_client',
-	'invalid_grant',
-	'unauthorized_client',
-];
+export function fixKindOf( code: string ): FixKind {
+	if ( ! isDiagnosisCode( code ) ) {
+		return 'wait';
+	}
+	const { fix } = catalogEntry( code );
+	return isFixKind( fix ) ? fix : 'wait';
+}
 
-export function opensWizard( code: DiagnosisCode ): boolean {
-	return OPENS_ON_LOAD.includes( code );
+/**
+ * Whether the wizard opens by itself for a code when the screen loads: the 401 and 403 causes, which stop
+ * the chatbot and have a fix here.
+ *
+ * @param code A diagnosis code, as the server sent it.
+ */
+export function opensWizard( code: string ): boolean {
+	return isDiagnosisCode( code ) && catalogEntry( code ).wizard;
 }

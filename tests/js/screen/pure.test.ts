@@ -1,8 +1,8 @@
 import { firstProblem, healthRows } from '../../../src/health/rows';
 import { formatDuration, formatRelative } from '../../../src/health/time';
-import { fixKindOf, opensWizard } from '../../../src/wizard/causes';
+import { FIX_KINDS, fixKindOf, opensWizard } from '../../../src/wizard/causes';
 import { parsePastedCredentials } from '../../../src/wizard/paste';
-import { DIAGNOSIS_CODES } from '../../../src/diagnosis/codes';
+import { catalogEntry, DIAGNOSIS_CODES } from '../../../src/diagnosis/codes';
 import { run } from './fixtures';
 
 describe( 'health rows', () => {
@@ -118,20 +118,37 @@ describe( 'durations and moments', () => {
 } );
 
 describe( 'causes', () => {
-	it( 'has a fix for every diagnosis code', () => {
+	it( 'reads a known fix kind for every code from codes.json', () => {
 		for ( const code of DIAGNOSIS_CODES ) {
-			expect( fixKindOf( code ) ).toMatch(
-				/^(renew|secret|scopes|environment|clock|site|paused|wait)$/
-			);
+			const { fix } = catalogEntry( code );
+			expect( FIX_KINDS ).toContain( fix );
+			expect( fixKindOf( code ) ).toBe( fix );
 		}
 	} );
 
-	it( 'opens by itself for 401 and 403 causes only', () => {
+	it( 'asks the admin to correct the address when nothing answers there', () => {
+		expect( fixKindOf( 'not_found' ) ).toBe( 'address' );
+		expect( fixKindOf( 'invalid_target' ) ).toBe( 'address' );
+		expect( fixKindOf( 'environment_mismatch' ) ).toBe( 'environment' );
+		expect( fixKindOf( 'token_revoked' ) ).toBe( 'renew' );
+	} );
+
+	it( 'offers only to check again for a code this build does not know', () => {
+		expect( fixKindOf( 'a_cause_from_a_newer_server' ) ).toBe( 'wait' );
+		expect( opensWizard( 'a_cause_from_a_newer_server' ) ).toBe( false );
+	} );
+
+	it( 'opens by itself for the causes codes.json marks, 401 and 403 ones', () => {
+		for ( const code of DIAGNOSIS_CODES ) {
+			expect( opensWizard( code ) ).toBe( catalogEntry( code ).wizard );
+		}
 		expect( opensWizard( 'token_expired' ) ).toBe( true );
 		expect( opensWizard( 'insufficient_scope' ) ).toBe( true );
 		expect( opensWizard( 'invalid_client' ) ).toBe( true );
+		expect( opensWizard( 'invalid_target' ) ).toBe( true );
 		expect( opensWizard( 'server_error' ) ).toBe( false );
 		expect( opensWizard( 'clock_skew' ) ).toBe( false );
+		expect( opensWizard( 'not_found' ) ).toBe( false );
 	} );
 } );
 
