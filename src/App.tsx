@@ -122,6 +122,7 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 									{ ...( initial.settings
 										? { initialSettings: initial.settings }
 										: {} ) }
+									server={ status.server }
 									onSaved={ recheck }
 								/>
 							);

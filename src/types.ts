@@ -25,6 +25,15 @@ export interface RestError {
 	data?: { status?: number };
 }
 
+/** The fields of a credentials profile that a request may change, and that wp-config.php may lock. */
+export type LockableField =
+	| 'clientId'
+	| 'clientSecret'
+	| 'apiUrl'
+	| 'issuer'
+	| 'tokenEndpoint'
+	| 'scopes';
+
 /** GET/POST /causerie/v1/settings */
 export interface Settings {
 	environment: EnvironmentType;
@@ -34,17 +43,14 @@ export interface Settings {
 	secretHint: string;
 	secretStatus: 'ok' | 'missing' | 'key_changed' | 'corrupt';
 	apiUrl: string;
+	/** Advanced: the authorization server of a server that publishes no metadata; '' = found from apiUrl. */
+	issuer: string;
+	/** Advanced: its token endpoint; '' = found from apiUrl. */
+	tokenEndpoint: string;
 	scopes: string[];
-	locked: Partial<
-		Record<
-			'clientId' | 'clientSecret' | 'apiUrl' | 'scopes',
-			'constant' | 'environment'
-		>
-	>;
+	locked: Partial< Record< LockableField, 'constant' | 'environment' > >;
 	/** On a multisite network: fields this site does not set itself, taken from the network's settings. */
-	inherited?: Partial<
-		Record< 'clientId' | 'clientSecret' | 'apiUrl' | 'scopes', 'network' >
-	>;
+	inherited?: Partial< Record< LockableField, 'network' > >;
 }
 
 /** A diagnosis as the server describes it, translated. */
@@ -56,14 +62,30 @@ export interface Diagnosis {
 	steps: string[];
 }
 
+/** The authorization server the plugin found for the API address (Auth\Endpoints::public_view). */
+export interface AuthorizationServer {
+	issuer: string;
+	tokenEndpoint: string;
+	/** The API's RFC 9728 resource identifier, the audience of its tokens; null when it publishes none. */
+	resource: string | null;
+	/** Where it was found: RFC 8414 metadata, OpenID Connect discovery, the advanced settings, or defaults. */
+	source: 'metadata' | 'openid' | 'settings' | 'defaults';
+	/** Whether it offers token revocation (RFC 7009) and introspection (RFC 7662). */
+	revocation: boolean;
+	introspection: boolean;
+}
+
 /** GET /causerie/v1/status */
 export interface ConnectionStatus {
 	state: 'connected' | 'attention' | 'broken';
+	/** When causes stack, the one to fix first. */
 	diagnosis: Diagnosis | null;
 	tokenExpiresAt: string | null;
 	nextRefreshAt: string | null;
 	checkedAt: string | null;
 	lastSuccessAt: string | null;
+	/** Null until the authorization server is known. */
+	server: AuthorizationServer | null;
 	/** False when WP-Cron has not run the plugin's jobs for over an hour. */
 	cronRunning?: boolean;
 }
@@ -115,13 +137,16 @@ export interface Binding {
 }
 
 /** A field of a credentials profile that a request may change. */
-export type CredentialField = keyof Settings[ 'locked' ];
+export type CredentialField = LockableField;
 
 /** The body of POST /causerie/v1/settings and /settings/verify, besides `environment`. */
 export interface SettingsChanges {
 	clientId?: string;
 	clientSecret?: string;
 	apiUrl?: string;
+	/** '' finds it from the API address again. */
+	issuer?: string;
+	tokenEndpoint?: string;
 	scopes?: string[];
 }
 
@@ -164,9 +189,6 @@ export interface EventQuery {
 	/** 1 to 200; the server defaults to 50. */
 	limit?: number;
 }
-
-/** Fields that wp-config.php constants or environment variables can lock. */
-export type LockableField = 'clientId' | 'clientSecret' | 'apiUrl' | 'scopes';
 
 /** The sections of GET /causerie/v1/report (Diagnosis\Support_Report), redacted by the server. */
 export interface SupportReportSections {

@@ -8,7 +8,7 @@ import {
 } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import type { Settings } from '../types';
+import type { AuthorizationServer, Settings } from '../types';
 import { CredentialsForm } from './credentials/CredentialsForm';
 import { EnvironmentField } from './credentials/EnvironmentField';
 import { SecretStatusNotice } from './credentials/SecretStatusNotice';
@@ -20,13 +20,19 @@ interface Props {
 	onSaved?: ( settings: Settings ) => void;
 	/** The site's own profile, when the page already has it. */
 	initialSettings?: Settings;
+	/** Where the plugin found the sign-in service of the credentials in use, when known. */
+	server?: AuthorizationServer | null;
 }
 
 /**
  * The credentials of each environment profile: client id, write-only secret, API address and scopes.
  * Fields set in wp-config.php or the server environment are shown read-only, with the reason.
  */
-export function CredentialsPanel( { onSaved, initialSettings }: Props ) {
+export function CredentialsPanel( {
+	onSaved,
+	initialSettings,
+	server = null,
+}: Props ) {
 	const { data, isBusy, error, environment, select, replace, reload } =
 		useCredentialSettings( initialSettings );
 	// Until the profile asked for arrives, the form would show the previous one's values.
@@ -69,6 +75,7 @@ export function CredentialsPanel( { onSaved, initialSettings }: Props ) {
 						<CredentialsForm
 							key={ data.environment }
 							settings={ data }
+							server={ server }
 							onSaved={ ( saved ) => {
 								replace( saved );
 								onSaved?.( saved );

@@ -2,11 +2,16 @@ import { Button, TextControl } from '@wordpress/components';
 import { useEffect, useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { CredentialField, Settings } from '../../types';
+import type {
+	AuthorizationServer,
+	CredentialField,
+	Settings,
+} from '../../types';
+import { AddressFields } from './AddressFields';
 import { ENVIRONMENT_LABELS, FIELD_LABELS } from './constants';
 import { fieldHelp } from './fieldHelp';
 import { inheritedNote } from './inherited';
-import { lockReason } from './locks';
+import { lockReasonIn } from './locks';
 import { OutcomeNotice, statusText } from './OutcomeNotice';
 import { ProgressStatus } from './ProgressStatus';
 import { ScopesField } from './ScopesField';
@@ -16,22 +21,20 @@ import { useCredentialForm } from './useCredentialForm';
 interface Props {
 	settings: Settings;
 	onSaved: ( settings: Settings ) => void;
+	/** The sign-in service found for the credentials in use, when known. */
+	server?: AuthorizationServer | null;
 }
 
 /**
  * The fields of one profile, with Save (which the server verifies first) and Test without saving.
  */
-export function CredentialsForm( { settings, onSaved }: Props ) {
+export function CredentialsForm( { settings, onSaved, server = null }: Props ) {
 	const { values, errors, busy, outcome, setField, save, verify } =
 		useCredentialForm( settings, onSaved );
 	const formRef = useRef< HTMLFormElement >( null );
 	const isActive = settings.environment === settings.activeEnvironment;
-	const reasonOf = ( field: CredentialField ) => {
-		const source = settings.locked[ field ];
-		return source
-			? lockReason( field, source, settings.environment )
-			: undefined;
-	};
+	const reasonOf = ( field: CredentialField ) =>
+		lockReasonIn( settings, field );
 	const fromNetwork = ( field: CredentialField ) =>
 		inheritedNote( settings, field );
 
@@ -82,26 +85,13 @@ export function CredentialsForm( { settings, onSaved }: Props ) {
 				lockReason={ reasonOf( 'clientSecret' ) }
 				note={ fromNetwork( 'clientSecret' ) }
 			/>
-			<TextControl
-				__next40pxDefaultSize
-				label={ FIELD_LABELS.apiUrl }
-				type="url"
-				value={ values.apiUrl }
-				onChange={ ( value: string ) => setField( 'apiUrl', value ) }
-				placeholder="https://api.causerie.example"
-				autoComplete="off"
-				spellCheck={ false }
-				disabled={ !! reasonOf( 'apiUrl' ) }
-				aria-invalid={ errors.apiUrl ? true : undefined }
-				help={ fieldHelp(
-					errors.apiUrl,
-					reasonOf( 'apiUrl' ) ??
-						__(
-							'As shown in the Causerie dashboard.',
-							'causerie-connector'
-						),
-					fromNetwork( 'apiUrl' )
-				) }
+			<AddressFields
+				values={ values }
+				onChange={ setField }
+				errors={ errors }
+				settings={ settings }
+				// The sign-in service found is that of the profile in use.
+				server={ isActive ? server : null }
 			/>
 			<ScopesField
 				value={ values.scopes }

@@ -9,6 +9,8 @@ export function valuesOf( settings: Settings ): CredentialValues {
 		clientId: settings.clientId,
 		clientSecret: '',
 		apiUrl: settings.apiUrl,
+		issuer: settings.issuer,
+		tokenEndpoint: settings.tokenEndpoint,
 		scopes: [ ...settings.scopes ],
 	};
 }
@@ -39,6 +41,13 @@ export function candidateOf(
 	if ( ! locked.apiUrl ) {
 		candidate.apiUrl = values.apiUrl.trim();
 	}
+	// Sent even when empty: empty means "find it from the API address", which is what the form shows.
+	if ( ! locked.issuer ) {
+		candidate.issuer = values.issuer.trim();
+	}
+	if ( ! locked.tokenEndpoint ) {
+		candidate.tokenEndpoint = values.tokenEndpoint.trim();
+	}
 	if ( ! locked.scopes ) {
 		candidate.scopes = values.scopes;
 	}
@@ -66,11 +75,11 @@ export function changesOf(
 	if ( candidate.clientSecret !== undefined ) {
 		changes.clientSecret = candidate.clientSecret;
 	}
-	if (
-		candidate.apiUrl !== undefined &&
-		candidate.apiUrl !== settings.apiUrl
-	) {
-		changes.apiUrl = candidate.apiUrl;
+	for ( const field of [ 'apiUrl', 'issuer', 'tokenEndpoint' ] as const ) {
+		const value = candidate[ field ];
+		if ( value !== undefined && value !== settings[ field ] ) {
+			changes[ field ] = value;
+		}
 	}
 	if (
 		candidate.scopes !== undefined &&

@@ -36,6 +36,8 @@ export const FIELD_LABELS: Record< CredentialField, string > = {
 	clientId: __( 'Client ID', 'causerie-connector' ),
 	clientSecret: __( 'Client secret', 'causerie-connector' ),
 	apiUrl: __( 'API address', 'causerie-connector' ),
+	issuer: __( 'Authorization server (issuer)', 'causerie-connector' ),
+	tokenEndpoint: __( 'Token endpoint', 'causerie-connector' ),
 	scopes: __( 'Permissions (scopes)', 'causerie-connector' ),
 };
 
@@ -44,5 +46,7 @@ export const OVERRIDE_SUFFIXES: Record< CredentialField, string > = {
 	clientId: 'CLIENT_ID',
 	clientSecret: 'CLIENT_SECRET',
 	apiUrl: 'API_URL',
+	issuer: 'ISSUER',
+	tokenEndpoint: 'TOKEN_ENDPOINT',
 	scopes: 'SCOPES',
 };

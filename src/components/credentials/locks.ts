@@ -3,7 +3,7 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { CredentialField, EnvironmentType } from '../../types';
+import type { CredentialField, EnvironmentType, Settings } from '../../types';
 import { OVERRIDE_SUFFIXES } from './constants';
 
 /**
@@ -22,6 +22,22 @@ export function overrideNames(
 		`CAUSERIE_${ environment.toUpperCase() }_${ suffix }`,
 		`CAUSERIE_${ suffix }`,
 	];
+}
+
+/**
+ * Why a field of a profile is read-only, or undefined when it may be edited.
+ *
+ * @param settings The profile as stored.
+ * @param field    The field.
+ */
+export function lockReasonIn(
+	settings: Pick< Settings, 'locked' | 'environment' >,
+	field: CredentialField
+): string | undefined {
+	const source = settings.locked[ field ];
+	return source
+		? lockReason( field, source, settings.environment )
+		: undefined;
 }
 
 export function lockReason(

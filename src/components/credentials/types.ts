@@ -8,8 +8,14 @@ export interface CredentialValues {
 	/** Typed by the admin only; never filled from the server. */
 	clientSecret: string;
 	apiUrl: string;
+	/** Advanced; empty to find it from the API address. */
+	issuer: string;
+	tokenEndpoint: string;
 	scopes: string[];
 }
+
+/** The three addresses: the API's, and the advanced ones of its sign-in service. */
+export type AddressField = 'apiUrl' | 'issuer' | 'tokenEndpoint';
 
 /** A message per field that is at fault. */
 export type FieldErrors = Partial< Record< CredentialField, string > >;

@@ -87,8 +87,56 @@ export function validateSecret(
 }
 
 /**
- * @param value           The address typed.
+ * What Api_Url_Policy refuses in any of the three addresses, or null.
+ *
+ * @param address         The address typed, trimmed and not empty.
  * @param siteEnvironment The site's environment type: plain http to this computer is for local sites.
+ */
+function addressProblem(
+	address: string,
+	siteEnvironment: EnvironmentType
+): string | null {
+	const incomplete = __(
+		'Enter a full address, such as https://api.causerie.example.',
+		'causerie-connector'
+	);
+	let url: URL;
+	try {
+		url = new URL( address );
+	} catch {
+		return incomplete;
+	}
+	if ( url.hostname === '' || address.length > 2048 ) {
+		return incomplete;
+	}
+	if ( url.username !== '' || url.password !== '' ) {
+		return __(
+			'The address must not contain a user name or password. Enter the client ID and secret in their own fields.',
+			'causerie-connector'
+		);
+	}
+	if ( address.includes( '?' ) || address.includes( '#' ) ) {
+		return __(
+			'The address must not contain a query string or fragment.',
+			'causerie-connector'
+		);
+	}
+	const localSite =
+		siteEnvironment === 'local' || siteEnvironment === 'development';
+	const plainLoopback =
+		url.protocol === 'http:' && isLoopbackHost( url.hostname );
+	if ( url.protocol !== 'https:' && ! ( plainLoopback && localSite ) ) {
+		return __(
+			'The address must start with https://. Plain http is allowed only for this computer (localhost) on a local or development site.',
+			'causerie-connector'
+		);
+	}
+	return null;
+}
+
+/**
+ * @param value           The address typed.
+ * @param siteEnvironment The site's environment type.
  */
 export function validateApiUrl(
 	value: string,
@@ -101,44 +149,21 @@ export function validateApiUrl(
 			'causerie-connector'
 		);
 	}
-	let url: URL;
-	try {
-		url = new URL( address );
-	} catch {
-		return __(
-			'Enter a full address, such as https://api.causerie.example.',
-			'causerie-connector'
-		);
-	}
-	if ( url.hostname === '' || address.length > 2048 ) {
-		return __(
-			'Enter a full address, such as https://api.causerie.example.',
-			'causerie-connector'
-		);
-	}
-	if ( url.username !== '' || url.password !== '' ) {
-		return __(
-			'The API address must not contain a user name or password. Enter the client ID and secret in their own fields.',
-			'causerie-connector'
-		);
-	}
-	if ( address.includes( '?' ) || address.includes( '#' ) ) {
-		return __(
-			'The API address must not contain a query string or fragment.',
-			'causerie-connector'
-		);
-	}
-	const localSite =
-		siteEnvironment === 'local' || siteEnvironment === 'development';
-	const plainLoopback =
-		url.protocol === 'http:' && isLoopbackHost( url.hostname );
-	if ( url.protocol !== 'https:' && ! ( plainLoopback && localSite ) ) {
-		return __(
-			'The API address must start with https://. Plain http is allowed only for this computer (localhost) on a local or development site.',
-			'causerie-connector'
-		);
-	}
-	return null;
+	return addressProblem( address, siteEnvironment );
+}
+
+/**
+ * The advanced issuer or token endpoint: the same rules, but empty is fine (found from the API address).
+ *
+ * @param value           The address typed.
+ * @param siteEnvironment The site's environment type.
+ */
+export function validateOptionalAddress(
+	value: string,
+	siteEnvironment: EnvironmentType
+): string | null {
+	const address = value.trim();
+	return address === '' ? null : addressProblem( address, siteEnvironment );
 }
 
 /**
@@ -170,6 +195,17 @@ export function validateCredentials(
 	}
 	if ( apiUrl ) {
 		errors.apiUrl = apiUrl;
+	}
+	for ( const field of [ 'issuer', 'tokenEndpoint' ] as const ) {
+		const problem = locked[ field ]
+			? null
+			: validateOptionalAddress(
+					values[ field ],
+					settings.activeEnvironment
+				);
+		if ( problem ) {
+			errors[ field ] = problem;
+		}
 	}
 	if ( ! locked.scopes && values.scopes.length === 0 ) {
 		errors.scopes = __(

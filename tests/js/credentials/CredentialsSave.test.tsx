@@ -137,6 +137,9 @@ describe( 'Saving and testing credentials', () => {
 					clientId: 'wp-production',
 					clientSecret: NEW_SECRET,
 					apiUrl: 'https://api.causerie.example',
+					// Empty: found from the API address, as the form shows.
+					issuer: '',
+					tokenEndpoint: '',
 					scopes: [ 'write:knowledge', 'read:widget' ],
 				},
 			},

@@ -15,6 +15,8 @@ export const SETTINGS: Settings = {
 	secretHint: '••••k3y9',
 	secretStatus: 'ok',
 	apiUrl: 'https://api.causerie.example',
+	issuer: '',
+	tokenEndpoint: '',
 	scopes: [ 'write:knowledge', 'read:widget' ],
 	locked: {},
 };

@@ -14,6 +14,8 @@ export const SETTINGS: Settings = {
 	secretHint: '…cret',
 	secretStatus: 'ok',
 	apiUrl: ISSUER,
+	issuer: '',
+	tokenEndpoint: '',
 	scopes: [ 'read:widget', 'write:knowledge' ],
 	locked: {},
 };
