@@ -110,8 +110,8 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 				status={ status }
 				isChecking={ isChecking }
 				checkError={ connection.checkError }
-				onRunChecks={ recheck }
 				onFix={ openWizard }
+				texts={ initial.texts }
 			/>
 			<TabPanel className="causerie-tabs" tabs={ TABS }>
 				{ ( tab ) => {

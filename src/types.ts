@@ -62,6 +62,16 @@ export interface Diagnosis {
 	steps: string[];
 }
 
+/** The last time the checks repaired the connection by themselves, within the last 24 hours. */
+export interface Healed {
+	/** What was wrong: a diagnosis code such as token_revoked. */
+	code: DiagnosisCode;
+	/** ISO 8601: when it was repaired. */
+	at: string;
+	/** The code's title, translated. */
+	title: string;
+}
+
 /** The authorization server the plugin found for the API address (Auth\Endpoints::public_view). */
 export interface AuthorizationServer {
 	issuer: string;
@@ -84,6 +94,7 @@ export interface ConnectionStatus {
 	nextRefreshAt: string | null;
 	checkedAt: string | null;
 	lastSuccessAt: string | null;
+	healed: Healed | null;
 	/** Null until the authorization server is known. */
 	server: AuthorizationServer | null;
 	/** False when WP-Cron has not run the plugin's jobs for over an hour. */
@@ -118,6 +129,12 @@ export interface DiagnosisErrorData {
 export interface ChecksRun {
 	checkedAt: string;
 	lastSuccessAt?: string | null;
+	/** GET only: the last self-repair of the day, with what the checks saw. */
+	healed?: {
+		code: DiagnosisCode;
+		at: string;
+		evidence: Record< string, unknown >;
+	} | null;
 	checks: CheckResult[];
 }
 

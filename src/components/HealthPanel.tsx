@@ -10,17 +10,25 @@ import {
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
+import { healedNote } from '../health/healed';
 import { healthRows, type RowStatus } from '../health/rows';
 import { formatMoment, formatRelative } from '../health/time';
-import type { ChecksRun, ConnectionStatus, RestError } from '../types';
+import type {
+	ChecksRun,
+	ConnectionStatus,
+	DiagnosisTexts,
+	RestError,
+} from '../types';
+import { isDiagnosisCode } from '../diagnosis/codes';
 
 interface Props {
 	checks: ChecksRun | null;
 	status: ConnectionStatus;
 	isChecking: boolean;
 	checkError: RestError | null;
-	onRunChecks: () => void;
 	onFix: () => void;
+	/** The diagnoses' texts, for the title of what a self-repair fixed. */
+	texts?: DiagnosisTexts | null;
 }
 
 const ICONS: Record<
@@ -58,37 +66,37 @@ function Moment( { iso, now }: { iso: string | null; now: number } ) {
 }
 
 /**
- * Each live check with its status, its measure, and a way to fix it.
+ * Each live check with its status, its measure, and a way to fix it. The checks run from the status
+ * header's button; the panel shows their progress and what they found.
  *
- * @param props             Component props.
- * @param props.checks      The last run, or null before the first.
- * @param props.status      The connection status, for the schedule.
- * @param props.isChecking  Whether a run is under way.
- * @param props.checkError  Why the last run did not finish, if it did not.
- * @param props.onRunChecks Runs the checks again.
- * @param props.onFix       Opens the fix wizard.
+ * @param props            Component props.
+ * @param props.checks     The last run, or null before the first.
+ * @param props.status     The connection status, for the schedule.
+ * @param props.isChecking Whether a run is under way.
+ * @param props.checkError Why the last run did not finish, if it did not.
+ * @param props.onFix      Opens the fix wizard.
+ * @param props.texts      The diagnoses' texts.
  */
 export function HealthPanel( {
 	checks,
 	status,
 	isChecking,
 	checkError,
-	onRunChecks,
 	onFix,
+	texts = null,
 }: Props ) {
 	const now = useNow();
-	const rows = healthRows( checks?.checks ?? null );
+	const { healed } = status;
+	const rows = healthRows( checks?.checks ?? null, {
+		titleOf: ( code ) =>
+			( healed?.code === code ? healed.title : null ) ??
+			( isDiagnosisCode( code ) ? texts?.[ code ]?.title : null ) ??
+			null,
+	} );
 	return (
 		<Card className="causerie-health">
 			<CardHeader>
 				<h2>{ __( 'Connection health', 'causerie-connector' ) }</h2>
-				<Button
-					variant="secondary"
-					onClick={ onRunChecks }
-					aria-disabled={ isChecking }
-				>
-					{ __( 'Run checks', 'causerie-connector' ) }
-				</Button>
 			</CardHeader>
 			<CardBody>
 				<div
@@ -105,6 +113,10 @@ export function HealthPanel( {
 							) }
 						</>
 					) }
+					{ /* Announced when a run ends in a self-repair. */ }
+					{ ! isChecking &&
+						healed &&
+						healedNote( healed.title, healed.at ) }
 				</div>
 				{ checkError && (
 					<Notice status="warning" isDismissible={ false }>

@@ -1,6 +1,7 @@
 import { Button, Dashicon, Flex, FlexBlock } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
+import { healedNote } from '../health/healed';
 import type { ConnectionStatus } from '../types';
 
 interface Props {
@@ -29,7 +30,8 @@ const STATES: Record<
 };
 
 /**
- * The five-second answer: is the chatbot connected, and if not, why and what to press.
+ * The five-second answer: is the chatbot connected, and if not, why and what to press. Its button is the
+ * screen's only way to run the checks: "Run checks" before the first run, "Check again" after.
  *
  * @param props             Component props.
  * @param props.status      The connection status.
@@ -46,6 +48,12 @@ export function StatusHeader( {
 	const state = STATES[ status.state ];
 	const { diagnosis } = status;
 	const neverChecked = status.checkedAt === null && diagnosis === null;
+	let checkLabel: string = __( 'Check again', 'causerie-connector' );
+	if ( isChecking ) {
+		checkLabel = __( 'Checking…', 'causerie-connector' );
+	} else if ( status.checkedAt === null ) {
+		checkLabel = __( 'Run checks', 'causerie-connector' );
+	}
 	return (
 		<section
 			className={ `causerie-status causerie-status--${ status.state }` }
@@ -85,6 +93,15 @@ export function StatusHeader( {
 									) }
 						</p>
 					) }
+					{ ! diagnosis && status.healed && (
+						// Why the screen is green again without anyone acting.
+						<p className="causerie-status__healed">
+							{ healedNote(
+								status.healed.title,
+								status.healed.at
+							) }
+						</p>
+					) }
 				</FlexBlock>
 			</Flex>
 			<Flex
@@ -103,9 +120,7 @@ export function StatusHeader( {
 					isBusy={ isChecking }
 					aria-disabled={ isChecking }
 				>
-					{ isChecking
-						? __( 'Checking…', 'causerie-connector' )
-						: __( 'Run checks', 'causerie-connector' ) }
+					{ checkLabel }
 				</Button>
 			</Flex>
 		</section>

@@ -5,6 +5,7 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import type { DiagnosisCode } from '../diagnosis/codes';
 import type { CheckResult } from '../types';
+import { renewedNote } from './healed';
 import { formatDuration } from './time';
 
 export type RowStatus = CheckResult[ 'status' ];
@@ -38,21 +39,28 @@ const NOT_CHECKED = __(
 	'causerie-connector'
 );
 
+/** What a row may say beyond its check: the titles of diagnoses, for a self-repair. */
+export interface RowContext {
+	titleOf: ( code: string ) => string | null;
+}
+
 interface RowSpec {
 	id: string;
 	label: string;
-	/** The check it reads; the signature row reads the API call. */
-	check: CheckResult[ 'id' ];
-	ok: ( evidence: Evidence ) => string;
+	/** The checks it reads, a failure first: the token rows read the token check and the API call. */
+	checks: Array< CheckResult[ 'id' ] >;
+	ok: ( evidence: Evidence, context: RowContext ) => string;
 	/** Codes that make this row fail; others leave it "not checked". */
 	failsOn?: DiagnosisCode[];
+	/** Why its check was skipped for a reason of its own, not an earlier failure. */
+	skipped?: ( evidence: Evidence ) => string | null;
 }
 
 const SPECS: RowSpec[] = [
 	{
 		id: 'reachable',
 		label: __( 'API reachable', 'causerie-connector' ),
-		check: 'reachable',
+		checks: [ 'reachable' ],
 		ok: ( evidence ) => {
 			const latency = numberIn( evidence, 'latencyMs' );
 			return latency === null
@@ -70,7 +78,7 @@ const SPECS: RowSpec[] = [
 	{
 		id: 'credentials',
 		label: __( 'Credentials accepted', 'causerie-connector' ),
-		check: 'credentials',
+		checks: [ 'credentials' ],
 		ok: () =>
 			__(
 				'The API accepts this client ID and secret.',
@@ -80,31 +88,34 @@ const SPECS: RowSpec[] = [
 	{
 		id: 'token',
 		label: __( 'Token valid', 'causerie-connector' ),
-		check: 'api',
-		ok: () =>
-			__( 'The API accepts the token in use.', 'causerie-connector' ),
-		failsOn: [
-			'token_expired',
-			'token_revoked',
-			'token_malformed',
-			'token_invalid',
-		],
+		checks: [ 'token', 'api' ],
+		ok: ( evidence, context ) =>
+			typeof evidence.healed === 'string' &&
+			typeof evidence.obtainedAt === 'string'
+				? renewedNote(
+						context.titleOf( evidence.healed ),
+						evidence.obtainedAt
+					)
+				: __(
+						'The API accepts the token in use.',
+						'causerie-connector'
+					),
 	},
 	{
 		id: 'signature',
 		label: __( 'Signature valid', 'causerie-connector' ),
-		check: 'api',
+		checks: [ 'token', 'api' ],
 		ok: () =>
 			__(
 				'The token is signed by a key the API publishes.',
 				'causerie-connector'
 			),
-		failsOn: [ 'token_signature_invalid' ],
+		failsOn: [ 'token_signature_invalid', 'signing_key_unknown' ],
 	},
 	{
 		id: 'scopes',
 		label: __( 'Permissions granted', 'causerie-connector' ),
-		check: 'scopes',
+		checks: [ 'scopes' ],
 		ok: ( evidence ) =>
 			sprintf(
 				/* translators: %s: space-separated scopes */
@@ -115,17 +126,25 @@ const SPECS: RowSpec[] = [
 	{
 		id: 'environment',
 		label: __( 'Environment matches', 'causerie-connector' ),
-		check: 'environment',
+		checks: [ 'environment' ],
 		ok: () =>
 			__(
 				'The credentials belong to this site’s environment.',
 				'causerie-connector'
 			),
+		// Not a failure: some servers say nothing of environments.
+		skipped: ( evidence ) =>
+			evidence.stated === false
+				? __(
+						'The API does not state which environment these credentials belong to: nothing to compare.',
+						'causerie-connector'
+					)
+				: null,
 	},
 	{
 		id: 'clock',
 		label: __( 'Clock in sync', 'causerie-connector' ),
-		check: 'clock',
+		checks: [ 'clock' ],
 		ok: ( evidence ) =>
 			sprintf(
 				/* translators: %s: a duration such as "2 s" */
@@ -141,7 +160,7 @@ const SPECS: RowSpec[] = [
 	{
 		id: 'site',
 		label: __( 'Site address matches', 'causerie-connector' ),
-		check: 'site',
+		checks: [ 'site' ],
 		ok: () =>
 			__(
 				'The credentials were saved at this address.',
@@ -178,46 +197,66 @@ function problemDetail( check: CheckResult ): string {
 }
 
 /**
+ * The check a row shows: the first that failed among those it reads, else the first that passed.
+ *
+ * @param byId   The checks by id.
+ * @param checks The ids the row reads.
+ */
+function pick(
+	byId: Map< string, CheckResult >,
+	checks: Array< CheckResult[ 'id' ] >
+): CheckResult | undefined {
+	const found = checks.flatMap( ( id ) => byId.get( id ) ?? [] );
+	return (
+		found.find(
+			( check ) => check.status === 'error' || check.status === 'warning'
+		) ??
+		found.find( ( check ) => check.status === 'ok' ) ??
+		found[ 0 ]
+	);
+}
+
+const NO_TITLES: RowContext = { titleOf: () => null };
+
+/**
  * The rows, from the last run of the checks (null before the first run).
  *
- * @param checks The checks, in the server's order.
+ * @param checks  The checks, in the server's order.
+ * @param context Titles of the diagnoses, for a self-repair.
  */
-export function healthRows( checks: CheckResult[] | null ): HealthRow[] {
+export function healthRows(
+	checks: CheckResult[] | null,
+	context: RowContext = NO_TITLES
+): HealthRow[] {
 	const byId = new Map(
 		( checks ?? [] ).map( ( check ) => [ check.id, check ] )
 	);
 	const configured = byId.get( 'configured' );
 	return SPECS.map( ( spec ): HealthRow => {
-		const check = byId.get( spec.check );
+		const check = pick( byId, spec.checks );
 		const base = { id: spec.id, label: spec.label, code: '' as const };
 		if ( ! check || check.status === 'skipped' ) {
-			return {
-				...base,
-				status: 'skipped',
-				detail:
-					configured?.status === 'error'
-						? configured.message
-						: NOT_CHECKED,
-			};
+			const own = check ? spec.skipped?.( check.evidence ) : null;
+			let detail = own ?? NOT_CHECKED;
+			if ( ! own && configured?.status === 'error' ) {
+				detail = configured.message;
+			}
+			return { ...base, status: 'skipped', detail };
 		}
 		if ( check.status === 'ok' ) {
-			return { ...base, status: 'ok', detail: spec.ok( check.evidence ) };
+			return {
+				...base,
+				status: 'ok',
+				detail: spec.ok( check.evidence, context ),
+			};
 		}
 		if (
 			spec.failsOn &&
 			check.code !== '' &&
 			! spec.failsOn.includes( check.code )
 		) {
-			// The API refused for another reason, named on that reason's row.
-			return {
-				...base,
-				status: spec.id === 'signature' ? 'skipped' : check.status,
-				detail:
-					spec.id === 'signature'
-						? NOT_CHECKED
-						: problemDetail( check ),
-				code: spec.id === 'signature' ? '' : check.code,
-			};
+			// Refused for another reason, named on that reason's row.
+			return { ...base, status: 'skipped', detail: NOT_CHECKED };
 		}
 		return {
 			...base,

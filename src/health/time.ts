@@ -68,3 +68,23 @@ export function formatMoment( iso: string ): string {
 		timeStyle: 'medium',
 	} ).format( new Date( iso ) );
 }
+
+/**
+ * The local time of a moment, such as "20:01", with its date when it is not today.
+ *
+ * @param iso An ISO 8601 moment.
+ * @param now The current time in milliseconds.
+ */
+export function formatClockTime(
+	iso: string,
+	now: number = Date.now()
+): string {
+	const date = new Date( iso );
+	const today = new Date( now ).toDateString() === date.toDateString();
+	return new Intl.DateTimeFormat(
+		locale(),
+		today
+			? { timeStyle: 'short' }
+			: { dateStyle: 'medium', timeStyle: 'short' }
+	).format( date );
+}

@@ -74,6 +74,7 @@ export function status( found: Diagnosis | null ): ConnectionStatus {
 		nextRefreshAt: '2026-11-26T10:48:00Z',
 		checkedAt: '2026-11-26T10:00:00Z',
 		lastSuccessAt: '2026-11-26T09:00:00Z',
+		healed: null,
 		server: null,
 	};
 }

@@ -1,5 +1,9 @@
 import { firstProblem, healthRows } from '../../../src/health/rows';
-import { formatDuration, formatRelative } from '../../../src/health/time';
+import {
+	formatClockTime,
+	formatDuration,
+	formatRelative,
+} from '../../../src/health/time';
 import { FIX_KINDS, fixKindOf, opensWizard } from '../../../src/wizard/causes';
 import { parsePastedCredentials } from '../../../src/wizard/paste';
 import { catalogEntry, DIAGNOSIS_CODES } from '../../../src/diagnosis/codes';
@@ -88,6 +92,69 @@ describe( 'health rows', () => {
 		);
 	} );
 
+	it( 'shows a token the API refused on the token check, as the engine reports it', () => {
+		const rows = healthRows(
+			run( {
+				token: {
+					status: 'error',
+					code: 'signing_key_unknown',
+					message: 'Unknown key.',
+				},
+				api: { status: 'skipped' },
+			} ).checks
+		);
+
+		expect( rows.find( ( row ) => row.id === 'token' ) ).toMatchObject( {
+			status: 'error',
+			code: 'signing_key_unknown',
+		} );
+		expect( rows.find( ( row ) => row.id === 'signature' ) ).toMatchObject(
+			{ status: 'error', code: 'signing_key_unknown' }
+		);
+	} );
+
+	it( 'says when the API states no environment, without counting it as a problem', () => {
+		const checks = run( {
+			environment: { status: 'skipped', evidence: { stated: false } },
+		} ).checks;
+
+		expect(
+			healthRows( checks ).find( ( row ) => row.id === 'environment' )
+		).toEqual( {
+			id: 'environment',
+			label: 'Environment matches',
+			status: 'skipped',
+			detail: 'The API does not state which environment these credentials belong to: nothing to compare.',
+			code: '',
+		} );
+		expect( firstProblem( checks ) ).toBeNull();
+	} );
+
+	it( 'names what the checks repaired on the token row', () => {
+		const checks = run( {
+			token: {
+				evidence: {
+					healed: 'token_expired',
+					obtainedAt: '2026-11-26T10:00:00Z',
+				},
+			},
+		} ).checks;
+		const time = formatClockTime( '2026-11-26T10:00:00Z' );
+
+		expect(
+			healthRows( checks, {
+				titleOf: ( code ) => `Title of ${ code }.`,
+			} ).find( ( row ) => row.id === 'token' )?.detail
+		).toBe(
+			`The API accepts the new token, obtained at ${ time } after the old one was refused: Title of token_expired.`
+		);
+		expect(
+			healthRows( checks ).find( ( row ) => row.id === 'token' )?.detail
+		).toBe(
+			`The API accepts the new token, obtained at ${ time } after the old one was refused.`
+		);
+	} );
+
 	it( 'puts errors before warnings', () => {
 		const checks = run( {
 			clock: { status: 'warning', code: 'clock_skew' },
@@ -104,6 +171,17 @@ describe( 'durations and moments', () => {
 		expect( formatDuration( 45 ) ).toBe( '45 sec' );
 		expect( formatDuration( -125 ) ).toBe( '2 min 5 sec' );
 		expect( formatDuration( 90061 ) ).toBe( '1 day 1 hr' );
+	} );
+
+	it( 'gives the time of a moment today, and its date too otherwise', () => {
+		const now = Date.parse( '2026-11-26T12:00:00' );
+		// ICU puts a narrow space before AM and PM.
+		expect( formatClockTime( '2026-11-26T08:05:00', now ) ).toMatch(
+			/^8:05\sAM$/
+		);
+		expect( formatClockTime( '2026-11-25T20:01:00', now ) ).toMatch(
+			/^Nov 25, 2026, 8:01\sPM$/
+		);
 	} );
 
 	it( 'says how long ago or ahead', () => {
