@@ -13,14 +13,17 @@ import { SupportReport } from './components/SupportReport';
 import { TokenInspector } from './components/TokenInspector';
 import { RegenerationWizard } from './components/wizard/RegenerationWizard';
 import { useConnection } from './hooks/useConnection';
+import type { DiagnosisCode } from './diagnosis/codes';
 import type {
 	ChecksRun,
 	ConnectionStatus,
+	Diagnosis,
 	DiagnosisTexts,
 	Settings,
 	SiteInfo,
 } from './types';
 import { opensWizard } from './wizard/causes';
+import { diagnosisFor } from './wizard/diagnosisFor';
 
 export const FIX_HASH = '#fix';
 
@@ -58,6 +61,10 @@ interface Props {
 export function App( { initial, checkOnLoad = true }: Props ) {
 	const connection = useConnection( initial.status, initial.checks );
 	const [ isWizardOpen, setIsWizardOpen ] = useState( false );
+	// A health row's own diagnosis; null starts on the status' one.
+	const [ wizardStart, setWizardStart ] = useState< Diagnosis | null >(
+		null
+	);
 	const wizardOffered = useRef( false );
 	const { runChecks, isChecking, status } = connection;
 
@@ -94,8 +101,21 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 	}, [ isChecking, runChecks ] );
 	const openWizard = useCallback( () => {
 		wizardOffered.current = true;
+		setWizardStart( null );
 		setIsWizardOpen( true );
 	}, [] );
+	const fixRow = ( code: DiagnosisCode ) => {
+		wizardOffered.current = true;
+		setWizardStart(
+			diagnosisFor(
+				code,
+				status,
+				initial.texts,
+				connection.checks?.checks ?? null
+			)
+		);
+		setIsWizardOpen( true );
+	};
 
 	return (
 		<div className="causerie-app">
@@ -110,7 +130,7 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 				status={ status }
 				isChecking={ isChecking }
 				checkError={ connection.checkError }
-				onFix={ openWizard }
+				onFix={ fixRow }
 				texts={ initial.texts }
 			/>
 			<TabPanel className="causerie-tabs" tabs={ TABS }>
@@ -142,6 +162,7 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 			{ isWizardOpen && (
 				<RegenerationWizard
 					connection={ connection }
+					start={ wizardStart }
 					settings={ initial.settings }
 					environmentType={ initial.site.environmentType }
 					onClose={ () => setIsWizardOpen( false ) }

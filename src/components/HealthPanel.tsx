@@ -19,14 +19,15 @@ import type {
 	DiagnosisTexts,
 	RestError,
 } from '../types';
-import { isDiagnosisCode } from '../diagnosis/codes';
+import { isDiagnosisCode, type DiagnosisCode } from '../diagnosis/codes';
 
 interface Props {
 	checks: ChecksRun | null;
 	status: ConnectionStatus;
 	isChecking: boolean;
 	checkError: RestError | null;
-	onFix: () => void;
+	/** Opens the fix wizard on a row's own diagnosis. */
+	onFix: ( code: DiagnosisCode ) => void;
 	/** The diagnoses' texts, for the title of what a self-repair fixed. */
 	texts?: DiagnosisTexts | null;
 }
@@ -74,7 +75,7 @@ function Moment( { iso, now }: { iso: string | null; now: number } ) {
  * @param props.status     The connection status, for the schedule.
  * @param props.isChecking Whether a run is under way.
  * @param props.checkError Why the last run did not finish, if it did not.
- * @param props.onFix      Opens the fix wizard.
+ * @param props.onFix      Opens the fix wizard on a row's diagnosis.
  * @param props.texts      The diagnoses' texts.
  */
 export function HealthPanel( {
@@ -145,7 +146,9 @@ export function HealthPanel( {
 							{ row.code !== '' && (
 								<Button
 									variant="link"
-									onClick={ onFix }
+									onClick={ () =>
+										row.code !== '' && onFix( row.code )
+									}
 									aria-label={ sprintf(
 										/* translators: %s: the name of a check */
 										__( 'Fix: %s', 'causerie-connector' ),

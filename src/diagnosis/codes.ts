@@ -27,6 +27,13 @@ export function catalogEntry( code: DiagnosisCode ): CatalogEntry {
 	return catalog.codes[ code ];
 }
 
-export function severityOf( code: DiagnosisCode ): Severity {
-	return catalog.codes[ code ].severity as Severity;
+/**
+ * How bad a code is; an error for a code this build does not know (a newer server).
+ *
+ * @param code A diagnosis code, as the server sent it.
+ */
+export function severityOf( code: string ): Severity {
+	return isDiagnosisCode( code )
+		? ( catalog.codes[ code ].severity as Severity )
+		: 'error';
 }

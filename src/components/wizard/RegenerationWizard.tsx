@@ -17,6 +17,8 @@ import { WhatHappened } from './WhatHappened';
 
 interface Props {
 	connection: Connection;
+	/** The diagnosis to start on, such as a health row's; the status' own by default. */
+	start?: Diagnosis | null;
 	settings: Settings | null;
 	environmentType: EnvironmentType;
 	onClose: () => void;
@@ -52,19 +54,21 @@ function evidenceFor(
  *
  * @param props                 Component props.
  * @param props.connection      The connection state and its checks.
+ * @param props.start           The diagnosis to start on.
  * @param props.settings        The stored settings.
  * @param props.environmentType The site's environment.
  * @param props.onClose         Closes the wizard.
  */
 export function RegenerationWizard( {
 	connection,
+	start = null,
 	settings,
 	environmentType,
 	onClose,
 }: Props ) {
 	const [ step, setStep ] = useState( 0 );
 	const [ diagnosis, setDiagnosis ] = useState< Diagnosis | null >(
-		connection.status.diagnosis
+		start ?? connection.status.diagnosis
 	);
 	const [ outcome, setOutcome ] = useState< FixOutcome >( {} );
 	const heading = useRef< HTMLHeadingElement >( null );
