@@ -67,6 +67,13 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 	);
 	const wizardOffered = useRef( false );
 	const { runChecks, isChecking, status } = connection;
+	// The wizard may save settings: the credentials tab then starts again from what the server kept.
+	const [ settings, setSettings ] = useState( initial.settings );
+	const [ settingsVersion, setSettingsVersion ] = useState( 0 );
+	const settingsSaved = useCallback( ( saved: Settings ) => {
+		setSettings( saved );
+		setSettingsVersion( ( version ) => version + 1 );
+	}, [] );
 
 	const offerWizard = useCallback( ( next: ConnectionStatus | null ) => {
 		if (
@@ -139,8 +146,9 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 						case 'credentials':
 							return (
 								<CredentialsPanel
-									{ ...( initial.settings
-										? { initialSettings: initial.settings }
+									key={ settingsVersion }
+									{ ...( settings
+										? { initialSettings: settings }
 										: {} ) }
 									server={ status.server }
 									onSaved={ recheck }
@@ -163,7 +171,8 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 				<RegenerationWizard
 					connection={ connection }
 					start={ wizardStart }
-					settings={ initial.settings }
+					settings={ settings }
+					onSettingsSaved={ settingsSaved }
 					environmentType={ initial.site.environmentType }
 					onClose={ () => setIsWizardOpen( false ) }
 				/>

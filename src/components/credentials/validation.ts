@@ -5,7 +5,7 @@
 import { __ } from '@wordpress/i18n';
 
 import type { EnvironmentType, Settings } from '../../types';
-import type { CredentialValues, FieldErrors } from './types';
+import type { AddressField, CredentialValues, FieldErrors } from './types';
 
 const CLIENT_ID_PATTERN = /^[A-Za-z0-9._:@-]+$/;
 // Printable ASCII without spaces, as the route's schema requires.
@@ -167,6 +167,33 @@ export function validateOptionalAddress(
 }
 
 /**
+ * The problems of the three addresses, for those the admin may change.
+ *
+ * @param values   The addresses typed.
+ * @param settings The profile as stored: locks and the site's environment.
+ */
+export function validateAddresses(
+	values: Pick< CredentialValues, AddressField >,
+	settings: Pick< Settings, 'locked' | 'activeEnvironment' >
+): FieldErrors {
+	const errors: FieldErrors = {};
+	const site = settings.activeEnvironment;
+	const problems = {
+		apiUrl: () => validateApiUrl( values.apiUrl, site ),
+		issuer: () => validateOptionalAddress( values.issuer, site ),
+		tokenEndpoint: () =>
+			validateOptionalAddress( values.tokenEndpoint, site ),
+	};
+	for ( const field of [ 'apiUrl', 'issuer', 'tokenEndpoint' ] as const ) {
+		const problem = settings.locked[ field ] ? null : problems[ field ]();
+		if ( problem ) {
+			errors[ field ] = problem;
+		}
+	}
+	return errors;
+}
+
+/**
  * Every field's problem, for the fields the admin may change.
  *
  * @param values   The form.
@@ -184,29 +211,13 @@ export function validateCredentials(
 	const secret = locked.clientSecret
 		? null
 		: validateSecret( values.clientSecret.trim(), needsSecret( settings ) );
-	const apiUrl = locked.apiUrl
-		? null
-		: validateApiUrl( values.apiUrl, settings.activeEnvironment );
 	if ( clientId ) {
 		errors.clientId = clientId;
 	}
 	if ( secret ) {
 		errors.clientSecret = secret;
 	}
-	if ( apiUrl ) {
-		errors.apiUrl = apiUrl;
-	}
-	for ( const field of [ 'issuer', 'tokenEndpoint' ] as const ) {
-		const problem = locked[ field ]
-			? null
-			: validateOptionalAddress(
-					values[ field ],
-					settings.activeEnvironment
-				);
-		if ( problem ) {
-			errors[ field ] = problem;
-		}
-	}
+	Object.assign( errors, validateAddresses( values, settings ) );
 	if ( ! locked.scopes && values.scopes.length === 0 ) {
 		errors.scopes = __(
 			'Choose at least one permission.',

@@ -2,10 +2,11 @@ import { Button, Notice, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { diagnosisOf, saveSettings, toRestError } from '../../api';
-import type { Diagnosis, EnvironmentType, Settings } from '../../types';
+import { fieldHelp } from '../credentials/fieldHelp';
+import type { EnvironmentType, Settings } from '../../types';
 import { parsePastedCredentials } from '../../wizard/paste';
-import { DiagnosisSteps } from './DiagnosisSteps';
+import { RefusalNotice } from './RefusalNotice';
+import { useWizardSave } from './useWizardSave';
 
 interface Props {
 	/** Ask for the client ID too: the credentials belong to another environment. */
@@ -13,7 +14,7 @@ interface Props {
 	settings: Settings | null;
 	/** The site's environment, which names its own profile. */
 	environmentType: EnvironmentType;
-	onSaved: () => void;
+	onSaved: ( settings: Settings ) => void;
 }
 
 /**
@@ -33,9 +34,9 @@ export function CredentialsFix( {
 }: Props ) {
 	const [ clientId, setClientId ] = useState( '' );
 	const [ secret, setSecret ] = useState( '' );
-	const [ isSaving, setIsSaving ] = useState( false );
-	const [ refusal, setRefusal ] = useState< Diagnosis | null >( null );
-	const [ message, setMessage ] = useState( '' );
+	const { isSaving, failure, save } = useWizardSave(
+		withClientId ? [ 'clientId', 'clientSecret' ] : [ 'clientSecret' ]
+	);
 	const lockedSecret = settings?.locked.clientSecret;
 	const lockedId = settings?.locked.clientId;
 
@@ -63,28 +64,20 @@ export function CredentialsFix( {
 
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		setIsSaving( true );
-		setRefusal( null );
-		setMessage( '' );
-		try {
-			// The site's own profile: the server verifies before it replaces anything.
-			await saveSettings(
-				settings?.activeEnvironment ?? environmentType,
-				{
-					clientSecret: secret.trim(),
-					...( withClientId ? { clientId: clientId.trim() } : {} ),
-				}
-			);
+		// The site's own profile: the server verifies before it replaces anything.
+		const outcome = await save(
+			settings?.activeEnvironment ?? environmentType,
+			{
+				clientSecret: secret.trim(),
+				...( withClientId ? { clientId: clientId.trim() } : {} ),
+			}
+		);
+		if ( outcome.ok ) {
 			setSecret( '' );
-			onSaved();
-		} catch ( reason ) {
-			const error = toRestError( reason );
-			setRefusal( diagnosisOf( error ) );
-			setMessage( error.message );
-		} finally {
-			setIsSaving( false );
+			onSaved( outcome.settings );
 		}
 	};
+	const errors = failure?.fieldErrors ?? {};
 
 	const incomplete =
 		secret.trim() === '' || ( withClientId && clientId.trim() === '' );
@@ -95,14 +88,18 @@ export function CredentialsFix( {
 					__nextHasNoMarginBottom
 					__next40pxDefaultSize
 					label={ __( 'Client ID', 'causerie-connector' ) }
-					help={ __(
-						'You can paste the client ID and secret together here.',
-						'causerie-connector'
-					) }
 					value={ clientId }
 					onChange={ setClientId }
 					onPaste={ onPasteId }
 					autoComplete="off"
+					aria-invalid={ errors.clientId ? true : undefined }
+					help={ fieldHelp(
+						errors.clientId,
+						__(
+							'You can paste the client ID and secret together here.',
+							'causerie-connector'
+						)
+					) }
 				/>
 			) }
 			<TextControl
@@ -110,29 +107,21 @@ export function CredentialsFix( {
 				__next40pxDefaultSize
 				type="password"
 				label={ __( 'New client secret', 'causerie-connector' ) }
-				help={
-					settings?.hasSecret
-						? `${ __( 'Replaces the stored secret', 'causerie-connector' ) } (${ settings.secretHint }).`
-						: undefined
-				}
+				help={ fieldHelp(
+					errors.clientSecret,
+					settings?.hasSecret &&
+						`${ __( 'Replaces the stored secret', 'causerie-connector' ) } (${ settings.secretHint }).`
+				) }
 				value={ secret }
 				onChange={ setSecret }
 				autoComplete="new-password"
+				aria-invalid={ errors.clientSecret ? true : undefined }
 			/>
-			{ refusal ? (
-				<Notice status="error" isDismissible={ false }>
-					<p>
-						<strong>{ refusal.title }</strong>{ ' ' }
-						{ __( 'Nothing was changed.', 'causerie-connector' ) }
-					</p>
-					<DiagnosisSteps steps={ refusal.steps } />
-				</Notice>
-			) : (
-				message !== '' && (
-					<Notice status="error" isDismissible={ false }>
-						{ message }
-					</Notice>
-				)
+			{ failure && (
+				<RefusalNotice
+					diagnosis={ failure.diagnosis }
+					message={ failure.message }
+				/>
 			) }
 			<Button
 				variant="primary"

@@ -1,6 +1,6 @@
-import { Button, Flex, Notice } from '@wordpress/components';
+import { Button, Flex } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __ } from '@wordpress/i18n';
 
 import {
 	diagnosisOf,
@@ -8,7 +8,6 @@ import {
 	toRestError,
 	updateBinding,
 } from '../../api';
-import { formatDuration } from '../../health/time';
 import type {
 	Diagnosis,
 	EnvironmentType,
@@ -16,14 +15,19 @@ import type {
 	Settings,
 } from '../../types';
 import type { FixKind } from '../../wizard/causes';
+import { AddressFix } from './AddressFix';
+import { ClockSkew } from './ClockSkew';
 import { CredentialsFix } from './CredentialsFix';
 import { DiagnosisSteps } from './DiagnosisSteps';
+import { RefusalNotice } from './RefusalNotice';
 
 export interface FixOutcome {
 	/** Set when a token was regenerated. */
 	regeneration?: Regeneration;
 	/** The admin paused this copy: done, though not connected. */
 	paused?: boolean;
+	/** The profile the server kept, when the fix saved settings. */
+	settings?: Settings;
 }
 
 interface Props {
@@ -146,8 +150,27 @@ export function FixStep( {
 						}
 						settings={ settings }
 						environmentType={ environmentType }
-						onSaved={ () => onFixed( {} ) }
+						onSaved={ ( saved ) => onFixed( { settings: saved } ) }
 					/>
+				</>
+			);
+			break;
+		case 'address':
+			body = (
+				<>
+					<DiagnosisSteps steps={ diagnosis.steps } />
+					{ settings ? (
+						<AddressFix
+							settings={ settings }
+							evidence={ evidence }
+							onSaved={ ( saved ) =>
+								onFixed( { settings: saved } )
+							}
+							onCheckAgain={ () => onFixed( {} ) }
+						/>
+					) : (
+						checkAgain
+					) }
 				</>
 			);
 			break;
@@ -178,34 +201,15 @@ export function FixStep( {
 				</>
 			);
 			break;
-		case 'clock': {
-			const skew =
-				typeof evidence.skewSeconds === 'number'
-					? evidence.skewSeconds
-					: null;
+		case 'clock':
 			body = (
 				<>
-					{ skew !== null && (
-						<p>
-							{ sprintf(
-								/* translators: 1: a duration such as "5 min", 2: "ahead of" or "behind" */
-								__(
-									'This server’s clock is %1$s %2$s the API’s.',
-									'causerie-connector'
-								),
-								formatDuration( skew ),
-								skew > 0
-									? __( 'behind', 'causerie-connector' )
-									: __( 'ahead of', 'causerie-connector' )
-							) }
-						</p>
-					) }
+					<ClockSkew evidence={ evidence } />
 					<DiagnosisSteps steps={ diagnosis.steps } />
 					{ checkAgain }
 				</>
 			);
 			break;
-		}
 		case 'site':
 			body = (
 				<>
@@ -279,17 +283,10 @@ export function FixStep( {
 		<>
 			{ body }
 			{ failure && (
-				<Notice status="error" isDismissible={ false }>
-					<p>
-						<strong>
-							{ failure.diagnosis?.title ?? failure.message }
-						</strong>{ ' ' }
-						{ __( 'Nothing was changed.', 'causerie-connector' ) }
-					</p>
-					{ failure.diagnosis && (
-						<DiagnosisSteps steps={ failure.diagnosis.steps } />
-					) }
-				</Notice>
+				<RefusalNotice
+					diagnosis={ failure.diagnosis }
+					message={ failure.message }
+				/>
 			) }
 		</>
 	);

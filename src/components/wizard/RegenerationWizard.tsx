@@ -21,6 +21,8 @@ interface Props {
 	start?: Diagnosis | null;
 	settings: Settings | null;
 	environmentType: EnvironmentType;
+	/** Told of the profile the server kept when a fix saved settings. */
+	onSettingsSaved?: ( settings: Settings ) => void;
 	onClose: () => void;
 }
 
@@ -57,6 +59,7 @@ function evidenceFor(
  * @param props.start           The diagnosis to start on.
  * @param props.settings        The stored settings.
  * @param props.environmentType The site's environment.
+ * @param props.onSettingsSaved Told of settings a fix saved.
  * @param props.onClose         Closes the wizard.
  */
 export function RegenerationWizard( {
@@ -64,6 +67,7 @@ export function RegenerationWizard( {
 	start = null,
 	settings,
 	environmentType,
+	onSettingsSaved,
 	onClose,
 }: Props ) {
 	const [ step, setStep ] = useState( 0 );
@@ -82,10 +86,16 @@ export function RegenerationWizard( {
 		heading.current?.focus();
 	}, [ step ] );
 
-	const onFixed = useCallback( ( result: FixOutcome ) => {
-		setOutcome( result );
-		setStep( result.paused ? 3 : 2 );
-	}, [] );
+	const onFixed = useCallback(
+		( result: FixOutcome ) => {
+			if ( result.settings ) {
+				onSettingsSaved?.( result.settings );
+			}
+			setOutcome( result );
+			setStep( result.paused ? 3 : 2 );
+		},
+		[ onSettingsSaved ]
+	);
 	const onChecked = useCallback( ( next: ConnectionStatus ) => {
 		if ( next.state === 'connected' ) {
 			setStep( 3 );

@@ -21,6 +21,10 @@ const LABELS: Record< string, string > = {
 	elapsedMs: __( 'Answered in', 'causerie-connector' ),
 	retryAfter: __( 'Retry after', 'causerie-connector' ),
 	url: __( 'Address called', 'causerie-connector' ),
+	unpublished: __(
+		'Addresses that answered “not found”',
+		'causerie-connector'
+	),
 	siteUrl: __( 'This site’s address', 'causerie-connector' ),
 	siteEnvironment: __( 'This site’s environment', 'causerie-connector' ),
 	tokenEnvironment: __(
