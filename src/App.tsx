@@ -155,7 +155,7 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 								/>
 							);
 						case 'token':
-							return <TokenInspector />;
+							return <TokenInspector server={ status.server } />;
 						case 'events':
 							return <EventLog texts={ initial.texts } />;
 						case 'support':

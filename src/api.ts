@@ -135,8 +135,17 @@ export function fetchRevealedToken(): Promise< TokenDescription > {
 	} );
 }
 
-export function fetchPublicKeys(): Promise< PublicKeys > {
-	return apiFetch< PublicKeys >( { path: JWKS_PATH } );
+/**
+ * The API's public keys, as the server caches them.
+ *
+ * @param kid The key a token names: the server fetches the keys again when its cached set lacks it.
+ */
+export function fetchPublicKeys( kid?: string ): Promise< PublicKeys > {
+	return apiFetch< PublicKeys >( {
+		path: kid
+			? `${ JWKS_PATH }?kid=${ encodeURIComponent( kid ) }`
+			: JWKS_PATH,
+	} );
 }
 
 export function fetchDiagnosisTexts(): Promise< DiagnosisTexts > {

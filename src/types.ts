@@ -275,6 +275,8 @@ export interface SupportReportResponse {
 
 /** GET /causerie/v1/token: the current token decoded; `token` only with reveal=true. */
 export interface TokenDescription {
+	/** An opaque token (not a JWT) has an empty header and claims. */
+	format: 'jwt' | 'opaque';
 	header: Record< string, unknown >;
 	claims: Record< string, unknown >;
 	scopes: string[];
@@ -282,6 +284,8 @@ export interface TokenDescription {
 	issuedAt: string;
 	expiresAt: string;
 	renewAt: string;
+	/** False when the server did not say when the token expires, so expiresAt is a guess. */
+	expiryKnown: boolean;
 	clockSkew: number;
 	token?: string;
 }

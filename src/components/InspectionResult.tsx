@@ -12,7 +12,7 @@ interface Props {
 	texts: DiagnosisTexts | null;
 }
 
-const SIGNATURE: Record< SignatureState, string > = {
+const SIGNATURE: Record< Exclude< SignatureState, 'opaque' >, string > = {
 	verified: __(
 		'Signature: verified in this browser with the keys Causerie publishes.',
 		'causerie-connector'
@@ -49,14 +49,33 @@ const CHECK_STATUS: Record< CheckResult[ 'status' ], string > = {
  */
 export function InspectionResult( { inspection, texts }: Props ) {
 	const { decoded, findings, signature, scopes, serverChecks } = inspection;
+	const heading = (
+		<h3>
+			{ inspection.source === 'current'
+				? __( 'The token the plugin uses', 'causerie-connector' )
+				: __( 'The pasted token', 'causerie-connector' ) }
+		</h3>
+	);
+	if ( signature === 'opaque' ) {
+		// Nothing wrong: some servers issue tokens only they can read.
+		return (
+			<div className="causerie-inspection">
+				{ heading }
+				<Notice status="info" isDismissible={ false }>
+					<p>
+						{ __(
+							'This token is opaque: it is not a JWT, so its contents can’t be decoded here. The API checks it each time the plugin calls it; the connection health shows whether it accepts it.',
+							'causerie-connector'
+						) }
+					</p>
+				</Notice>
+			</div>
+		);
+	}
 	const trusted = signature === 'verified' || signature === 'server-verified';
 	return (
 		<div className="causerie-inspection">
-			<h3>
-				{ inspection.source === 'current'
-					? __( 'The token the plugin uses', 'causerie-connector' )
-					: __( 'The pasted token', 'causerie-connector' ) }
-			</h3>
+			{ heading }
 			{ decoded && <p>{ SIGNATURE[ signature ] }</p> }
 			{ trusted && findings.length === 0 && (
 				<Notice status="success" isDismissible={ false }>

@@ -19,7 +19,7 @@ function expectedValues( expected: Expected | null ): Record< string, string > {
 	return {
 		typ: ACCESS_TOKEN_TYPE,
 		iss: expected.issuer,
-		aud: expected.audience,
+		aud: expected.audience ?? '',
 		scope: expected.scopes.join( ' ' ),
 		environment: expected.environment,
 	};

@@ -14,17 +14,23 @@ import { diagnosisOf } from '../api';
 import { useDiagnosisTexts } from '../hooks/useDiagnosisTexts';
 import { useTokenInspection } from '../hooks/useTokenInspection';
 import { hasSubtleCrypto } from '../inspector/verify';
+import type { AuthorizationServer } from '../types';
 import { DiagnosisNotice } from './DiagnosisNotice';
 import { InspectionResult } from './InspectionResult';
+
+interface Props {
+	/** The sign-in service found for the API address, when known: tokens carry its issuer and audience. */
+	server?: AuthorizationServer | null;
+}
 
 /**
  * Looks inside the token the plugin uses, fetched on request, or a token the admin pastes. A pasted token is
  * decoded and verified in this browser only; it is never sent to the server.
  */
-export function TokenInspector() {
+export function TokenInspector( { server = null }: Props ) {
 	const texts = useDiagnosisTexts();
 	const { data, isBusy, error, inspectCurrent, inspectPasted } =
-		useTokenInspection();
+		useTokenInspection( server );
 	const [ pasted, setPasted ] = useState( '' );
 	const secure = hasSubtleCrypto();
 	const failure = error ? diagnosisOf( error ) : null;

@@ -13,6 +13,7 @@ import {
 	judgeUnverified,
 	judgeVerified,
 	malformed,
+	opaqueToken,
 	type Inspection,
 	type TokenSource,
 } from '../inspector/inspect';
@@ -21,7 +22,12 @@ import {
 	hasSubtleCrypto,
 	verifyToken,
 } from '../inspector/verify';
-import type { RestError, Settings } from '../types';
+import type {
+	AuthorizationServer,
+	PublicKeys,
+	RestError,
+	Settings,
+} from '../types';
 
 export interface UseTokenInspection {
 	data: Inspection | null;
@@ -31,36 +37,71 @@ export interface UseTokenInspection {
 	inspectPasted: ( text: string ) => void;
 }
 
+type Server = AuthorizationServer | null;
+
+/**
+ * The published keys, asked for again by the token's kid when the cached set lacks it: the server then
+ * fetches them anew, so a key rotated in since is found before the token is called unknown.
+ *
+ * @param decoded The token.
+ */
+async function keysFor( decoded: DecodedToken ): Promise< PublicKeys > {
+	const keys = await fetchPublicKeys();
+	const { kid } = decoded.header;
+	const known = keys.keys.some( ( key ) => key.kid === kid );
+	return typeof kid === 'string' && kid !== '' && ! known
+		? fetchPublicKeys( kid )
+		: keys;
+}
+
 async function verifyHere(
 	source: TokenSource,
 	decoded: DecodedToken,
-	settings: Settings
+	settings: Settings,
+	server: Server
 ): Promise< Inspection > {
-	const keys = await fetchPublicKeys();
+	const expectations = expectationsFor( settings.apiUrl, server );
 	const verification = await verifyToken(
 		decoded.token,
-		keys,
-		expectationsFor( settings.apiUrl )
+		await keysFor( decoded ),
+		expectations
 	);
-	return judgeVerified( source, decoded, settings, verification );
+	return judgeVerified(
+		source,
+		decoded,
+		settings,
+		verification,
+		expectations
+	);
 }
 
-async function inspectCurrentToken(): Promise< Inspection > {
+async function inspectCurrentToken( server: Server ): Promise< Inspection > {
 	const description = await fetchRevealedToken();
+	if ( description.format === 'opaque' ) {
+		return opaqueToken();
+	}
 	const result = decodeToken( description.token ?? '' );
 	if ( ! result.ok ) {
 		return malformed( 'current' );
 	}
 	const settings = await fetchSettings();
 	if ( hasSubtleCrypto() ) {
-		return verifyHere( 'current', result.decoded, settings );
+		return verifyHere( 'current', result.decoded, settings, server );
 	}
 	// No WebCrypto on this page: the server checks the token it holds instead.
 	const run = await runChecks();
-	return judgeByServer( result.decoded, settings, run.checks );
+	return judgeByServer(
+		result.decoded,
+		settings,
+		run.checks,
+		expectationsFor( settings.apiUrl, server )
+	);
 }
 
-async function inspectPastedToken( text: string ): Promise< Inspection > {
+async function inspectPastedToken(
+	text: string,
+	server: Server
+): Promise< Inspection > {
 	const result = decodeToken( text );
 	if ( ! result.ok ) {
 		return malformed( 'pasted' );
@@ -68,16 +109,24 @@ async function inspectPastedToken( text: string ): Promise< Inspection > {
 	// The settings and the public keys are fetched; the pasted token never leaves the browser.
 	const settings = await fetchSettings();
 	if ( ! hasSubtleCrypto() ) {
-		return judgeUnverified( result.decoded, settings );
+		return judgeUnverified(
+			result.decoded,
+			settings,
+			expectationsFor( settings.apiUrl, server )
+		);
 	}
-	return verifyHere( 'pasted', result.decoded, settings );
+	return verifyHere( 'pasted', result.decoded, settings, server );
 }
 
 /**
  * Inspects the current token or a pasted one. Only the latest request's answer is kept, so a quick second
  * click can't be overwritten by a slow first one.
+ *
+ * @param server The sign-in service found for the API address, whose issuer and audience tokens carry.
  */
-export function useTokenInspection(): UseTokenInspection {
+export function useTokenInspection(
+	server: Server = null
+): UseTokenInspection {
 	const [ data, setData ] = useState< Inspection | null >( null );
 	const [ error, setError ] = useState< RestError | null >( null );
 	const [ isBusy, setIsBusy ] = useState( false );
@@ -114,12 +163,12 @@ export function useTokenInspection(): UseTokenInspection {
 	}, [] );
 
 	const inspectCurrent = useCallback(
-		() => run( inspectCurrentToken ),
-		[ run ]
+		() => run( () => inspectCurrentToken( server ) ),
+		[ run, server ]
 	);
 	const inspectPasted = useCallback(
-		( text: string ) => run( () => inspectPastedToken( text ) ),
-		[ run ]
+		( text: string ) => run( () => inspectPastedToken( text, server ) ),
+		[ run, server ]
 	);
 
 	return { data, isBusy, error, inspectCurrent, inspectPasted };

@@ -12,7 +12,11 @@ import {
 	requirementFindings,
 	type ScopeComparison,
 } from './requirements';
-import { expectationsFor, type Verification } from './verify';
+import {
+	expectationsFor,
+	type Expectations,
+	type Verification,
+} from './verify';
 
 export type TokenSource = 'current' | 'pasted';
 
@@ -26,11 +30,14 @@ export type SignatureState =
 	/** No WebCrypto here: the server's live checks refused it or could not run. */
 	| 'server-refused'
 	/** No WebCrypto here, and a pasted token is never sent to the server. */
-	| 'not-verified';
+	| 'not-verified'
+	/** Not a JWT: nothing to decode or verify here; the API checks it on each call. */
+	| 'opaque';
 
 export interface Expected {
 	issuer: string;
-	audience: string;
+	/** Null when not checked: the API publishes no resource identifier. */
+	audience: string | null;
 	environment: string;
 	scopes: string[];
 }
@@ -54,6 +61,19 @@ const SERVER_TOKEN_CHECKS: ReadonlyArray< CheckResult[ 'id' ] > = [
 	'api',
 ];
 
+/** The current token, when the server says it is opaque rather than a JWT. */
+export function opaqueToken(): Inspection {
+	return {
+		source: 'current',
+		decoded: null,
+		signature: 'opaque',
+		findings: [],
+		scopes: null,
+		expected: null,
+		serverChecks: [],
+	};
+}
+
 export function malformed( source: TokenSource ): Inspection {
 	return {
 		source,
@@ -72,6 +92,7 @@ function judge(
 	settings: Settings,
 	signature: SignatureState,
 	found: DiagnosisCode[],
+	expectations: Expectations,
 	serverChecks: CheckResult[] = []
 ): Inspection {
 	const scopes = compareScopes( scopesOf( decoded.claims ), settings.scopes );
@@ -89,7 +110,7 @@ function judge(
 		findings: [ ...new Set( findings ) ],
 		scopes,
 		expected: {
-			...expectationsFor( settings.apiUrl ),
+			...expectations,
 			environment: expectedEnvironment( settings.environment ),
 			scopes: settings.scopes,
 		},
@@ -104,43 +125,63 @@ function judge(
  * @param decoded      The decoded token.
  * @param settings     The site's settings (issuer, scopes, environment).
  * @param verification The outcome of verifyToken().
+ * @param expectations The issuer and audience it was held to.
  */
 export function judgeVerified(
 	source: TokenSource,
 	decoded: DecodedToken,
 	settings: Settings,
-	verification: Verification
+	verification: Verification,
+	expectations: Expectations = expectationsFor( settings.apiUrl )
 ): Inspection {
 	return verification.ok
-		? judge( source, decoded, settings, 'verified', [] )
-		: judge( source, decoded, settings, 'refused', [ verification.code ] );
+		? judge( source, decoded, settings, 'verified', [], expectations )
+		: judge(
+				source,
+				decoded,
+				settings,
+				'refused',
+				[ verification.code ],
+				expectations
+			);
 }
 
 /**
  * The conclusion for a token decoded but not verified here: a pasted token where WebCrypto is missing.
  *
- * @param decoded  The decoded token.
- * @param settings The site's settings.
+ * @param decoded      The decoded token.
+ * @param settings     The site's settings.
+ * @param expectations The issuer and audience this site expects.
  */
 export function judgeUnverified(
 	decoded: DecodedToken,
-	settings: Settings
+	settings: Settings,
+	expectations: Expectations = expectationsFor( settings.apiUrl )
 ): Inspection {
-	return judge( 'pasted', decoded, settings, 'not-verified', [] );
+	return judge(
+		'pasted',
+		decoded,
+		settings,
+		'not-verified',
+		[],
+		expectations
+	);
 }
 
 /**
  * The conclusion from the server's live checks, for the current token where WebCrypto is missing. A check
  * that failed before the token ones (API unreachable) is why they could not run, so it counts too.
  *
- * @param decoded  The decoded current token.
- * @param settings The site's settings.
- * @param checks   The results of POST /checks.
+ * @param decoded      The decoded current token.
+ * @param settings     The site's settings.
+ * @param checks       The results of POST /checks.
+ * @param expectations The issuer and audience this site expects.
  */
 export function judgeByServer(
 	decoded: DecodedToken,
 	settings: Settings,
-	checks: CheckResult[]
+	checks: CheckResult[],
+	expectations: Expectations = expectationsFor( settings.apiUrl )
 ): Inspection {
 	const tokenChecks = checks.filter( ( check ) =>
 		SERVER_TOKEN_CHECKS.includes( check.id )
@@ -162,6 +203,7 @@ export function judgeByServer(
 		settings,
 		accepted && failed.length === 0 ? 'server-verified' : 'server-refused',
 		failed,
+		expectations,
 		tokenChecks
 	);
 }

@@ -6,6 +6,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { CryptoKey, JSONWebKeySet, JWTVerifyOptions } from 'jose';
 
 import type { DiagnosisCode } from '../diagnosis/codes';
+import type { AuthorizationServer } from '../types';
 import { diagnoseJoseError } from './jose-errors';
 
 /** Public-key algorithms only: never `none`, never HS* (a shared secret anyone holding it could sign with). */
@@ -36,7 +37,8 @@ export const REQUIRED_CLAIMS = [
 
 export interface Expectations {
 	issuer: string;
-	audience: string;
+	/** Null when the API publishes no resource identifier: the audience is not checked then. */
+	audience: string | null;
 }
 
 export type Verification = { ok: true } | { ok: false; code: DiagnosisCode };
@@ -47,11 +49,20 @@ export function hasSubtleCrypto(): boolean {
 }
 
 /**
- * The issuer and audience a token for the configured API carries: the API URL itself, and `<issuer>/v1`.
+ * The issuer and audience a token for the configured API carries: those of the sign-in service the plugin
+ * found (its issuer, and the API's RFC 9728 resource identifier), else Causerie's own: the API URL itself,
+ * and `<issuer>/v1`.
  *
  * @param apiUrl The API URL from the settings.
+ * @param server The sign-in service found for it, when known.
  */
-export function expectationsFor( apiUrl: string ): Expectations {
+export function expectationsFor(
+	apiUrl: string,
+	server: AuthorizationServer | null = null
+): Expectations {
+	if ( server ) {
+		return { issuer: server.issuer, audience: server.resource };
+	}
 	const issuer = apiUrl.replace( /\/+$/, '' );
 	return { issuer, audience: `${ issuer }/v1` };
 }
@@ -120,7 +131,9 @@ export async function verifyToken(
 			algorithms: [ ...ALLOWED_ALGORITHMS ],
 			typ: ACCESS_TOKEN_TYPE,
 			issuer: expected.issuer,
-			audience: expected.audience,
+			...( expected.audience === null
+				? {}
+				: { audience: expected.audience } ),
 			requiredClaims: REQUIRED_CLAIMS,
 			clockTolerance: CLOCK_TOLERANCE_SECONDS,
 			currentDate: now,

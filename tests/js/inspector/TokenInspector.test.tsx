@@ -119,6 +119,27 @@ describe( 'TokenInspector', () => {
 		expect(
 			view.queryByText( 'This token is valid and fits this site.' )
 		).not.toBeInTheDocument();
+		// Once, after asking the server to fetch the keys again for that kid.
+		expect(
+			requestedPaths().filter( ( path ) => path.startsWith( JWKS_PATH ) )
+		).toEqual( [ JWKS_PATH, `${ JWKS_PATH }?kid=current-key` ] );
+	} );
+
+	it( 'finds a key rotated in since the server cached the keys, by asking for its kid', async () => {
+		serve( {
+			jwks: jwksOf( await signingKey( 'ES256', 'old-key' ) ),
+			freshJwks: jwksOf( key ),
+		} );
+		const view = renderInspector();
+
+		await paste( view, tokens.valid );
+
+		expect(
+			await view.findByText( 'This token is valid and fits this site.' )
+		).toBeInTheDocument();
+		expect( requestedPaths() ).toContain(
+			`${ JWKS_PATH }?kid=current-key`
+		);
 	} );
 
 	it( 'names missing scopes and another environment', async () => {

@@ -4,6 +4,7 @@ import {
 	judgeUnverified,
 	judgeVerified,
 	malformed,
+	opaqueToken,
 } from '../../../src/inspector/inspect';
 import {
 	compareScopes,
@@ -87,6 +88,21 @@ describe( 'judgeVerified', () => {
 		expect( inspection.scopes?.missing ).toEqual( [ 'write:knowledge' ] );
 	} );
 
+	it( 'holds the token to the expectations it was verified against', () => {
+		const inspection = judgeVerified(
+			'pasted',
+			decoded(),
+			SETTINGS,
+			{ ok: true },
+			{ issuer: 'https://auth.example.test', audience: null }
+		);
+
+		expect( inspection.expected ).toMatchObject( {
+			issuer: 'https://auth.example.test',
+			audience: null,
+		} );
+	} );
+
 	it( 'does not judge the environment of a token without the claim', () => {
 		const inspection = judgeVerified(
 			'current',
@@ -147,6 +163,17 @@ describe( 'judgeByServer', () => {
 		expect( inspection.signature ).toBe( 'server-refused' );
 		expect( inspection.findings ).toEqual( [ 'timeout' ] );
 		expect( inspection.serverChecks ).toEqual( [] );
+	} );
+} );
+
+describe( 'opaqueToken', () => {
+	it( 'finds nothing wrong, and has nothing to decode', () => {
+		expect( opaqueToken() ).toMatchObject( {
+			source: 'current',
+			decoded: null,
+			signature: 'opaque',
+			findings: [],
+		} );
 	} );
 } );
 

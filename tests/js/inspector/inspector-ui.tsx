@@ -15,7 +15,11 @@ import {
 	TOKEN_PATH,
 } from '../../../src/api';
 import { TokenInspector } from '../../../src/components/TokenInspector';
-import type { ChecksRun, TokenDescription } from '../../../src/types';
+import type {
+	AuthorizationServer,
+	ChecksRun,
+	TokenDescription,
+} from '../../../src/types';
 import { SETTINGS, TEXTS } from './fixtures';
 
 const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
@@ -23,6 +27,10 @@ const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
 export interface Server {
 	/** The public keys GET /jwks answers. */
 	jwks: JSONWebKeySet;
+	/** What GET /jwks?kid= answers, once the server fetched the keys again; `jwks` by default. */
+	freshJwks?: JSONWebKeySet;
+	/** What GET /token says of the token's format; a JWT by default. */
+	format?: TokenDescription[ 'format' ];
 	/** The token GET /token?reveal=true reveals. */
 	token?: string;
 	/** What POST /checks answers. */
@@ -35,6 +43,9 @@ export interface Server {
 
 function answer( server: Server ) {
 	return async ( options: { path?: string; method?: string } ) => {
+		if ( options.path?.startsWith( `${ JWKS_PATH }?kid=` ) ) {
+			return server.freshJwks ?? server.jwks;
+		}
 		switch ( `${ options.method ?? 'GET' } ${ options.path }` ) {
 			case `GET ${ DIAGNOSES_PATH }`:
 				return TEXTS;
@@ -50,6 +61,7 @@ function answer( server: Server ) {
 					throw server.tokenError;
 				}
 				return {
+					format: server.format ?? 'jwt',
 					header: {},
 					claims: {},
 					scopes: [],
@@ -57,6 +69,7 @@ function answer( server: Server ) {
 					issuedAt: '',
 					expiresAt: '',
 					renewAt: '',
+					expiryKnown: true,
 					clockSkew: 0,
 					...( server.token ? { token: server.token } : {} ),
 				} satisfies TokenDescription;
@@ -91,9 +104,11 @@ export function everythingSent(): string {
 /**
  * Renders the inspector; queries go through the returned object, inside the inspector, because Notices
  * also speak their text into a live region outside it.
+ *
+ * @param server The sign-in service the status names, if any.
  */
-export function renderInspector() {
-	return within( render( <TokenInspector /> ).container );
+export function renderInspector( server: AuthorizationServer | null = null ) {
+	return within( render( <TokenInspector server={ server } /> ).container );
 }
 
 export type View = ReturnType< typeof renderInspector >;

@@ -224,10 +224,54 @@ describe( 'verifyToken', () => {
 } );
 
 describe( 'expectationsFor', () => {
-	it( 'takes the configured API URL as issuer and <issuer>/v1 as audience', () => {
+	const server = {
+		issuer: 'https://auth.example.test',
+		tokenEndpoint: 'https://auth.example.test/token',
+		resource: 'https://api.example.test',
+		source: 'openid',
+		revocation: false,
+		introspection: false,
+	} as const;
+
+	it( 'takes the configured API URL as issuer and <issuer>/v1 as audience while no server is known', () => {
 		expect( expectationsFor( 'http://127.0.0.1:8877/' ) ).toEqual( {
 			issuer: 'http://127.0.0.1:8877',
 			audience: 'http://127.0.0.1:8877/v1',
 		} );
+		expect( expectationsFor( 'http://127.0.0.1:8877/', null ) ).toEqual(
+			expectationsFor( 'http://127.0.0.1:8877/' )
+		);
+	} );
+
+	it( 'takes the issuer of the server found, and the API’s resource identifier as audience', () => {
+		expect( expectationsFor( 'http://127.0.0.1:8877', server ) ).toEqual( {
+			issuer: 'https://auth.example.test',
+			audience: 'https://api.example.test',
+		} );
+		expect(
+			expectationsFor( 'http://127.0.0.1:8877', {
+				...server,
+				resource: null,
+			} )
+		).toEqual( { issuer: 'https://auth.example.test', audience: null } );
+	} );
+
+	it( 'leaves the audience unchecked when there is none to expect', async () => {
+		const key = await signingKey( 'RS256' );
+		const token = await accessToken( key, {
+			claims: { aud: 'https://elsewhere.test' },
+		} );
+
+		expect(
+			await verifyToken(
+				token,
+				jwksOf( key ),
+				{ issuer: ISSUER, audience: null },
+				AT_NOW
+			)
+		).toEqual( { ok: true } );
+		expect(
+			await verifyToken( token, jwksOf( key ), EXPECTED, AT_NOW )
+		).toEqual( { ok: false, code: 'token_audience_mismatch' } );
 	} );
 } );
