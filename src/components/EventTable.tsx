@@ -47,7 +47,7 @@ export function EventTable( { events, texts }: Props ) {
 						</td>
 						<td>{ kindLabel( event.kind ) }</td>
 						<td>
-							{ eventLabel( event.code, texts ) }{ ' ' }
+							{ eventLabel( event.code, texts, event.context ) }{ ' ' }
 							<code>{ event.code }</code>
 						</td>
 						<td>{ summarizeContext( event.context ) || '—' }</td>

@@ -1,7 +1,7 @@
 /**
  * Words for the event log: what each kind and code means, and a one-line summary of an event's context.
  */
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 import { isDiagnosisCode } from '../diagnosis/codes';
 import type { DiagnosisTexts, EventKind, LoggedEvent } from '../types';
@@ -42,16 +42,99 @@ const ACTION_LABELS: Record< string, () => string > = {
 		),
 };
 
+function contextValue(
+	context: LoggedEvent[ 'context' ],
+	key: string
+): unknown {
+	return context && ! Array.isArray( context ) ? context[ key ] : undefined;
+}
+
+/** What a token revocation came to (Auth\Revocation). */
+function revokedLabel( outcome: unknown ): string {
+	switch ( outcome ) {
+		case 'revoked':
+			return __(
+				'An old access token was revoked',
+				'causerie-connector'
+			);
+		case 'unsupported':
+			return __(
+				'An old access token could not be revoked: the sign-in service does not offer it, so the token lasts until it expires',
+				'causerie-connector'
+			);
+		case 'failed':
+			return __(
+				'Revoking an old access token failed; it lasts until it expires',
+				'causerie-connector'
+			);
+		default:
+			return __( 'Revoking an old access token', 'causerie-connector' );
+	}
+}
+
+/**
+ * The token events that name a cause (context `cause`): a self-repair, or a new token the API refused.
+ *
+ * @param code  The event's code.
+ * @param title The cause's title, when known.
+ */
+function causedLabel( code: string, title: string | null ): string | null {
+	if ( code === 'healed' ) {
+		return title
+			? sprintf(
+					/* translators: %s: what was wrong, such as "The access token was revoked." */
+					__( 'Repaired on its own: %s', 'causerie-connector' ),
+					title
+				)
+			: __(
+					'The connection was repaired on its own',
+					'causerie-connector'
+				);
+	}
+	if ( code === 'regeneration_refused' ) {
+		return title
+			? sprintf(
+					/* translators: %s: why the API refused it, such as "The access token's signature does not match Causerie's keys." */
+					__(
+						'A new access token was refused, so the old one was kept: %s',
+						'causerie-connector'
+					),
+					title
+				)
+			: __(
+					'A new access token was refused, so the old one was kept',
+					'causerie-connector'
+				);
+	}
+	return null;
+}
+
 /**
  * A plain-language label for an event code; an unknown code is shown as it is.
  *
- * @param code  The event's code.
- * @param texts The diagnoses' texts, when loaded.
+ * @param code    The event's code.
+ * @param texts   The diagnoses' texts, when loaded.
+ * @param context The event's context, for the events whose words depend on it.
  */
 export function eventLabel(
 	code: string,
-	texts: DiagnosisTexts | null
+	texts: DiagnosisTexts | null,
+	context: LoggedEvent[ 'context' ] = null
 ): string {
+	if ( code === 'revoked' ) {
+		return revokedLabel( contextValue( context, 'outcome' ) );
+	}
+	const cause = contextValue( context, 'cause' );
+	const caused = causedLabel(
+		code,
+		( typeof cause === 'string' &&
+			isDiagnosisCode( cause ) &&
+			texts?.[ cause ]?.title ) ||
+			null
+	);
+	if ( caused ) {
+		return caused;
+	}
 	const action = ACTION_LABELS[ code ];
 	if ( action ) {
 		return action();
@@ -88,6 +171,10 @@ const CONTEXT_LABELS: Record< string, () => string > = {
 	status: () => __( 'HTTP status', 'causerie-connector' ),
 	elapsedMs: () => __( 'Time (ms)', 'causerie-connector' ),
 	detail: () => __( 'Detail', 'causerie-connector' ),
+	cause: () => __( 'Cause', 'causerie-connector' ),
+	outcome: () => __( 'Outcome', 'causerie-connector' ),
+	previousRevoked: () => __( 'Old token revoked', 'causerie-connector' ),
+	secretExpiresAt: () => __( 'Secret expires', 'causerie-connector' ),
 };
 
 function formatValue( value: unknown ): string {

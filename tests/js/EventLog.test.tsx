@@ -41,7 +41,27 @@ const TEXTS: DiagnosisTexts = {
 		explanation: '',
 		steps: [],
 	},
+	signing_key_unknown: {
+		severity: 'error',
+		title: 'The token was signed with a key Causerie does not publish (any more).',
+		explanation: '',
+		steps: [],
+	},
 };
+
+function tokenEvent(
+	id: number,
+	code: string,
+	context: LoggedEvent[ 'context' ]
+): LoggedEvent {
+	return {
+		id,
+		createdAt: '2026-11-26T20:01:00+00:00',
+		kind: 'token',
+		code,
+		context,
+	};
+}
 
 function localTime( iso: string ): string {
 	return new Date( iso ).toLocaleString( undefined, {
@@ -93,6 +113,53 @@ describe( 'EventLog', () => {
 				'Credentials were saved saved',
 				'—',
 			],
+		] );
+	} );
+
+	it( 'names self-repairs, revocations and refused new tokens in words', async () => {
+		mockedApiFetch.mockResolvedValue( [
+			tokenEvent( 9, 'healed', {
+				cause: 'token_revoked',
+				status: 401,
+			} ),
+			tokenEvent( 8, 'revoked', { outcome: 'revoked' } ),
+			tokenEvent( 7, 'revoked', { outcome: 'unsupported' } ),
+			tokenEvent( 6, 'revoked', { outcome: 'failed' } ),
+			tokenEvent( 5, 'regeneration_refused', {
+				cause: 'signing_key_unknown',
+			} ),
+		] );
+
+		render( <EventLog texts={ TEXTS } /> );
+		await screen.findByRole( 'table' );
+
+		expect( rowTexts().map( ( [ , , event ] ) => event ) ).toEqual( [
+			'Repaired on its own: The access token was revoked healed',
+			'An old access token was revoked revoked',
+			'An old access token could not be revoked: the sign-in service does not offer it, so the token lasts until it expires revoked',
+			'Revoking an old access token failed; it lasts until it expires revoked',
+			'A new access token was refused, so the old one was kept: The token was signed with a key Causerie does not publish (any more). regeneration_refused',
+		] );
+		expect( rowTexts()[ 0 ]?.[ 3 ] ).toBe(
+			'Cause: token_revoked; HTTP status: 401'
+		);
+		expect( rowTexts()[ 1 ]?.[ 3 ] ).toBe( 'Outcome: revoked' );
+	} );
+
+	it( 'still says what happened before the diagnoses’ texts arrive', async () => {
+		mockedApiFetch.mockResolvedValue( [
+			tokenEvent( 2, 'healed', { cause: 'token_revoked' } ),
+			tokenEvent( 1, 'regeneration_refused', {
+				cause: 'not_a_known_cause',
+			} ),
+		] );
+
+		render( <EventLog texts={ null } /> );
+		await screen.findByRole( 'table' );
+
+		expect( rowTexts().map( ( [ , , event ] ) => event ) ).toEqual( [
+			'The connection was repaired on its own healed',
+			'A new access token was refused, so the old one was kept regeneration_refused',
 		] );
 	} );
 
