@@ -151,7 +151,16 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 										? { initialSettings: settings }
 										: {} ) }
 									server={ status.server }
-									onSaved={ recheck }
+									onSaved={ ( saved ) => {
+										// The wizard fixes the profile in use.
+										if (
+											saved.environment ===
+											saved.activeEnvironment
+										) {
+											setSettings( saved );
+										}
+										recheck();
+									} }
 								/>
 							);
 						case 'token':

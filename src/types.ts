@@ -43,9 +43,8 @@ export interface Settings {
 	secretHint: string;
 	secretStatus: 'ok' | 'missing' | 'key_changed' | 'corrupt';
 	apiUrl: string;
-	/** Advanced: the authorization server of a server that publishes no metadata; '' = found from apiUrl. */
+	/** Advanced, for a server that publishes no metadata: its issuer and token endpoint; '' = found from apiUrl. */
 	issuer: string;
-	/** Advanced: its token endpoint; '' = found from apiUrl. */
 	tokenEndpoint: string;
 	scopes: string[];
 	locked: Partial< Record< LockableField, 'constant' | 'environment' > >;
@@ -64,11 +63,9 @@ export interface Diagnosis {
 
 /** The last time the checks repaired the connection by themselves, within the last 24 hours. */
 export interface Healed {
-	/** What was wrong: a diagnosis code such as token_revoked. */
+	/** What was wrong, such as token_revoked; when (ISO 8601); and the code's title, translated. */
 	code: DiagnosisCode;
-	/** ISO 8601: when it was repaired. */
 	at: string;
-	/** The code's title, translated. */
 	title: string;
 }
 
@@ -80,7 +77,7 @@ export interface AuthorizationServer {
 	resource: string | null;
 	/** Where it was found: RFC 8414 metadata, OpenID Connect discovery, the advanced settings, or defaults. */
 	source: 'metadata' | 'openid' | 'settings' | 'defaults';
-	/** Whether it offers token revocation (RFC 7009) and introspection (RFC 7662). */
+	/** Whether it offers revocation (RFC 7009) and introspection (RFC 7662). */
 	revocation: boolean;
 	introspection: boolean;
 }
@@ -130,11 +127,9 @@ export interface ChecksRun {
 	checkedAt: string;
 	lastSuccessAt?: string | null;
 	/** GET only: the last self-repair of the day, with what the checks saw. */
-	healed?: {
-		code: DiagnosisCode;
-		at: string;
-		evidence: Record< string, unknown >;
-	} | null;
+	healed?:
+		| ( Omit< Healed, 'title' > & { evidence: Record< string, unknown > } )
+		| null;
 	checks: CheckResult[];
 }
 
@@ -161,7 +156,6 @@ export interface SettingsChanges {
 	clientId?: string;
 	clientSecret?: string;
 	apiUrl?: string;
-	/** '' finds it from the API address again. */
 	issuer?: string;
 	tokenEndpoint?: string;
 	scopes?: string[];

@@ -32,6 +32,7 @@ export interface UseWizardSave {
 export function useWizardSave( shown: CredentialField[] ): UseWizardSave {
 	const [ isSaving, setIsSaving ] = useState( false );
 	const [ failure, setFailure ] = useState< Failure | null >( null );
+	// A new list at each render: what it holds is what matters.
 	const key = shown.join( ' ' );
 
 	const save = useCallback(

@@ -228,6 +228,58 @@ describe( 'The address fix', () => {
 		);
 	} );
 
+	it( 'starts from what the credentials form last saved', async () => {
+		const brokenRun = run( {
+			reachable: {
+				status: 'error',
+				code: 'not_found',
+				message: NOT_FOUND.title,
+				evidence: TRIED,
+			},
+		} );
+		routeApiFetch( {
+			'POST /causerie/v1/settings': {
+				...SETTINGS,
+				apiUrl: 'https://typo.causerie.example',
+			},
+			'POST /causerie/v1/checks': brokenRun,
+			'GET /causerie/v1/status': status( NOT_FOUND ),
+		} );
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: status( NOT_FOUND ),
+					checks: brokenRun,
+					settings: SETTINGS,
+					texts: null,
+				} }
+				checkOnLoad={ false }
+			/>
+		);
+		const apiUrl = await screen.findByRole( 'textbox', {
+			name: 'API address',
+		} );
+		await userEvent.clear( apiUrl );
+		await userEvent.type( apiUrl, 'https://typo.causerie.example' );
+		await userEvent.click( screen.getByRole( 'button', { name: 'Save' } ) );
+		expect(
+			await screen.findByRole( 'button', { name: 'Check again' } )
+		).not.toHaveAttribute( 'aria-disabled', 'true' );
+
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Fix it' } )
+		);
+		const dialog = screen.getByRole( 'dialog' );
+		await userEvent.click(
+			within( dialog ).getByRole( 'button', { name: 'Next: fix it' } )
+		);
+
+		expect( field( dialog, 'API address' ) ).toHaveValue(
+			'https://typo.causerie.example'
+		);
+	} );
+
 	it( 'sends nothing when no address changed or one is not valid', async () => {
 		const dialog = await fixStep(
 			NOT_FOUND,
