@@ -12,6 +12,9 @@ declare -A PORTS=([trixie]="${E2E_PORT_TRIXIE:-8868}" [sid]="${E2E_PORT_SID:-887
 # A stock site per line, without the plugin, on which a spec uploads the release zip.
 declare -A STOCK_PORTS=([trixie]="${E2E_STOCK_PORT_TRIXIE:-8870}" [sid]="${E2E_STOCK_PORT_SID:-8873}")
 declare -A SANDBOX_PORTS=([trixie]="${E2E_SANDBOX_PORT_TRIXIE:-8869}" [sid]="${E2E_SANDBOX_PORT_SID:-8872}")
+# And one whose authorization server and API are on two origins, which a spec connects to from the API address alone.
+declare -A SPLIT_PORTS=([trixie]="${E2E_SPLIT_PORT_TRIXIE:-8864}" [sid]="${E2E_SPLIT_PORT_SID:-8866}")
+declare -A SPLIT_API_PORTS=([trixie]="${E2E_SPLIT_API_PORT_TRIXIE:-8865}" [sid]="${E2E_SPLIT_API_PORT_SID:-8867}")
 
 case "${1:-}" in
 	up)
@@ -27,6 +30,7 @@ case "${1:-}" in
 			FRESH=1 "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
 			"$ROOT/bin/wp-site.sh" serve "$site" "$url"
 			start_sandbox "${SANDBOX_PORTS[$suite]}" "$LOGS/e2e-sandbox-$suite.log" "$site.sandbox.pid"
+			start_sandbox "${SPLIT_PORTS[$suite]}" "$LOGS/e2e-sandbox-split-$suite.log" "$site.sandbox-split.pid" "${SPLIT_API_PORTS[$suite]}"
 			(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/connect-sandbox.php" "http://127.0.0.1:${SANDBOX_PORTS[$suite]}" >/dev/null) \
 				|| die "could not connect $site to its sandbox"
 			stock="$CACHE/sites/e2e-stock-$suite"
@@ -41,6 +45,7 @@ case "${1:-}" in
 			"$ROOT/bin/wp-site.sh" stop "$CACHE/sites/e2e-$suite"
 			"$ROOT/bin/wp-site.sh" stop "$CACHE/sites/e2e-stock-$suite"
 			stop_sandbox "$CACHE/sites/e2e-$suite.sandbox.pid"
+			stop_sandbox "$CACHE/sites/e2e-$suite.sandbox-split.pid"
 		done
 		;;
 	*) die "usage: $0 up|down" ;;

@@ -77,11 +77,12 @@ need_build() {
 }
 
 # Starts the sandbox Causerie API in its own process group and waits until it listens.
-#   start_sandbox PORT LOGFILE PIDFILE
+#   start_sandbox PORT LOGFILE PIDFILE [API_PORT]
+# With API_PORT, the authorization server and the API are on two origins (the API on API_PORT).
 start_sandbox() {
-	local port=$1 logfile=$2 pidfile=$3
+	local port=$1 logfile=$2 pidfile=$3 api_port=${4:-}
 	stop_sandbox "$pidfile"
-	(cd "$ROOT" && CAUSERIE_SANDBOX_PORT=$port exec setsid node_modules/.bin/tsx sandbox/cli.ts serve \
+	(cd "$ROOT" && CAUSERIE_SANDBOX_PORT=$port CAUSERIE_SANDBOX_API_PORT=$api_port exec setsid node_modules/.bin/tsx sandbox/cli.ts serve \
 		>"$logfile" 2>&1 </dev/null) &
 	echo $! >"$pidfile"
 	for _ in $(seq 150); do grep -q 'Causerie sandbox API on' "$logfile" 2>/dev/null && return 0; sleep 0.1; done

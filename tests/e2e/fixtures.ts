@@ -87,6 +87,8 @@ export async function restNonce(
 export const test = base.extend< SiteOptions >( {
 	wordpressVersion: [ '7.1', { option: true } ],
 	sandboxURL: [ 'http://127.0.0.1:8872', { option: true } ],
+	splitIssuerURL: [ 'http://127.0.0.1:8866', { option: true } ],
+	splitApiURL: [ 'http://127.0.0.1:8867', { option: true } ],
 } );
 
 export { expect };

@@ -45,6 +45,8 @@ export default defineConfig< SiteOptions >( {
 			baseURL: site.url,
 			wordpressVersion: site.wordpressVersion,
 			sandboxURL: site.sandboxURL,
+			splitIssuerURL: site.splitIssuerURL,
+			splitApiURL: site.splitApiURL,
 		},
 	} ) ),
 } );

@@ -5,6 +5,10 @@ export interface SiteOptions {
 	wordpressVersion: string;
 	/** The sandbox Causerie API this site is connected to. */
 	sandboxURL: string;
+	/** A sandbox whose authorization server (this address) and API are on two origins. */
+	splitIssuerURL: string;
+	/** That sandbox's API, which names its authorization server in RFC 9728 metadata. */
+	splitApiURL: string;
 }
 
 export const SITES = [
@@ -14,6 +18,12 @@ export const SITES = [
 		url: `http://127.0.0.1:${ process.env.E2E_PORT_TRIXIE ?? '8868' }`,
 		sandboxURL: `http://127.0.0.1:${
 			process.env.E2E_SANDBOX_PORT_TRIXIE ?? '8869'
+		}`,
+		splitIssuerURL: `http://127.0.0.1:${
+			process.env.E2E_SPLIT_PORT_TRIXIE ?? '8864'
+		}`,
+		splitApiURL: `http://127.0.0.1:${
+			process.env.E2E_SPLIT_API_PORT_TRIXIE ?? '8865'
 		}`,
 		stockURL: `http://127.0.0.1:${
 			process.env.E2E_STOCK_PORT_TRIXIE ?? '8870'
@@ -25,6 +35,12 @@ export const SITES = [
 		url: `http://127.0.0.1:${ process.env.E2E_PORT_SID ?? '8871' }`,
 		sandboxURL: `http://127.0.0.1:${
 			process.env.E2E_SANDBOX_PORT_SID ?? '8872'
+		}`,
+		splitIssuerURL: `http://127.0.0.1:${
+			process.env.E2E_SPLIT_PORT_SID ?? '8866'
+		}`,
+		splitApiURL: `http://127.0.0.1:${
+			process.env.E2E_SPLIT_API_PORT_SID ?? '8867'
 		}`,
 		stockURL: `http://127.0.0.1:${
 			process.env.E2E_STOCK_PORT_SID ?? '8873'

@@ -2,8 +2,6 @@
  * The admin notice of a broken connection: administrators see it on every admin screen with the cause
  * and a link to the fix, editors never do, it can be dismissed, and it goes once the connection is fixed.
  */
-import { randomUUID } from 'node:crypto';
-
 import { CLIENT, control, heal, rest, titleOf } from '../connection';
 import { expect, logIn, test } from '../fixtures';
 
@@ -22,10 +20,17 @@ test.describe( 'The admin notice', () => {
 		await page.goto( '/wp-admin/' );
 		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
 
-		// Broken: the checks (the daily cron job, or anyone's visit to the screen) record it.
+		// Broken beyond self-repair: the secret was regenerated at Causerie and the tokens revoked. The checks
+		// (the daily cron job, or anyone's visit to the screen) record it.
+		const { secret } = await control(
+			sandboxURL,
+			'POST',
+			`/clients/${ CLIENT.id }/secret`,
+			{}
+		);
 		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/revoke` );
 		await rest( page, 'POST', '/causerie/v1/checks' );
-		const title = await titleOf( page, 'token_revoked' );
+		const title = await titleOf( page, 'invalid_client' );
 
 		for ( const screen of [ '/wp-admin/', '/wp-admin/edit.php' ] ) {
 			await page.goto( screen );
@@ -50,10 +55,11 @@ test.describe( 'The admin notice', () => {
 		).toBeVisible();
 		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
 
-		// Fixed: gone for everyone.
-		await rest( page, 'POST', '/causerie/v1/token/regenerate', {
-			requestId: randomUUID(),
+		// Fixed with the new secret: gone for everyone.
+		const saved = await rest( page, 'POST', '/causerie/v1/settings', {
+			clientSecret: secret,
 		} );
+		expect( saved.status ).toBe( 200 );
 		await rest( page, 'POST', '/causerie/v1/checks' );
 		await page.goto( '/wp-admin/' );
 		await expect( page.locator( '#wpbody-content' ) ).toBeVisible();
@@ -69,10 +75,17 @@ test.describe( 'The admin notice', () => {
 	} ) => {
 		await logIn( context, baseURL!, 'admin' );
 		await heal( page, sandboxURL );
+		// A scope withdrawn at Causerie, and the tokens revoked: a new token can't carry the scope.
+		await control( sandboxURL, 'PATCH', `/clients/${ CLIENT.id }`, {
+			scopes: [ 'read:widget' ],
+		} );
 		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/revoke` );
 		await rest( page, 'POST', '/causerie/v1/checks' );
 
 		await page.goto( '/wp-admin/' );
+		await expect( page.locator( NOTICE ) ).toContainText(
+			await titleOf( page, 'invalid_scope' )
+		);
 		await page
 			.locator( NOTICE )
 			.getByRole( 'button', { name: /Dismiss/ } )

@@ -1,7 +1,8 @@
 /**
- * The screen in French: an administrator whose language is French sees the plugin's French strings,
- * and fixes a revoked token through the wizard in French. The expected words are read from the shipped
- * .po, so the spec checks that the translation loads, not a second copy of it.
+ * The screen in French: an administrator whose language is French sees the plugin's French strings, reads
+ * in French what the plugin repaired by itself, and fixes a regenerated secret through the wizard in French.
+ * The expected words are read from the shipped .po, so the spec checks that the translation loads, not a
+ * second copy of it.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -70,7 +71,7 @@ test.describe( 'En français', () => {
 		setLocale( wordpressVersion, baseURL!, '' )
 	);
 
-	test( 'a French administrator reads the screen in French and fixes a revoked token', async ( {
+	test( 'a French administrator reads a self-repair in French, and fixes a regenerated secret', async ( {
 		page,
 		context,
 		baseURL,
@@ -82,27 +83,14 @@ test.describe( 'En français', () => {
 		setLocale( wordpressVersion, baseURL!, 'fr_FR' );
 		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/revoke` );
 
-		const tally = new Tally( page );
 		await page.goto( SCREEN_PATH );
-
 		await expect(
-			page.getByRole( 'heading', {
-				name: fr( 'Connection health' ),
-				// The wizard may already be open, hiding the page behind it.
-				includeHidden: true,
-			} )
+			page.getByRole( 'heading', { name: fr( 'Connection health' ) } )
 		).toBeVisible();
 		await expect(
-			page.getByRole( 'tab', {
-				name: fr( 'Token inspector' ),
-				includeHidden: true,
-			} )
+			page.getByRole( 'tab', { name: fr( 'Token inspector' ) } )
 		).toBeVisible();
-		const dialog = page.getByRole( 'dialog', {
-			name: fr( 'Fix the connection' ),
-		} );
-		await expect( dialog ).toBeVisible();
-		// The diagnosis comes from PHP, translated there.
+		// The diagnosis comes from PHP, translated there; the note around it from the admin app.
 		const { body } = await rest(
 			page,
 			'GET',
@@ -112,8 +100,37 @@ test.describe( 'En français', () => {
 		expect( ( body.token_revoked as { title: string } ).title ).toBe(
 			fr( 'The access token was revoked.' )
 		);
+		const header = page.locator( '.causerie-status' );
+		await expect( header ).toContainText(
+			fr( 'The access token was revoked.' ),
+			{ timeout: 30_000 }
+		);
+		await expect( header ).toContainText(
+			fr( 'Repaired on its own: %1$s A new token was obtained at %2$s.' )
+				.split( '%1$s' )[ 0 ]
+				?.trim() ?? ''
+		);
+		await shot( page, 'french', wordpressVersion, '0-repaired' );
+		await expectAccessible( page, 'French: repaired on its own' );
+
+		// The secret is regenerated in the dashboard, and the token in hand stops working.
+		const { secret } = await control(
+			sandboxURL,
+			'POST',
+			`/clients/${ CLIENT.id }/secret`,
+			{}
+		);
+		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/expire` );
+		const tally = new Tally( page );
+		await page.goto( SCREEN_PATH );
+		const dialog = page.getByRole( 'dialog', {
+			name: fr( 'Fix the connection' ),
+		} );
+		await expect( dialog ).toBeVisible( { timeout: 30_000 } );
 		await expect( dialog ).toContainText(
-			fr( 'The access token was revoked.' )
+			fr(
+				'Causerie does not accept this client id and secret. The secret may have been regenerated.'
+			)
 		);
 		await shot( page, 'french', wordpressVersion, '1-what-happened' );
 		await expectAccessible( page, 'French: what happened' );
@@ -121,15 +138,26 @@ test.describe( 'En français', () => {
 		await tally.click(
 			dialog.getByRole( 'button', { name: fr( 'Next: fix it' ) } )
 		);
+		await tally.paste(
+			dialog.getByLabel( fr( 'New client secret' ) ),
+			String( secret )
+		);
 		await tally.click(
-			dialog.getByRole( 'button', { name: fr( 'Get a new token' ) } )
+			dialog.getByRole( 'button', { name: fr( 'Verify and save' ) } )
 		);
 		await expect( dialog ).toContainText(
-			fr( 'All checks pass: the chatbot is connected.' )
+			fr( 'All checks pass: the chatbot is connected.' ),
+			{ timeout: 30_000 }
 		);
 		await shot( page, 'french', wordpressVersion, '4-done' );
 		await expectAccessible( page, 'French: done' );
-		recordTally( info, 'revoked (fr_FR)', tally, '≤ 2 clicks' );
-		expect( tally.clicks ).toBeLessThanOrEqual( 2 );
+		recordTally(
+			info,
+			'secret changed (fr_FR)',
+			tally,
+			'≤ 1 paste, ≤ 3 clicks'
+		);
+		expect( tally.clicks ).toBeLessThanOrEqual( 3 );
+		expect( tally.pastes ).toBe( 1 );
 	} );
 } );
