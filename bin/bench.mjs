@@ -1,8 +1,10 @@
-// Fires concurrent REST requests at WordPress and reads the sandbox's counters. Run by bin/bench.sh.
+// Fires concurrent REST requests at WordPress and runs the live checks from WP-CLI, reading the sandbox's
+// counters. Run by bin/bench.sh.
 import { execFileSync } from 'node:child_process';
 
 const { WP_URL, SANDBOX_URL, SITE_DIR, ROOT } = process.env;
 const CONCURRENCY = Number( process.env.BENCH_CONCURRENCY ?? 50 );
+const CHECKS = Number( process.env.BENCH_CHECKS ?? 100 );
 
 async function logIn() {
 	const response = await fetch( `${ WP_URL }/wp-login.php`, {
@@ -35,6 +37,11 @@ async function timedRequest( headers ) {
 	return { ms: performance.now() - start, status: response.status };
 }
 
+const burst = ( headers ) =>
+	Promise.all(
+		Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) )
+	);
+
 function percentiles( results ) {
 	const sorted = results.map( ( r ) => r.ms ).sort( ( a, b ) => a - b );
 	const at = ( p ) =>
@@ -51,55 +58,136 @@ function percentiles( results ) {
 	return `p50 ${ at( 50 ) } ms, p90 ${ at( 90 ) } ms, p99 ${ at( 99 ) } ms, max ${ at( 100 ) } ms; statuses ${ JSON.stringify( statuses ) }`;
 }
 
-async function control( method, path ) {
+async function control( method, path, body ) {
 	const response = await fetch( `${ SANDBOX_URL }/__sandbox${ path }`, {
 		method,
+		...( body === undefined
+			? {}
+			: {
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify( body ),
+				} ),
 	} );
-	return response.json();
+	const text = await response.text();
+	return text === '' ? {} : JSON.parse( text );
 }
 
-function tokenRequests( counters ) {
-	return Object.values( counters.tokenRequests ).reduce(
-		( sum, methods ) =>
-			sum + Object.values( methods ).reduce( ( a, b ) => a + b, 0 ),
+const sum = ( record ) =>
+	Object.values( record ?? {} ).reduce(
+		( total, value ) =>
+			total + ( typeof value === 'number' ? value : sum( value ) ),
 		0
 	);
+
+async function counted() {
+	const counters = await control( 'GET', '/counters' );
+	return {
+		tokens: sum( counters.tokenRequests ),
+		revocations: sum( counters.revocations ),
+		outbound: sum( counters.requests ),
+	};
 }
+
+function php( script ) {
+	execFileSync( 'php', [ `${ ROOT }/bin/wp/${ script }` ], {
+		cwd: SITE_DIR,
+		env: { ...process.env, WP_URL },
+	} );
+}
+
+function wp( ...args ) {
+	try {
+		execFileSync(
+			`${ ROOT }/vendor/bin/wp`,
+			[ `--path=${ SITE_DIR }`, `--url=${ WP_URL }`, ...args ],
+			{ stdio: 'ignore', env: { ...process.env, WP_CLI_ALLOW_ROOT: '1' } }
+		);
+		return 0;
+	} catch ( error ) {
+		return error.status ?? 1;
+	}
+}
+
+let failed = false;
+const expect = ( ok, message ) => {
+	if ( ! ok ) {
+		failed = true;
+		console.log( `FAIL: ${ message }` );
+	}
+};
 
 const headers = await logIn();
 const warm = await timedRequest( headers );
 if ( warm.status !== 200 ) {
 	throw new Error( `GET /causerie/v1/token answered ${ warm.status }` );
 }
-
-// One unmeasured burst first, so both measured runs see warm PHP workers and opcache.
-await Promise.all(
-	Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) )
-);
+// One unmeasured burst first, so every measured run sees warm PHP workers and opcache.
+await burst( headers );
 
 // Baseline: the same burst while the cached token is valid, so nobody needs the token endpoint.
 await control( 'DELETE', '/counters' );
-const baseline = await Promise.all(
-	Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) )
+const baseline = await burst( headers );
+console.log(
+	`baseline, valid token, ${ CONCURRENCY } concurrent: ${ percentiles( baseline ) }; token requests ${ ( await counted() ).tokens }`
 );
-const baselineTokens = tokenRequests( await control( 'GET', '/counters' ) );
 
-// Contention: the cached token is expired, so every request needs a new one at the same moment.
-execFileSync( 'php', [ `${ ROOT }/bin/wp/expire-token.php` ], {
-	cwd: SITE_DIR,
-	env: { ...process.env, WP_URL },
-} );
+// Contention: the cached token is due, so every request needs a new one at the same moment, at each lifetime.
+for ( const lifetime of [ 3600, 30 ] ) {
+	await control( 'PUT', '/modes', { tokenLifetime: lifetime } );
+	php( 'expire-token.php' );
+	await control( 'DELETE', '/counters' );
+	const contended = await burst( headers );
+	const { tokens, revocations } = await counted();
+	console.log(
+		`expired token, ${ lifetime } s lifetime, ${ CONCURRENCY } concurrent: ${ percentiles( contended ) }`
+	);
+	console.log(
+		`token requests at ${ lifetime } s: ${ tokens }; revocations: ${ revocations }`
+	);
+	expect( tokens === 1, `${ tokens } token requests at ${ lifetime } s` );
+	expect( revocations === 0, `routine renewal revoked ${ revocations }` );
+}
+
+// A minute of bursts with 30 s tokens: each token serves 80% of its life, and nothing is revoked.
 await control( 'DELETE', '/counters' );
-const contended = await Promise.all(
-	Array.from( { length: CONCURRENCY }, () => timedRequest( headers ) )
+const started = Date.now();
+let bursts = 0;
+while ( Date.now() - started < 60_000 ) {
+	await burst( headers );
+	bursts += 1;
+	await new Promise( ( resolve ) => setTimeout( resolve, 2_000 ) );
+}
+const sustained = await counted();
+console.log(
+	`30 s tokens, ${ bursts } bursts of ${ CONCURRENCY } over 60 s: token requests ${ sustained.tokens } (one per 24 s of use: ≤ 3), revocations ${ sustained.revocations }`
 );
-const contendedTokens = tokenRequests( await control( 'GET', '/counters' ) );
+expect( sustained.tokens <= 3, `${ sustained.tokens } token requests in 60 s` );
+expect( sustained.revocations === 0, 'routine renewal revoked a token' );
 
+// Checks inside one lifetime: the first may discover and get a token; the others prove the connection with
+// the token in hand, in one call each.
+await control( 'PUT', '/modes', { tokenLifetime: 3600 } );
+php( 'forget-connection.php' );
+await control( 'DELETE', '/counters' );
+expect( wp( 'causerie', 'check' ) === 0, 'the first check failed' );
+const first = await counted();
+await control( 'DELETE', '/counters' );
+const checkStart = performance.now();
+let exits = 0;
+for ( let i = 0; i < CHECKS; i++ ) {
+	exits += wp( 'causerie', 'check' ) === 0 ? 0 : 1;
+}
+const checkMs = ( performance.now() - checkStart ) / CHECKS;
+const after = await counted();
 console.log(
-	`baseline, valid token, ${ CONCURRENCY } concurrent: ${ percentiles( baseline ) }; token requests ${ baselineTokens }`
+	`first check: token requests ${ first.tokens }, outbound calls ${ first.outbound }`
 );
 console.log(
-	`expired token, ${ CONCURRENCY } concurrent: ${ percentiles( contended ) }`
+	`${ CHECKS } checks after it: token requests ${ after.tokens }, outbound calls ${ after.outbound } (${ (
+		after.outbound / CHECKS
+	).toFixed( 2 ) } per check), revocations ${ after.revocations }, failed ${ exits }, ${ checkMs.toFixed( 0 ) } ms per wp causerie check`
 );
-console.log( `token requests: ${ contendedTokens }` );
-process.exit( contendedTokens === 1 ? 0 : 1 );
+expect( after.tokens === 0, `${ after.tokens } token requests after the first check` );
+expect( after.outbound <= CHECKS, `${ after.outbound } outbound calls for ${ CHECKS } checks` );
+expect( exits === 0, `${ exits } checks failed` );
+process.exit( failed ? 1 : 0 );
