@@ -12,12 +12,7 @@ use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
 
-$causerie_url = (string) getenv( 'WP_URL' );
-
-$_SERVER['HTTP_HOST']   = (string) parse_url( $causerie_url, PHP_URL_HOST ) . ':' . (int) parse_url( $causerie_url, PHP_URL_PORT ); // phpcs:ignore
-$_SERVER['REQUEST_URI'] = '/';
-
-require getcwd() . '/wp-load.php';
+require __DIR__ . '/load.php';
 
 if ( ! class_exists( Credential_Store::class ) ) {
 	fwrite( STDERR, "Causerie Connector is not active on this site.\n" ); // phpcs:ignore

@@ -12,12 +12,7 @@ use Causerie\Connector\Auth\Cached_Token;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Encryption;
 
-$causerie_url = (string) getenv( 'WP_URL' );
-
-$_SERVER['HTTP_HOST']   = (string) parse_url( $causerie_url, PHP_URL_HOST ) . ':' . (int) parse_url( $causerie_url, PHP_URL_PORT ); // phpcs:ignore
-$_SERVER['REQUEST_URI'] = '/';
-
-require getcwd() . '/wp-load.php';
+require __DIR__ . '/load.php';
 
 $causerie_store = new Token_Store( new Encryption() );
 $causerie_token = $causerie_store->get();

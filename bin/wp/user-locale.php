@@ -8,12 +8,8 @@
  * @package Causerie\Connector
  */
 
-$causerie_url = (string) getenv( 'WP_URL' );
-
-$_SERVER['HTTP_HOST']   = (string) parse_url( $causerie_url, PHP_URL_HOST ) . ':' . (int) parse_url( $causerie_url, PHP_URL_PORT ); // phpcs:ignore
-$_SERVER['REQUEST_URI'] = '/';
-
-require getcwd() . '/wp-load.php';
+// WordPress, as a request to the site at WP_URL.
+require __DIR__ . '/load.php';
 
 $causerie_user = get_user_by( 'login', (string) ( $argv[1] ?? '' ) );
 if ( ! $causerie_user instanceof WP_User ) {
