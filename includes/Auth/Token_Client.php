@@ -24,11 +24,6 @@ final class Token_Client {
 	public const AUTH_METHODS = array( 'client_secret_basic', 'client_secret_post', 'client_secret_json' );
 
 	/**
-	 * OAuth errors that get a diagnosis of their own; others become token_endpoint_error.
-	 */
-	private const KNOWN_ERRORS = array( 'invalid_client', 'invalid_grant', 'invalid_scope', 'invalid_target', 'unauthorized_client' );
-
-	/**
 	 * Seconds a revocation may take: it is a courtesy to the server, and the admin is waiting.
 	 */
 	private const REVOKE_TIMEOUT = 3;
@@ -140,7 +135,7 @@ final class Token_Client {
 		}
 		$body = $response->json();
 		if ( 200 !== $response->status || null === $body || ! isset( $body['active'] ) ) {
-			return $response->unusable( $url ) ?? $this->error_finding( $response, $url, array() );
+			return $response->unusable( $url ) ?? Token_Endpoint_Error::finding( $response, $url, array() );
 		}
 		return $body;
 	}
@@ -173,7 +168,7 @@ final class Token_Client {
 		}
 		$requested = self::scopes( $params['scope'] ?? '' );
 		if ( 200 !== $response->status ) {
-			$finding  = $this->error_finding( $response, $endpoints->token_endpoint, $endpoints->unpublished );
+			$finding  = Token_Endpoint_Error::finding( $response, $endpoints->token_endpoint, $endpoints->unpublished );
 			$evidence = $finding->evidence + ( array() === $waits ? array() : array( 'attempts' => count( $waits ) + 1 ) );
 			if ( 'invalid_scope' === $finding->code ) {
 				// RFC 6749 §5.2 names no scope; Causerie, and some others, name the refused one beside the error.
@@ -207,7 +202,7 @@ final class Token_Client {
 		$token = $body['access_token'] ?? null;
 		$type  = $body['token_type'] ?? null;
 		if ( ! is_string( $token ) || '' === $token || ! is_string( $type ) || 0 !== strcasecmp( $type, 'Bearer' ) ) {
-			return new Finding( 'token_endpoint_error', self::evidence( $response, $url ) + array( 'problem' => 'no bearer access_token in the answer' ) );
+			return new Finding( 'token_endpoint_error', Token_Endpoint_Error::evidence( $response, $url ) + array( 'problem' => 'no bearer access_token in the answer' ) );
 		}
 		// RFC 6749 §5.1: no scope in the answer means the scope asked for was granted.
 		$scope = $body['scope'] ?? null;
@@ -286,34 +281,6 @@ final class Token_Client {
 	}
 
 	/**
-	 * A finding for an error answer: the RFC 6749 §5.2 error when there is one, else what the status says.
-	 *
-	 * @param Response $response    Error answer.
-	 * @param string   $url         Endpoint.
-	 * @param string[] $unpublished Metadata addresses found missing, when the endpoint was a default path.
-	 *
-	 * @phpstan-param list<string> $unpublished
-	 */
-	private function error_finding( Response $response, string $url, array $unpublished ): Finding {
-		$body  = $response->json();
-		$error = is_array( $body ) && isset( $body['error'] ) && is_string( $body['error'] ) ? $body['error'] : '';
-		if ( 404 === $response->status ) {
-			return new Finding( 'not_found', self::evidence( $response, $url ) + ( array() === $unpublished ? array() : array( 'unpublished' => $unpublished ) ) );
-		}
-		if ( 429 === $response->status || $response->status >= 500 || '' === $error ) {
-			return $response->unusable( $url ) ?? new Finding( 'token_endpoint_error', self::evidence( $response, $url ) );
-		}
-		$description = is_array( $body ) && isset( $body['error_description'] ) && is_string( $body['error_description'] ) ? $body['error_description'] : '';
-		return new Finding(
-			in_array( $error, self::KNOWN_ERRORS, true ) ? $error : 'token_endpoint_error',
-			self::evidence( $response, $url ) + array(
-				'error'            => $error,
-				'errorDescription' => $description,
-			)
-		);
-	}
-
-	/**
 	 * Scopes from a space-separated list.
 	 *
 	 * @param string $scope Scope parameter.
@@ -321,22 +288,5 @@ final class Token_Client {
 	 */
 	private static function scopes( string $scope ): array {
 		return array_values( array_unique( array_filter( explode( ' ', $scope ), static fn( string $part ): bool => '' !== $part ) ) );
-	}
-
-	/**
-	 * What every finding from an answer carries.
-	 *
-	 * @param Response $response Answer.
-	 * @param string   $url      Endpoint.
-	 * @return array<string, mixed>
-	 */
-	private static function evidence( Response $response, string $url ): array {
-		return array(
-			'url'             => $url,
-			'status'          => $response->status,
-			'wwwAuthenticate' => $response->header( 'www-authenticate' ),
-			'serverTime'      => $response->server_time(),
-			'elapsedMs'       => (int) round( $response->elapsed_ms ),
-		);
 	}
 }
