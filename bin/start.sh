@@ -53,7 +53,7 @@ cat <<INFO
   WordPress $(grep -oP "wp_version = '\K[^']+" "$site/wp-includes/version.php") with Causerie Connector is running ($db database, environment "local").
 
   Settings → Causerie  $url/wp-admin/options-general.php?page=causerie-connector
-  Log in as            admin / password   (also: editor, subscriber; same password)
+  Log in as            admin / password   (also: editor, subscriber, administrateur in French; same password)
 
   Sandbox API  http://127.0.0.1:$sandbox_port   (client wp-development, stored in the plugin's "$sandbox_profile" profile)
                break it: npm run sandbox:break -- expire|revoke|rotate-key|skew 300|scope|env|secret|down

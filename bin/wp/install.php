@@ -47,6 +47,16 @@ if ( ! is_blog_installed() ) {
 			'role'       => 'subscriber',
 		)
 	);
+	// An administrator who reads the admin in French, for the French run: nobody else's language changes.
+	wp_insert_user(
+		array(
+			'user_login' => 'administrateur',
+			'user_pass'  => 'password',
+			'user_email' => 'administrateur@example.com',
+			'role'       => 'administrator',
+			'locale'     => 'fr_FR',
+		)
+	);
 }
 
 if ( 'tables' === $causerie_network && ! is_multisite() ) {

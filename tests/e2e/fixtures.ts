@@ -9,8 +9,8 @@ import {
 
 import type { SiteOptions } from './sites';
 
-/** Users that bin/wp/install.php creates, all with the password "password". */
-export type Role = 'admin' | 'editor' | 'subscriber';
+/** Users that bin/wp/install.php creates, all with the password "password"; administrateur reads French. */
+export type Role = 'admin' | 'editor' | 'subscriber' | 'administrateur';
 
 const ROOT = path.resolve( __dirname, '../..' );
 
