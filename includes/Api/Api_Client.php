@@ -25,8 +25,8 @@ use Causerie\Connector\Log\Event_Log;
 
 /**
  * Sends authenticated calls and recovers where it can:
- * - 401: find out why from what can be checked (Refusal), get a new token once for all workers, retry once,
- *   and record what was healed;
+ * - 401: get a new token once for all workers and retry once; the worker that renews finds out why from what
+ *   can be checked (Refusal) and records what was healed;
  * - 403 insufficient_scope: name the scope the API asked for;
  * - 5xx and 429: retry with bounded backoff, honouring Retry-After (Retry_Policy).
  * Causes are told by HTTP status and RFC 6750 error codes; the server's own words are kept as evidence only.
@@ -74,10 +74,11 @@ final class Api_Client {
 	 * @return Api_Response|Finding
 	 */
 	public function request( string $method, string $path, ?array $body = null, float $timeout = Http_Client::DEFAULT_TIMEOUT ) {
-		$token  = $this->tokens->token();
-		$url    = $this->credentials->credentials()->api_url . $path;
-		$healed = null;
-		$waits  = array();
+		$token   = $this->tokens->token();
+		$url     = $this->credentials->credentials()->api_url . $path;
+		$healed  = null;
+		$renewed = false;
+		$waits   = array();
 		while ( true ) {
 			if ( ! $token instanceof Cached_Token ) {
 				return $token;
@@ -90,15 +91,22 @@ final class Api_Client {
 				return $this->success( $response, $url, $healed );
 			}
 			if ( 401 === $response->status ) {
-				$refused = $this->refused( $token, $response, $url );
-				if ( null !== $healed ) {
-					return $this->logged( $refused );
+				if ( $renewed ) {
+					return $this->logged( $this->refused( $token, $response, $url ) );
 				}
-				$healed = $refused;
-				$token  = $this->tokens->replace( $token );
+				$renewed = true;
+				$refused = $token;
+				// Only the worker that renews finds out why (JWKS, introspection) and records it: the others,
+				// refused at the same moment, use its new token.
+				$token = $this->tokens->replace(
+					$refused,
+					function () use ( $refused, $response, $url, &$healed ): void {
+						$healed = $this->refused( $refused, $response, $url );
+					}
+				);
 				if ( $token instanceof Finding ) {
 					// The token could not be replaced: what refused the new one comes first.
-					return $this->logged( new Finding( $token->code, $token->evidence + array( 'refusedToken' => $refused->code ) ) );
+					return $this->logged( new Finding( $token->code, $token->evidence + ( null === $healed ? array() : array( 'refusedToken' => $healed->code ) ) ) );
 				}
 				continue;
 			}

@@ -64,15 +64,6 @@ final class Discovery {
 	}
 
 	/**
-	 * Forgets what was found, so the next call reads the documents again.
-	 *
-	 * @param Credentials $credentials Whose API and settings.
-	 */
-	public function forget( Credentials $credentials ): void {
-		delete_transient( self::key( $credentials ) );
-	}
-
-	/**
 	 * Reads the documents.
 	 *
 	 * @param Credentials $credentials Whose API and settings.

@@ -77,17 +77,21 @@ final class Token_Manager {
 	/**
 	 * A token to use instead of one the API refused: the one another worker got meanwhile, else a new one.
 	 *
-	 * @param Cached_Token $refused The token the API refused.
+	 * @param Cached_Token  $refused The token the API refused.
+	 * @param \Closure|null $renewing Called only when this worker renews it, under the lock: the one place worth
+	 *                               finding out why, when many requests met the same refusal.
 	 * @return Cached_Token|Finding
+	 *
+	 * @phpstan-param (\Closure(): void)|null $renewing
 	 */
-	public function replace( Cached_Token $refused ) {
+	public function replace( Cached_Token $refused, ?\Closure $renewing = null ) {
 		$blocked = $this->precondition();
 		if ( null !== $blocked ) {
 			return $blocked;
 		}
 		$credentials = $this->credentials->credentials();
 		$other       = static fn( ?Cached_Token $latest ): bool => null !== $latest && $latest->access_token !== $refused->access_token && $latest->is_usable( time() );
-		return $this->single_flight( $credentials, $refused, $other, false );
+		return $this->single_flight( $credentials, $refused, $other, false, $renewing );
 	}
 
 	/**
@@ -225,15 +229,23 @@ final class Token_Manager {
 	 * @param Cached_Token|null $replaced    The token being replaced.
 	 * @param \Closure          $done        Whether a stored token already replaces it.
 	 * @param bool              $may_keep    Whether the replaced token may serve while another worker renews.
+	 * @param \Closure|null     $renewing    Called just before this worker renews.
 	 * @return Cached_Token|Finding
 	 *
 	 * @phpstan-param \Closure(?Cached_Token): bool $done
+	 * @phpstan-param (\Closure(): void)|null $renewing
 	 */
-	private function single_flight( Credentials $credentials, ?Cached_Token $replaced, \Closure $done, bool $may_keep ) {
+	private function single_flight( Credentials $credentials, ?Cached_Token $replaced, \Closure $done, bool $may_keep, ?\Closure $renewing = null ) {
 		if ( $this->lock->acquire( self::LOCK, self::LOCK_TTL ) ) {
 			try {
 				$latest = $this->current( $credentials );
-				return $done( $latest ) && null !== $latest ? $latest : $this->renew( $credentials, $latest );
+				if ( $done( $latest ) && null !== $latest ) {
+					return $latest;
+				}
+				if ( null !== $renewing ) {
+					$renewing();
+				}
+				return $this->renew( $credentials, $latest );
 			} finally {
 				$this->lock->release( self::LOCK );
 			}

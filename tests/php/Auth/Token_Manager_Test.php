@@ -168,10 +168,35 @@ final class Token_Manager_Test extends TestCase {
 		$other = $services->tokens->replace( $refused );
 		self::assertInstanceOf( Cached_Token::class, $other );
 
-		$again = $services->tokens->replace( $refused );
+		$asked = 0;
+		$again = $services->tokens->replace(
+			$refused,
+			static function () use ( &$asked ): void {
+				++$asked;
+			}
+		);
 
 		self::assertInstanceOf( Cached_Token::class, $again );
 		self::assertSame( $other->access_token, $again->access_token );
+		self::assertSame( 2, Sandbox::token_requests() );
+		self::assertSame( 0, $asked, 'only the worker that renews is asked why the token was refused' );
+	}
+
+	public function test_the_worker_that_renews_a_refused_token_is_asked_why_before_it_renews(): void {
+		$services = $this->services();
+		$refused  = $services->tokens->token();
+		self::assertInstanceOf( Cached_Token::class, $refused );
+		$requests_when_asked = null;
+
+		$replaced = $services->tokens->replace(
+			$refused,
+			static function () use ( &$requests_when_asked ): void {
+				$requests_when_asked = Sandbox::token_requests();
+			}
+		);
+
+		self::assertInstanceOf( Cached_Token::class, $replaced );
+		self::assertSame( 1, $requests_when_asked, 'asked before the new token is requested' );
 		self::assertSame( 2, Sandbox::token_requests() );
 	}
 
