@@ -61,6 +61,7 @@ use Causerie\Connector\REST\Jwks_Controller;
 use Causerie\Connector\REST\Network_Settings_Controller;
 use Causerie\Connector\REST\Notice_Controller;
 use Causerie\Connector\REST\Report_Controller;
+use Causerie\Connector\REST\Request_Guard;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\REST\Settings_Input;
 use Causerie\Connector\REST\Site_Controller;
@@ -147,6 +148,7 @@ final class Plugin {
 		$services     = array(
 			new Translations( $this->file ),
 			$http,
+			new Request_Guard(),
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding, $tokens ),
 			new Binding_Controller( $binding ),

@@ -29,7 +29,7 @@ final class Rest_Route {
 	public static function call( string $method, string $route, array $body ) {
 		$request = new WP_REST_Request( $method, $route );
 		$request->set_header( 'Content-Type', 'application/json' );
-		$request->set_body( (string) wp_json_encode( $body ) );
+		$request->set_body( (string) wp_json_encode( (object) $body ) );
 		$handlers = rest_get_server()->get_routes()[ $route ] ?? array();
 		foreach ( is_array( $handlers ) ? $handlers : array() as $handler ) {
 			$methods = is_array( $handler ) ? ( $handler['methods'] ?? null ) : null;
@@ -51,6 +51,11 @@ final class Rest_Route {
 			$sanitized = $request->sanitize_params();
 			if ( is_wp_error( $sanitized ) ) {
 				return $sanitized;
+			}
+			// The checks every route shares (REST\Request_Guard), as the server runs them before the callback.
+			$refused = apply_filters( 'rest_request_before_callbacks', null, $handler, $request ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's hook, applied as the REST server does.
+			if ( is_wp_error( $refused ) ) {
+				return $refused;
 			}
 			$result = call_user_func( $handler['callback'], $request );
 			return is_wp_error( $result ) ? $result : rest_ensure_response( $result )->get_data();
