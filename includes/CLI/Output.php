@@ -94,7 +94,8 @@ final class Output {
 	}
 
 	/**
-	 * The message of a REST error: its diagnosis when it has one, else its message and the fields at fault.
+	 * The message of a REST error: its diagnosis when it has one, else the field at fault and its message, or the
+	 * message and the fields core's schema checks refused.
 	 *
 	 * @param WP_Error $error The error.
 	 */
@@ -106,6 +107,11 @@ final class Output {
 			return self::describe( new Finding( $diagnosis['code'] ) );
 		}
 		$message = $error->get_error_message();
+		// The screen shows a message beside its field; a terminal has only the text to say which one.
+		$field = $data['field'] ?? null;
+		if ( is_string( $field ) && '' !== $field && ! str_contains( $message, $field ) ) {
+			$message = $field . ': ' . $message;
+		}
 		// Schema failures name each field and the rule it breaks, never the value.
 		$params = $data['params'] ?? null;
 		if ( is_array( $params ) ) {
