@@ -61,16 +61,15 @@ final class Wp_Cli {
 	/**
 	 * Runs `wp causerie …` and waits for it.
 	 *
-	 * @param string[]              $args    Arguments after `wp causerie`.
-	 * @param string                $stdin   What to pipe in.
-	 * @param array<string, string> $env     More environment variables.
-	 * @param string                $command The WP-CLI command the arguments follow.
+	 * @param string[]              $args  Arguments after `wp causerie`.
+	 * @param string                $stdin What to pipe in.
+	 * @param array<string, string> $env   More environment variables.
 	 * @return array{status: int, stdout: string, stderr: string}
 	 * @throws \RuntimeException When the process can't start.
 	 */
-	public static function run( array $args, string $stdin = '', array $env = array(), string $command = 'causerie' ): array {
+	public static function run( array $args, string $stdin = '', array $env = array() ): array {
 		$root    = dirname( __DIR__, 3 );
-		$command = array_merge( array( $root . '/vendor/bin/wp', '--path=' . self::$site, $command ), array_values( $args ) );
+		$command = array_merge( array( $root . '/vendor/bin/wp', '--path=' . self::$site, 'causerie' ), array_values( $args ) );
 		$out     = (string) tempnam( sys_get_temp_dir(), 'causerie-cli-out' );
 		$err     = (string) tempnam( sys_get_temp_dir(), 'causerie-cli-err' );
 		$process = proc_open(
