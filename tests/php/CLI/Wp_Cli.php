@@ -7,8 +7,6 @@
 
 namespace Causerie\Connector\Tests\CLI;
 
-// phpcs:disable WordPress.WP.AlternativeFunctions, WordPress.PHP.DiscouragedPHPFunctions -- files and processes of the test run.
-
 /**
  * The commands run as separate processes (vendor/bin/wp, from Composer) against a site installed once per
  * PHPUnit run by bin/wp-site.sh, beside the test site: every test of that one runs inside a transaction that
@@ -48,7 +46,7 @@ final class Wp_Cli {
 				$status
 			);
 			if ( 0 !== $status || ! copy( self::database( $site ), self::database( $site ) . '.installed' ) ) {
-				throw new \RuntimeException( 'Could not install the WP-CLI test site: ' . implode( "\n", $output ) ); // phpcs:ignore WordPress.Security.EscapeOutput
+				throw new \RuntimeException( 'Could not install the WP-CLI test site: ' . implode( "\n", $output ) );
 			}
 			self::$site = $site;
 			return;
