@@ -24,9 +24,6 @@ if ( is_readable( __DIR__ . '/vendor/autoload.php' ) ) {
 	$causerie_plugin = new Causerie\Connector\Plugin( __DIR__ . '/causerie-connector.php', '' );
 }
 
-// WPCS 2.3 predates the %i identifier placeholder (WordPress 6.2); every query here is on names the plugin owns.
-// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL
-
 /**
  * LIKE patterns, escaped, for names that start with one of the prefixes.
  *
@@ -46,9 +43,11 @@ $causerie_option_prefixes = array( 'causerie_', '_transient_causerie_', '_transi
 $causerie_uninstall_site = static function () use ( $wpdb, $causerie_patterns, $causerie_option_prefixes, $causerie_plugin ): void {
 	$causerie_plugin?->revoke_token();
 	$patterns = $causerie_patterns( ...$causerie_option_prefixes );
-	$names    = $wpdb->get_col(
+	// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnsupportedPlaceholder, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- rows found by prefix, which no API does; WPCS 2.3 predates %i.
+	$names = $wpdb->get_col(
 		$wpdb->prepare( 'SELECT option_name FROM %i WHERE ' . implode( ' OR ', array_fill( 0, count( $patterns ), 'option_name LIKE %s' ) ), $wpdb->options, ...$patterns )
 	);
+	// phpcs:enable
 	foreach ( array_filter( $names, 'is_string' ) as $name ) {
 		delete_option( $name );
 	}
@@ -68,12 +67,13 @@ $causerie_uninstall_site = static function () use ( $wpdb, $causerie_patterns, $
 	}
 
 	// User meta kept per site is prefixed with the site's table prefix, such as wp_2_causerie_….
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnsupportedPlaceholder, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- rows found by prefix, which no API does; WPCS 2.3 predates %i.
 	$keys = $wpdb->get_col( $wpdb->prepare( 'SELECT DISTINCT meta_key FROM %i WHERE meta_key LIKE %s', $wpdb->usermeta, $wpdb->esc_like( $wpdb->get_blog_prefix() . 'causerie_' ) . '%' ) );
 	foreach ( array_filter( $keys, 'is_string' ) as $key ) {
 		delete_metadata( 'user', 0, $key, '', true );
 	}
 
-	$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'causerie_events' );
+	$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'causerie_events' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the plugin's own table goes with it.
 };
 
 if ( is_multisite() ) {
@@ -90,10 +90,12 @@ if ( is_multisite() ) {
 
 	// The network level: the network's credentials, site options and site transients, on every network.
 	$causerie_meta_patterns = $causerie_patterns( 'causerie_', '_site_transient_causerie_', '_site_transient_timeout_causerie_' );
-	$causerie_network_rows  = $wpdb->get_results(
+	// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnsupportedPlaceholder, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- rows found by prefix, which no API does; WPCS 2.3 predates %i.
+	$causerie_network_rows = $wpdb->get_results(
 		$wpdb->prepare( 'SELECT site_id, meta_key FROM %i WHERE ' . implode( ' OR ', array_fill( 0, count( $causerie_meta_patterns ), 'meta_key LIKE %s' ) ), $wpdb->sitemeta, ...$causerie_meta_patterns ),
 		ARRAY_A
 	);
+	// phpcs:enable
 	foreach ( is_array( $causerie_network_rows ) ? $causerie_network_rows : array() as $causerie_row ) {
 		if ( is_array( $causerie_row ) && is_numeric( $causerie_row['site_id'] ?? null ) && is_string( $causerie_row['meta_key'] ?? null ) ) {
 			delete_network_option( (int) $causerie_row['site_id'], $causerie_row['meta_key'] );
@@ -104,8 +106,8 @@ if ( is_multisite() ) {
 }
 
 // User meta the plugin keeps for the whole installation, without a site's prefix.
+// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnsupportedPlaceholder, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- rows found by prefix, which no API does; WPCS 2.3 predates %i.
 $causerie_user_keys = $wpdb->get_col( $wpdb->prepare( 'SELECT DISTINCT meta_key FROM %i WHERE meta_key LIKE %s', $wpdb->usermeta, $wpdb->esc_like( 'causerie_' ) . '%' ) );
 foreach ( array_filter( $causerie_user_keys, 'is_string' ) as $causerie_user_key ) {
 	delete_metadata( 'user', 0, $causerie_user_key, '', true );
 }
-// phpcs:enable

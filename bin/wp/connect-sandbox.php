@@ -15,8 +15,8 @@ use Causerie\Connector\Credentials\Site_Binding;
 require __DIR__ . '/load.php';
 
 if ( ! class_exists( Credential_Store::class ) ) {
-	fwrite( STDERR, "Causerie Connector is not active on this site.\n" ); // phpcs:ignore
-	exit( 1 ); // phpcs:ignore
+	fwrite( STDERR, "Causerie Connector is not active on this site.\n" );
+	exit( 1 );
 }
 ( new Credential_Store( new Encryption(), new Overrides() ) )->save(
 	wp_get_environment_type(),

@@ -16,8 +16,8 @@ require __DIR__ . '/load.php';
 $causerie_store = new Token_Store( new Encryption() );
 $causerie_token = $causerie_store->get();
 if ( null === $causerie_token ) {
-	fwrite( STDERR, "No cached token to expire.\n" ); // phpcs:ignore
-	exit( 1 ); // phpcs:ignore
+	fwrite( STDERR, "No cached token to expire.\n" );
+	exit( 1 );
 }
 $causerie_store->put(
 	new Cached_Token( $causerie_token->access_token, null, time() - 7200, time() - 10, $causerie_token->scopes, $causerie_token->environment, 0, $causerie_token->identity )

@@ -14,7 +14,7 @@
 $causerie_url     = (string) getenv( 'WP_URL' );
 $causerie_network = (string) getenv( 'CAUSERIE_NETWORK' );
 $causerie_title   = (string) getenv( 'WP_TITLE' );
-$causerie_host    = (string) parse_url( $causerie_url, PHP_URL_HOST ) . ':' . (int) parse_url( $causerie_url, PHP_URL_PORT ); // phpcs:ignore
+$causerie_host    = (string) parse_url( $causerie_url, PHP_URL_HOST ) . ':' . (int) parse_url( $causerie_url, PHP_URL_PORT );
 
 $_SERVER['HTTP_HOST']       = $causerie_host;
 $_SERVER['REQUEST_URI']     = '/';
@@ -70,23 +70,23 @@ if ( 'tables' === $causerie_network && ! is_multisite() ) {
 	install_network();
 	$causerie_result = populate_network( 1, $causerie_host, 'admin@example.com', 'Test network', '/', false );
 	if ( is_wp_error( $causerie_result ) ) {
-		fwrite( STDERR, 'network: ' . $causerie_result->get_error_message() . "\n" ); // phpcs:ignore
-		exit( 1 ); // phpcs:ignore
+		fwrite( STDERR, 'network: ' . $causerie_result->get_error_message() . "\n" );
+		exit( 1 );
 	}
-	exit( 0 ); // phpcs:ignore
+	exit( 0 );
 }
 if ( 'sites' === $causerie_network ) {
 	if ( ! is_multisite() ) {
-		fwrite( STDERR, "network: wp-config.php does not define MULTISITE\n" ); // phpcs:ignore
-		exit( 1 ); // phpcs:ignore
+		fwrite( STDERR, "network: wp-config.php does not define MULTISITE\n" );
+		exit( 1 );
 	}
 	// get_site_by_path() falls back to the closest parent path: the main site, until the second one exists.
 	$causerie_second = get_site_by_path( $causerie_host, '/second/' );
 	if ( ! $causerie_second instanceof WP_Site || '/second/' !== $causerie_second->path ) {
 		$causerie_site = wpmu_create_blog( $causerie_host, '/second/', 'Second site', 1, array( 'public' => 1 ), 1 );
 		if ( is_wp_error( $causerie_site ) ) {
-			fwrite( STDERR, 'second site: ' . $causerie_site->get_error_message() . "\n" ); // phpcs:ignore
-			exit( 1 ); // phpcs:ignore
+			fwrite( STDERR, 'second site: ' . $causerie_site->get_error_message() . "\n" );
+			exit( 1 );
 		}
 	}
 }
@@ -95,8 +95,8 @@ $causerie_status = 0;
 foreach ( array_slice( $argv, 1 ) as $causerie_plugin ) {
 	$causerie_result = activate_plugin( $causerie_plugin, '', 'sites' === $causerie_network );
 	if ( is_wp_error( $causerie_result ) ) {
-		fwrite( STDERR, $causerie_plugin . ': ' . $causerie_result->get_error_message() . "\n" ); // phpcs:ignore
+		fwrite( STDERR, $causerie_plugin . ': ' . $causerie_result->get_error_message() . "\n" );
 		$causerie_status = 1;
 	}
 }
-exit( $causerie_status ); // phpcs:ignore
+exit( (int) $causerie_status );

@@ -7,7 +7,7 @@
 
 $causerie_url = (string) getenv( 'WP_URL' );
 
-$_SERVER['HTTP_HOST']   = (string) parse_url( $causerie_url, PHP_URL_HOST ) . ':' . (int) parse_url( $causerie_url, PHP_URL_PORT ); // phpcs:ignore
+$_SERVER['HTTP_HOST']   = (string) parse_url( $causerie_url, PHP_URL_HOST ) . ':' . (int) parse_url( $causerie_url, PHP_URL_PORT );
 $_SERVER['REQUEST_URI'] = '/';
 
 require getcwd() . '/wp-load.php';

@@ -17,8 +17,8 @@ require __DIR__ . '/load.php';
 $causerie_store = new Token_Store( new Encryption() );
 $causerie_token = $causerie_store->get();
 if ( null === $causerie_token || ! isset( $argv[1] ) ) {
-	fwrite( STDERR, "Usage: plant-token.php <access token>, with a token in use to replace.\n" ); // phpcs:ignore
-	exit( 1 ); // phpcs:ignore
+	fwrite( STDERR, "Usage: plant-token.php <access token>, with a token in use to replace.\n" );
+	exit( 1 );
 }
 // The schedule stays the one of the token it replaces: the plugin believes it still valid.
 $causerie_store->put(

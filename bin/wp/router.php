@@ -6,7 +6,8 @@
  * @package Causerie\Connector
  */
 
-$causerie_path = rawurldecode( (string) parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ) ); // phpcs:ignore
+// phpcs:ignore WordPress.Security.ValidatedSanitizedInput.MissingUnslash, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- runs before WordPress loads (no wp_unslash); the path only picks a file under the site root.
+$causerie_path = rawurldecode( (string) parse_url( $_SERVER['REQUEST_URI'] ?? '/', PHP_URL_PATH ) );
 $causerie_file = __DIR__ . $causerie_path;
 
 if ( '/' !== $causerie_path && is_dir( $causerie_file ) && is_file( rtrim( $causerie_file, '/' ) . '/index.php' ) ) {

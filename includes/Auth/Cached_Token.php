@@ -28,6 +28,12 @@ final class Cached_Token {
 	public const ASSUMED_LIFETIME = 15 * MINUTE_IN_SECONDS;
 
 	/**
+	 * The latest expiry a token is given (9999-12-31, the last a date shows): a later exp or expires_in is
+	 * read as this, so that no sum with it overflows an integer.
+	 */
+	private const LATEST = 253402300799;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param string      $access_token  Bearer token.
@@ -69,8 +75,8 @@ final class Cached_Token {
 		$exp    = isset( $claims['exp'] ) && is_int( $claims['exp'] ) ? $claims['exp'] : $exp;
 		$known  = null !== $response->expires_in || null !== $exp;
 		$expiry = match ( true ) {
-			null !== $response->expires_in => $response->received_at + $response->expires_in,
-			null !== $exp => $exp - $skew,
+			null !== $response->expires_in => $response->received_at + min( $response->expires_in, self::LATEST ),
+			null !== $exp => max( 0, min( $exp, self::LATEST ) ) - $skew,
 			default => $response->received_at + self::ASSUMED_LIFETIME,
 		};
 		return new self( $response->access_token, $response->refresh_token, $response->received_at, $expiry, $response->scopes, $environment, $skew, $identity, $known );

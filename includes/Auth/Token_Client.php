@@ -244,7 +244,7 @@ final class Token_Client {
 		if ( 'client_secret_basic' === $method ) {
 			// RFC 6749 §2.3.1: each part is form-urlencoded (urlencode, not rawurlencode) before the two are
 			// joined and base64-encoded.
-			// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.urlencode_urlencode, WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+			// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.urlencode_urlencode, WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- what RFC 6749 asks.
 			$headers['Authorization'] = 'Basic ' . base64_encode( urlencode( $credentials->client_id ) . ':' . urlencode( (string) $credentials->secret ) );
 		} else {
 			$params += array(

@@ -1,5 +1,7 @@
 import { Notice } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
+
+import { MAX_TOKEN_BYTES } from '../inspector/decode';
 
 import type { Inspection, SignatureState } from '../inspector/inspect';
 import type { CheckResult, DiagnosisTexts } from '../types';
@@ -12,7 +14,10 @@ interface Props {
 	texts: DiagnosisTexts | null;
 }
 
-const SIGNATURE: Record< Exclude< SignatureState, 'opaque' >, string > = {
+const SIGNATURE: Record<
+	Exclude< SignatureState, 'opaque' | 'too-large' >,
+	string
+> = {
 	verified: __(
 		'Signature: verified in this browser with the keys Causerie publishes.',
 		'causerie-connector'
@@ -66,6 +71,25 @@ export function InspectionResult( { inspection, texts }: Props ) {
 						{ __(
 							'This token is opaque: it is not a JWT, so its contents can’t be decoded here. The API checks it each time the plugin calls it; the connection health shows whether it accepts it.',
 							'causerie-connector'
+						) }
+					</p>
+				</Notice>
+			</div>
+		);
+	}
+	if ( signature === 'too-large' ) {
+		return (
+			<div className="causerie-inspection">
+				{ heading }
+				<Notice status="error" isDismissible={ false }>
+					<p>
+						{ sprintf(
+							/* translators: %d: the largest token the inspector reads, in kilobytes. */
+							__(
+								'This token is larger than %d KB, so it was not decoded. An access token is much smaller: check that only the token was copied.',
+								'causerie-connector'
+							),
+							MAX_TOKEN_BYTES / 1024
 						) }
 					</p>
 				</Notice>

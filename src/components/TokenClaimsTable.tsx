@@ -1,7 +1,7 @@
 import { __ } from '@wordpress/i18n';
 
 import { useNow } from '../hooks/useNow';
-import { claimRows, countdown } from '../inspector/claims';
+import { claimRows, countdown, isDate } from '../inspector/claims';
 import type { DecodedToken } from '../inspector/decode';
 import type { Expected } from '../inspector/inspect';
 import { ACCESS_TOKEN_TYPE } from '../inspector/verify';
@@ -71,7 +71,7 @@ export function TokenClaimsTable( { decoded, expected }: Props ) {
 						<td>{ expectations[ row.name ] ?? '' }</td>
 					</tr>
 				) ) }
-				{ typeof exp === 'number' && (
+				{ isDate( exp ) && (
 					<tr>
 						<th scope="row">
 							{ __( 'Time left', 'causerie-connector' ) }

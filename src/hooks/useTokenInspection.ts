@@ -14,6 +14,7 @@ import {
 	judgeVerified,
 	malformed,
 	opaqueToken,
+	tooLarge,
 	type Inspection,
 	type TokenSource,
 } from '../inspector/inspect';
@@ -75,6 +76,15 @@ async function verifyHere(
 	);
 }
 
+function refused(
+	source: TokenSource,
+	code: 'token_malformed' | 'token_too_large'
+): Inspection {
+	return code === 'token_too_large'
+		? tooLarge( source )
+		: malformed( source );
+}
+
 async function inspectCurrentToken( server: Server ): Promise< Inspection > {
 	const description = await fetchRevealedToken();
 	if ( description.format === 'opaque' ) {
@@ -82,7 +92,7 @@ async function inspectCurrentToken( server: Server ): Promise< Inspection > {
 	}
 	const result = decodeToken( description.token ?? '' );
 	if ( ! result.ok ) {
-		return malformed( 'current' );
+		return refused( 'current', result.code );
 	}
 	const settings = await fetchSettings();
 	if ( hasSubtleCrypto() ) {
@@ -104,7 +114,7 @@ async function inspectPastedToken(
 ): Promise< Inspection > {
 	const result = decodeToken( text );
 	if ( ! result.ok ) {
-		return malformed( 'pasted' );
+		return refused( 'pasted', result.code );
 	}
 	// The settings and the public keys are fetched; the pasted token never leaves the browser.
 	const settings = await fetchSettings();

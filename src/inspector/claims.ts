@@ -29,16 +29,33 @@ export function scopesOf( claims: JWTPayload ): string[] {
 		: [];
 }
 
+/** The furthest a Date reaches from the epoch, in seconds (ECMAScript's 8.64e15 ms). */
+const DATE_RANGE_SECONDS = 8.64e12;
+
+/**
+ * Whether a claim is a NumericDate a Date can hold: a number within its range, not Infinity (which JSON.parse
+ * makes of 1e999) nor 1e13, which would make formatting throw.
+ *
+ * @param value A claim.
+ */
+export function isDate( value: unknown ): value is number {
+	return typeof value === 'number' && Math.abs( value ) <= DATE_RANGE_SECONDS;
+}
+
+let dateFormat: Intl.DateTimeFormat | undefined;
+
 /**
  * A NumericDate as a local date and time.
  *
  * @param seconds Seconds since the epoch.
  */
 export function formatDate( seconds: number ): string {
-	return new Intl.DateTimeFormat( undefined, {
+	// Made once: the claims table formats three dates on every tick of its countdown.
+	dateFormat ??= new Intl.DateTimeFormat( undefined, {
 		dateStyle: 'medium',
 		timeStyle: 'medium',
-	} ).format( new Date( seconds * 1000 ) );
+	} );
+	return dateFormat.format( new Date( seconds * 1000 ) );
 }
 
 const formatSeconds = ( n: number ) =>
@@ -126,9 +143,7 @@ function display( value: unknown ): string {
 }
 
 function displayTime( value: unknown ): string {
-	return typeof value === 'number' && Number.isFinite( value )
-		? formatDate( value )
-		: display( value );
+	return isDate( value ) ? formatDate( value ) : display( value );
 }
 
 /**

@@ -32,7 +32,9 @@ export type SignatureState =
 	/** No WebCrypto here, and a pasted token is never sent to the server. */
 	| 'not-verified'
 	/** Not a JWT: nothing to decode or verify here; the API checks it on each call. */
-	| 'opaque';
+	| 'opaque'
+	/** Over MAX_TOKEN_BYTES: refused before it is decoded. */
+	| 'too-large';
 
 export interface Expected {
 	issuer: string;
@@ -67,6 +69,23 @@ export function opaqueToken(): Inspection {
 		source: 'current',
 		decoded: null,
 		signature: 'opaque',
+		findings: [],
+		scopes: null,
+		expected: null,
+		serverChecks: [],
+	};
+}
+
+/**
+ * A token over MAX_TOKEN_BYTES: not decoded, so nothing is found in it.
+ *
+ * @param source Where the token comes from.
+ */
+export function tooLarge( source: TokenSource ): Inspection {
+	return {
+		source,
+		decoded: null,
+		signature: 'too-large',
 		findings: [],
 		scopes: null,
 		expected: null,

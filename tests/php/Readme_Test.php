@@ -20,7 +20,7 @@ final class Readme_Test extends Base {
 	 * The readme.
 	 */
 	private static function readme(): string {
-		return (string) file_get_contents( dirname( __DIR__, 2 ) . '/readme.txt' ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		return (string) file_get_contents( dirname( __DIR__, 2 ) . '/readme.txt' );
 	}
 
 	/**

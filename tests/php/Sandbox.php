@@ -63,9 +63,9 @@ final class Sandbox {
 			throw new \RuntimeException( 'No free port for the sandbox' );
 		}
 		$port = (int) substr( (string) strrchr( (string) stream_socket_get_name( $probe, false ), ':' ), 1 );
-		fclose( $probe ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		fclose( $probe );
 		$log = self::$root . '/artifacts/logs/' . $name . '.log';
-		$pid = (int) shell_exec( // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions
+		$pid = (int) shell_exec(
 			sprintf(
 				'cd %s && CAUSERIE_SANDBOX_PORT=%d CAUSERIE_SANDBOX_MODES=%s setsid node_modules/.bin/tsx sandbox/cli.ts serve > %s 2>&1 & echo $!',
 				escapeshellarg( self::$root ),
@@ -76,14 +76,14 @@ final class Sandbox {
 		);
 		register_shutdown_function( static fn() => posix_kill( -$pid, SIGTERM ) );
 		for ( $i = 0; $i < 150; $i++ ) {
-			$banner = (string) @file_get_contents( $log ); // phpcs:ignore
+			$banner = (string) @file_get_contents( $log ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- the log may not be written yet.
 			if ( str_contains( $banner, 'Causerie sandbox API on' ) ) {
 				$api = 1 === preg_match( '#protected API on (http://[0-9.:]+)#', $banner, $match ) ? $match[1] : 'http://127.0.0.1:' . $port;
 				return array( 'http://127.0.0.1:' . $port, $api );
 			}
 			usleep( 100000 );
 		}
-		throw new \RuntimeException( 'The sandbox did not start; see ' . $log ); // phpcs:ignore WordPress.Security.EscapeOutput
+		throw new \RuntimeException( 'The sandbox did not start; see ' . $log );
 	}
 
 	/**
@@ -206,7 +206,7 @@ final class Sandbox {
 			)
 		);
 		if ( is_wp_error( $response ) ) {
-			throw new \RuntimeException( 'Sandbox control call failed: ' . $response->get_error_message() ); // phpcs:ignore WordPress.Security.EscapeOutput
+			throw new \RuntimeException( 'Sandbox control call failed: ' . $response->get_error_message() );
 		}
 		$decoded = json_decode( wp_remote_retrieve_body( $response ), true );
 		return is_array( $decoded ) ? $decoded : array();

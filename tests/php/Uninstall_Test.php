@@ -48,13 +48,13 @@ final class Uninstall_Test extends TestCase {
 		}
 		require dirname( __DIR__, 2 ) . '/uninstall.php';
 
-		$names = $this->wpdb()->get_col( "SELECT option_name FROM {$this->wpdb()->options} WHERE option_name LIKE '%causerie%'" ); // phpcs:ignore WordPress.DB
+		$names = $this->wpdb()->get_col( "SELECT option_name FROM {$this->wpdb()->options} WHERE option_name LIKE '%causerie%'" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the raw table, named by core.
 		self::assertSame( array(), $names );
 		self::assertSame( 0, Sandbox::revocations(), 'a token that can\'t be read is not sent anywhere' );
 		self::assertFalse( wp_next_scheduled( Token_Refresh::HOOK ) );
-		self::assertNull( $this->wpdb()->get_var( $this->wpdb()->prepare( 'SHOW TABLES LIKE %s', $this->wpdb()->prefix . 'causerie_events' ) ) ); // phpcs:ignore WordPress.DB
+		self::assertNull( $this->wpdb()->get_var( $this->wpdb()->prepare( 'SHOW TABLES LIKE %s', $this->wpdb()->prefix . 'causerie_events' ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- prepared; WPCS can't see it through $this->wpdb().
 		self::assertStringNotContainsString( 'causerie', (string) wp_json_encode( _get_cron_array() ) );
-		self::assertSame( array(), $this->wpdb()->get_col( "SELECT meta_key FROM {$this->wpdb()->usermeta} WHERE meta_key LIKE '%causerie%'" ) ); // phpcs:ignore WordPress.DB
+		self::assertSame( array(), $this->wpdb()->get_col( "SELECT meta_key FROM {$this->wpdb()->usermeta} WHERE meta_key LIKE '%causerie%'" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the raw table, named by core.
 	}
 
 	public function test_uninstall_revokes_the_token_in_use_with_its_credentials(): void {

@@ -9,8 +9,6 @@
  * @package Causerie\Connector
  */
 
-// phpcs:disable WordPress.PHP.DiscouragedPHPFunctions, WordPress.Security.EscapeOutput, WordPress.WP.GlobalVariablesOverride
-
 $causerie_root  = dirname( __DIR__, 2 );
 $causerie_suite = (string) getenv( 'WP_SUITE' );
 $causerie_suite = '' === $causerie_suite ? 'sid' : $causerie_suite;
@@ -27,7 +25,7 @@ passthru(
 	$causerie_status
 );
 if ( 0 !== $causerie_status ) {
-	fwrite( STDERR, "Could not install the test site in $causerie_site\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+	fwrite( STDERR, "Could not install the test site in $causerie_site\n" );
 	exit( 1 );
 }
 

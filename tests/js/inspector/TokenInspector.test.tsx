@@ -180,6 +180,28 @@ describe( 'TokenInspector', () => {
 		expect( requestedPaths() ).toEqual( [ DIAGNOSES_PATH ] );
 	} );
 
+	it( 'refuses a pasted token over 16 KB with a clear message, without decoding it', async () => {
+		serve( { jwks: jwksOf( key ) } );
+		const large = await accessToken( key, {
+			issuedAt: mockStart,
+			claims: { padding: 'x'.repeat( 16 * 1024 ) },
+		} );
+		const view = renderInspector();
+
+		await paste( view, large );
+
+		expect(
+			await view.findByText(
+				'This token is larger than 16 KB, so it was not decoded. An access token is much smaller: check that only the token was copied.'
+			)
+		).toBeInTheDocument();
+		expect(
+			view.getByRole( 'heading', { name: 'The pasted token' } )
+		).toBeInTheDocument();
+		expect( view.queryByRole( 'table' ) ).not.toBeInTheDocument();
+		expect( requestedPaths() ).toEqual( [ DIAGNOSES_PATH ] );
+	} );
+
 	it( 'fetches and verifies the current token only on request', async () => {
 		serve( { jwks: jwksOf( key ), token: tokens.valid } );
 		const view = renderInspector();

@@ -24,15 +24,15 @@ final class Settings_Page_Test extends TestCase {
 		parent::setUp();
 		$this->act_as( 'administrator' );
 		// wp-admin/menu.php names the Settings menu's hooks; the page's hook suffix derives from it.
-		$GLOBALS['admin_page_hooks'] = array( 'options-general.php' => 'settings' ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride
+		$GLOBALS['admin_page_hooks'] = array( 'options-general.php' => 'settings' );
 		$this->page                  = new Settings_Page( WP_PLUGIN_DIR . '/causerie-connector/causerie-connector.php' );
 		$this->page->add_page();
 	}
 
 	protected function tearDown(): void {
 		// Fresh script and style registries, as on the next page load.
-		$GLOBALS['wp_scripts'] = null; // phpcs:ignore WordPress.WP.GlobalVariablesOverride
-		$GLOBALS['wp_styles']  = null; // phpcs:ignore WordPress.WP.GlobalVariablesOverride
+		$GLOBALS['wp_scripts'] = null;
+		$GLOBALS['wp_styles']  = null;
 		parent::tearDown();
 	}
 

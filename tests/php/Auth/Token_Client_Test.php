@@ -397,7 +397,7 @@ final class Token_Client_Test extends TestCase {
 		$introspection = wp_remote_post(
 			$metadata->introspection_endpoint,
 			array(
-				'headers' => array( 'Authorization' => 'Basic ' . base64_encode( 'wp-production:sandbox-production-secret' ) ), // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+				'headers' => array( 'Authorization' => 'Basic ' . base64_encode( 'wp-production:sandbox-production-secret' ) ),
 				'body'    => array( 'token' => $token->access_token ),
 			)
 		);

@@ -19,7 +19,7 @@ final class Exit_Code_Test extends TestCase {
 
 	public function test_the_codes_are_the_documented_ones(): void {
 		self::assertSame( array( 0, 1, 2, 3 ), array( Exit_Code::OK, Exit_Code::FAILED, Exit_Code::ATTENTION, Exit_Code::BROKEN ) );
-		$readme = (string) file_get_contents( dirname( __DIR__, 3 ) . '/README.md' ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		$readme = (string) file_get_contents( dirname( __DIR__, 3 ) . '/README.md' );
 		foreach ( array( '| `0` |', '| `1` |', '| `2` |', '| `3` |' ) as $row ) {
 			self::assertStringContainsString( $row, $readme );
 		}

@@ -7,8 +7,6 @@
 
 namespace Causerie\Connector\Tests\CLI;
 
-// phpcs:disable WordPress.WP.AlternativeFunctions, WordPress.PHP.DiscouragedPHPFunctions, WordPress.DB.RestrictedClasses -- files, processes and the SQLite file of the test run, which WordPress's $wpdb here does not reach.
-
 /**
  * The commands run as separate processes (vendor/bin/wp, from Composer) against a site installed once per
  * PHPUnit run by bin/wp-site.sh, beside the test site: every test of that one runs inside a transaction that
@@ -48,7 +46,7 @@ final class Wp_Cli {
 				$status
 			);
 			if ( 0 !== $status || ! copy( self::database( $site ), self::database( $site ) . '.installed' ) ) {
-				throw new \RuntimeException( 'Could not install the WP-CLI test site: ' . implode( "\n", $output ) ); // phpcs:ignore WordPress.Security.EscapeOutput
+				throw new \RuntimeException( 'Could not install the WP-CLI test site: ' . implode( "\n", $output ) );
 			}
 			self::$site = $site;
 			return;
@@ -109,42 +107,6 @@ final class Wp_Cli {
 			'stdout' => $stdout,
 			'stderr' => $stderr,
 		);
-	}
-
-	/**
-	 * Every stored row of the plugin in the site's database, raw, as Plugin_Storage reads the test site's.
-	 *
-	 * @return array<string, string>
-	 */
-	public static function stored(): array {
-		$database = new \PDO( 'sqlite:' . self::database( self::$site ) );
-		$rows     = array();
-		$options  = "SELECT option_name, option_value, autoload FROM wp_options WHERE option_name LIKE 'causerie\\_%' ESCAPE '\\' OR option_name LIKE '\\_%transient\\_%causerie\\_%' ESCAPE '\\'";
-		foreach ( self::rows( $database, $options ) as $row ) {
-			$rows[ 'option:' . $row[0] ] = $row[1] . "\0" . $row[2];
-		}
-		foreach ( self::rows( $database, "SELECT user_id, meta_key, meta_value FROM wp_usermeta WHERE meta_key LIKE '%causerie%'" ) as $row ) {
-			$rows[ 'usermeta:' . $row[0] . ':' . $row[1] ] = $row[2];
-		}
-		$rows['events'] = self::rows( $database, 'SELECT COUNT(*) FROM wp_causerie_events' )[0][0] ?? 'no table';
-		ksort( $rows );
-		return $rows;
-	}
-
-	/**
-	 * The rows of a query, every column as a string.
-	 *
-	 * @param \PDO   $database The site's database.
-	 * @param string $query    Query.
-	 * @return list<list<string>>
-	 */
-	private static function rows( \PDO $database, string $query ): array {
-		$statement = $database->query( $query );
-		$rows      = array();
-		foreach ( false === $statement ? array() : $statement->fetchAll( \PDO::FETCH_NUM ) as $row ) {
-			$rows[] = array_map( static fn( mixed $cell ): string => is_scalar( $cell ) ? (string) $cell : '', array_values( (array) $row ) );
-		}
-		return $rows;
 	}
 
 	/**

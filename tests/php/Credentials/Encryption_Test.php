@@ -27,7 +27,7 @@ final class Encryption_Test extends TestCase {
 		self::assertSame( self::SECRET, $encryption->decrypt( $first ) );
 		self::assertNotSame( $first, $second, 'each encryption uses a fresh nonce' );
 		self::assertStringNotContainsString( self::SECRET, $first );
-		self::assertStringNotContainsString( base64_encode( self::SECRET ), $first ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+		self::assertStringNotContainsString( base64_encode( self::SECRET ), $first );
 	}
 
 	public function test_a_changed_key_is_reported_as_such(): void {

@@ -26,7 +26,7 @@ final class Catalog_Codes_Test extends TestCase {
 	}
 
 	public function test_the_admin_app_s_copy_is_written_from_the_catalog(): void {
-		$copy = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/includes/Diagnosis/codes.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		$copy = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/includes/Diagnosis/codes.json' ), true );
 		self::assertIsArray( $copy );
 
 		self::assertSame( Catalog::CODES, $copy['codes'], 'run npm run codes' );
@@ -37,12 +37,12 @@ final class Catalog_Codes_Test extends TestCase {
 		$used    = array();
 		foreach ( $sources as $file ) {
 			if ( $file instanceof \SplFileInfo && 'php' === $file->getExtension() ) {
-				preg_match_all( "/new Finding\(\s*'([a-z_]+)'/", (string) file_get_contents( $file->getPathname() ), $matches ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+				preg_match_all( "/new Finding\(\s*'([a-z_]+)'/", (string) file_get_contents( $file->getPathname() ), $matches );
 				$used = array_merge( $used, $matches[1] );
 			}
 		}
-		preg_match_all( "/=> '([a-z_]+)',/", (string) file_get_contents( dirname( __DIR__, 3 ) . '/includes/Http/Transport_Error.php' ), $transport ); // phpcs:ignore WordPress.WP.AlternativeFunctions
-		preg_match_all( "/'((?:token|signing)_[a-z_]+)'/", (string) file_get_contents( dirname( __DIR__, 3 ) . '/includes/Auth/Refusal.php' ), $refusals ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		preg_match_all( "/=> '([a-z_]+)',/", (string) file_get_contents( dirname( __DIR__, 3 ) . '/includes/Http/Transport_Error.php' ), $transport );
+		preg_match_all( "/'((?:token|signing)_[a-z_]+)'/", (string) file_get_contents( dirname( __DIR__, 3 ) . '/includes/Auth/Refusal.php' ), $refusals );
 
 		$used = array_unique( array_merge( $used, $transport[1], $refusals[1], array( 'rate_limited', 'server_error', 'not_json', 'invalid_client', 'invalid_grant', 'invalid_scope', 'unauthorized_client' ) ) );
 		self::assertGreaterThan( 10, count( $used ) );

@@ -51,7 +51,7 @@ final class Http_Client_Test extends TestCase {
 			remove_action( 'http_api_curl', array( $this->client, 'apply_connect_timeout' ) );
 		}
 		foreach ( $this->sockets as $socket ) {
-			fclose( $socket ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+			fclose( $socket );
 		}
 		$this->sockets = array();
 		$this->options = array();
@@ -68,7 +68,7 @@ final class Http_Client_Test extends TestCase {
 			$connect_timeout,
 			function ( \CurlHandle $handle, int $option, int $value ): void {
 				$this->options[] = array( $option, $value );
-				curl_setopt( $handle, $option, $value ); // phpcs:ignore WordPress.WP.AlternativeFunctions.curl_curl_setopt
+				curl_setopt( $handle, $option, $value );
 			}
 		);
 		$this->client->register();

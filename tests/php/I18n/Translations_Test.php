@@ -55,18 +55,16 @@ final class Translations_Test extends TestCase {
 		$this->switcher = new \WP_Locale_Switcher();
 		remove_filter( 'get_available_languages', $with_french );
 		$this->switcher->init();
-		$GLOBALS['wp_locale_switcher'] = $this->switcher; // phpcs:ignore WordPress.WP.GlobalVariablesOverride, WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedVariableFound
+		$GLOBALS['wp_locale_switcher'] = $this->switcher;
 	}
 
 	protected function tearDown(): void {
 		$this->switcher->restore_current_locale();
 		remove_filter( 'locale', array( $this->switcher, 'filter_locale' ) );
 		remove_filter( 'determine_locale', array( $this->switcher, 'filter_locale' ) );
-		// phpcs:disable WordPress.WP.GlobalVariablesOverride, WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedVariableFound
 		$GLOBALS['wp_locale_switcher']     = $this->booted_switcher;
 		$GLOBALS['wp_textdomain_registry'] = $this->booted_registry;
 		$GLOBALS['wp_scripts']             = null;
-		// phpcs:enable
 		unload_textdomain( Plugin::TEXT_DOMAIN, true );
 		parent::tearDown();
 	}
@@ -103,7 +101,7 @@ final class Translations_Test extends TestCase {
 
 	public function test_the_plugin_points_wordpress_at_its_languages_folder_itself(): void {
 		// A registry that knows no folder for the plugin, as on WordPress 6.6, which ignores "Domain Path".
-		$GLOBALS['wp_textdomain_registry'] = new \WP_Textdomain_Registry(); // phpcs:ignore WordPress.WP.GlobalVariablesOverride, WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedVariableFound
+		$GLOBALS['wp_textdomain_registry'] = new \WP_Textdomain_Registry();
 		switch_to_locale( 'fr_FR' );
 		unload_textdomain( Plugin::TEXT_DOMAIN, true );
 		self::assertSame( 'The access token has expired.', Catalog::title( 'token_expired' ) );
@@ -152,7 +150,7 @@ final class Translations_Test extends TestCase {
 	private function enqueue_the_screen(): void {
 		$this->act_as( 'administrator' );
 		// wp-admin/menu.php names the Settings menu's hooks; the page's hook suffix derives from it.
-		$GLOBALS['admin_page_hooks'] = array( 'options-general.php' => 'settings' ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride
+		$GLOBALS['admin_page_hooks'] = array( 'options-general.php' => 'settings' );
 		$page                        = new Settings_Page( $this->plugin_file() );
 		$page->add_page();
 		$page->enqueue_assets( 'settings_page_' . Settings_Page::SLUG );

@@ -108,7 +108,7 @@ final class Event_Log_Test extends TestCase {
 
 	public function test_events_older_than_30_days_are_forgotten(): void {
 		Event_Log::emit( 'site', 'rebound' );
-		$this->wpdb()->update( Event_Log::table(), array( 'created_at' => gmdate( 'Y-m-d H:i:s', time() - 31 * DAY_IN_SECONDS ) ), array( 'code' => 'rebound' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$this->wpdb()->update( Event_Log::table(), array( 'created_at' => gmdate( 'Y-m-d H:i:s', time() - 31 * DAY_IN_SECONDS ) ), array( 'code' => 'rebound' ) );
 
 		Event_Log::emit( 'site', 'paused' );
 		$this->act_as( 'administrator' );

@@ -154,7 +154,7 @@ final class Report_Controller_Test extends TestCase {
 
 	public function test_fields_locked_outside_the_database_are_named_and_the_api_url_loses_its_credentials(): void {
 		// An override from the environment, as a host's control panel sets it.
-		putenv( 'CAUSERIE_API_URL=https://support:hunter2@api.example.test/base/?key=abc123#frag' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions
+		putenv( 'CAUSERIE_API_URL=https://support:hunter2@api.example.test/base/?key=abc123#frag' );
 
 		$answer = $this->report();
 		$report = $answer['report'];
