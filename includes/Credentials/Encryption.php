@@ -45,7 +45,7 @@ final class Encryption {
 	 */
 	public function encrypt( string $plaintext, string $context ): string {
 		$nonce  = random_bytes( SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES );
-		$sealed = sodium_crypto_aead_xchacha20poly1305_ietf_encrypt( $plaintext, $context, $nonce, $this->key( 2 ) );
+		$sealed = sodium_crypto_aead_xchacha20poly1305_ietf_encrypt( $plaintext, $context, $nonce, $this->aead_key() );
 		return self::PREFIX . $this->fingerprint() . ':' . self::context_fingerprint( $context ) . ':' . base64_encode( $nonce . $sealed ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- binary to text, not obfuscation.
 	}
 
@@ -76,7 +76,7 @@ final class Encryption {
 		}
 		$nonce     = substr( $raw, 0, SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES );
 		$sealed    = substr( $raw, SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES );
-		$plaintext = sodium_crypto_aead_xchacha20poly1305_ietf_decrypt( $sealed, $context, $nonce, $this->key( 2 ) );
+		$plaintext = sodium_crypto_aead_xchacha20poly1305_ietf_decrypt( $sealed, $context, $nonce, $this->aead_key() );
 		return false === $plaintext ? Decryption_Failure::Corrupt : $plaintext;
 	}
 
@@ -94,7 +94,7 @@ final class Encryption {
 	 * so a key change is told the same way whatever the value's age.
 	 */
 	public function fingerprint(): string {
-		return substr( hash_hmac( 'sha256', 'causerie-key-fingerprint', $this->key( 1 ) ), 0, 16 );
+		return substr( hash_hmac( 'sha256', 'causerie-key-fingerprint', $this->key() ), 0, 16 );
 	}
 
 	/**
@@ -116,7 +116,7 @@ final class Encryption {
 		}
 		$nonce     = substr( $raw, 0, SODIUM_CRYPTO_SECRETBOX_NONCEBYTES );
 		$sealed    = substr( $raw, SODIUM_CRYPTO_SECRETBOX_NONCEBYTES );
-		$plaintext = sodium_crypto_secretbox_open( $sealed, $nonce, $this->key( 1 ) );
+		$plaintext = sodium_crypto_secretbox_open( $sealed, $nonce, $this->key() );
 		return false === $plaintext ? Decryption_Failure::Corrupt : $plaintext;
 	}
 
@@ -130,13 +130,18 @@ final class Encryption {
 	}
 
 	/**
-	 * The 32-byte key of a format: each cipher gets its own key, derived from the same material.
-	 *
-	 * @param int $format 1 or 2.
+	 * The 32-byte key, as format 1 uses it and the fingerprint names it.
 	 */
-	private function key( int $format ): string {
+	private function key(): string {
 		$material = '' !== $this->key_material ? $this->key_material : self::configured_material();
-		return hash_hkdf( 'sha256', $material, SODIUM_CRYPTO_SECRETBOX_KEYBYTES, 1 === $format ? 'causerie-connector-secrets' : 'causerie-connector-secrets-aead' );
+		return hash_hkdf( 'sha256', $material, SODIUM_CRYPTO_SECRETBOX_KEYBYTES, 'causerie-connector-secrets' );
+	}
+
+	/**
+	 * The 32-byte key of format 2: a cipher of its own gets a key of its own, derived from the same one.
+	 */
+	private function aead_key(): string {
+		return hash_hkdf( 'sha256', $this->key(), SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_KEYBYTES, 'causerie-connector-secrets-aead' );
 	}
 
 	/**
