@@ -18,7 +18,7 @@ use Causerie\Connector\Credentials\Option_Storage;
 final class Token_Store {
 
 	public const OPTION = 'causerie_connector_token';
-	private const GROUP = 'causerie';
+	public const GROUP  = 'causerie';
 
 	/**
 	 * Constructor.
