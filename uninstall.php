@@ -17,11 +17,15 @@ if ( ! $wpdb instanceof wpdb ) {
 	return;
 }
 
-// The token in use is revoked first, on each site, while the credentials it was issued to can still be read.
-$causerie_plugin = null;
+// The token in use is revoked first, on each site, while the credentials it was issued to can still be read;
+// then the copies in the object cache are forgotten. Revoking is a best effort: all the sites of a network
+// share a few seconds, and a token left unrevoked when they run out simply expires.
+$causerie_plugin   = null;
+$causerie_deadline = 0.0;
 if ( is_readable( __DIR__ . '/vendor/autoload.php' ) ) {
 	require_once __DIR__ . '/vendor/autoload.php';
-	$causerie_plugin = new Causerie\Connector\Plugin( __DIR__ . '/causerie-connector.php', '' );
+	$causerie_plugin   = new Causerie\Connector\Plugin( __DIR__ . '/causerie-connector.php', '' );
+	$causerie_deadline = microtime( true ) + Causerie\Connector\Plugin::UNINSTALL_REVOKE_SECONDS;
 }
 
 /**
@@ -40,8 +44,9 @@ $causerie_option_prefixes = array( 'causerie_', '_transient_causerie_', '_transi
 /**
  * Deletes the current site's options, transients, cron events, table and its users' per-site meta.
  */
-$causerie_uninstall_site = static function () use ( $wpdb, $causerie_patterns, $causerie_option_prefixes, $causerie_plugin ): void {
-	$causerie_plugin?->revoke_token();
+$causerie_uninstall_site = static function () use ( $wpdb, $causerie_patterns, $causerie_option_prefixes, $causerie_plugin, $causerie_deadline ): void {
+	$causerie_plugin?->revoke_token( $causerie_deadline );
+	$causerie_plugin?->forget_cached_copies();
 	$patterns = $causerie_patterns( ...$causerie_option_prefixes );
 	// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnsupportedPlaceholder, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- rows found by prefix, which no API does; WPCS 2.3 predates %i.
 	$names = $wpdb->get_col(

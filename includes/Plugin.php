@@ -90,6 +90,11 @@ final class Plugin {
 	public const TEXT_DOMAIN = 'causerie-connector';
 
 	/**
+	 * Seconds uninstall gives to revoking the tokens of every site, in all.
+	 */
+	public const UNINSTALL_REVOKE_SECONDS = 5;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param string $file    Absolute path of the main plugin file.
@@ -101,20 +106,74 @@ final class Plugin {
 	) {}
 
 	/**
-	 * Revokes the current site's token with the credentials it was issued to, as a best effort within a few
-	 * seconds: on uninstall, so a deleted plugin leaves no live token behind.
+	 * Revokes the current site's token with the credentials it was issued to, as a best effort: on uninstall,
+	 * so a deleted plugin leaves no live token behind. Every request, discovery included, ends by the
+	 * deadline, which uninstall sets once for all the sites of a network.
+	 *
+	 * @param float $deadline Unix time, with microseconds, by which to give up.
 	 */
-	public function revoke_token(): void {
+	public function revoke_token( float $deadline ): void {
 		$encryption = new Encryption();
 		$token      = ( new Token_Store( $encryption ) )->get();
 		if ( null === $token ) {
 			return;
 		}
-		$credentials = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
-		$http        = new Http_Client();
-		$documents   = new Metadata_Fetcher( $http );
-		$discovery   = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
-		( new Token_Revoker( $discovery, new Token_Client( $http ) ) )->revoke_stale( $token, $credentials->credentials( $token->environment ) );
+		$http      = new Http_Client( Http_Client::DEFAULT_CONNECT_TIMEOUT, null, $deadline );
+		$discovery = self::discovery( $http );
+		( new Token_Revoker( $discovery, new Token_Client( $http ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
+	}
+
+	/**
+	 * Forgets the current site's copies in the object cache, which uninstall's sweep of the database can't
+	 * see: the token, the locks, the endpoints and signing keys found for each profile (the site's own and
+	 * the network's), and the last regeneration. Without a persistent cache, these are rows the sweep removes.
+	 */
+	public function forget_cached_copies(): void {
+		$encryption = new Encryption();
+		$http       = new Http_Client();
+		$discovery  = self::discovery( $http );
+		$jwks       = new Jwks( new Metadata_Fetcher( $http ) );
+		$stores     = array( self::credentials( $encryption ) );
+		if ( is_multisite() ) {
+			$stores[] = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage() );
+		}
+		foreach ( $stores as $store ) {
+			foreach ( Credential_Store::ENVIRONMENTS as $environment ) {
+				$credentials = $store->credentials( $environment );
+				$endpoints   = $discovery->cached( $credentials );
+				if ( null !== $endpoints ) {
+					$jwks->forget( $endpoints );
+				}
+				$discovery->forget( $credentials );
+			}
+		}
+		( new Token_Store( $encryption ) )->clear();
+		Token_Controller::forget_regeneration();
+		// A lock's copy holds no secret and expires with its holder's time; a cache that can flush a group drops it now.
+		if ( wp_cache_supports( 'flush_group' ) ) {
+			foreach ( array_unique( array( Lock::GROUP, Token_Store::GROUP ) ) as $group ) {
+				wp_cache_flush_group( $group );
+			}
+		}
+	}
+
+	/**
+	 * The site's credential store, falling back to the network's on a network.
+	 *
+	 * @param Encryption $encryption Encryption of the secrets.
+	 */
+	private static function credentials( Encryption $encryption ): Credential_Store {
+		return new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
+	}
+
+	/**
+	 * Discovery over a given HTTP client.
+	 *
+	 * @param Http_Client $http Outbound HTTP.
+	 */
+	private static function discovery( Http_Client $http ): Discovery {
+		$documents = new Metadata_Fetcher( $http );
+		return new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 	}
 
 	/**

@@ -41,7 +41,7 @@ export interface Settings {
 	clientId: string;
 	hasSecret: boolean;
 	secretHint: string;
-	secretStatus: 'ok' | 'missing' | 'key_changed' | 'corrupt';
+	secretStatus: 'ok' | 'missing' | 'key_changed' | 'copied' | 'corrupt';
 	apiUrl: string;
 	/** Advanced, for a server that publishes no metadata: its issuer and token endpoint; '' = found from apiUrl. */
 	issuer: string;
@@ -224,7 +224,8 @@ export interface SupportReportSections {
 		apiUrl: string;
 		clientId: string;
 		/** Whether a client secret is set; never the secret or its hint. */
-		clientCredential: 'set' | 'missing' | 'key_changed' | 'corrupt';
+		clientCredential:
+			'set' | 'missing' | 'key_changed' | 'copied' | 'corrupt';
 		requestedScopes: string[];
 		lockedFields: Array< {
 			field: LockableField;

@@ -206,6 +206,7 @@ final class Network_Settings_Page {
 				$hint
 			),
 			'key_changed' => __( 'The saved secret can no longer be read, because the encryption key changed. Enter it again.', 'causerie-connector' ),
+			'copied'      => __( 'The saved secret was copied from another site or setting and can\'t be read here. Enter it again.', 'causerie-connector' ),
 			'corrupt'     => __( 'The saved secret is damaged and can no longer be read. Enter it again.', 'causerie-connector' ),
 			default       => __( 'No secret is saved yet.', 'causerie-connector' ),
 		};

@@ -7,6 +7,8 @@
 
 namespace Causerie\Connector\Auth;
 
+use Causerie\Connector\Log\Redactor;
+
 /**
  * An access token and, when issued, its refresh token, with when to renew it. Times are local Unix times,
  * already corrected for the API's clock: the skew measured from the Date header is taken out. The token
@@ -148,6 +150,7 @@ final class Cached_Token {
 			return null;
 		}
 		$scopes = isset( $data['scopes'] ) && is_array( $data['scopes'] ) ? array_values( array_filter( $data['scopes'], 'is_string' ) ) : array();
+		Redactor::remember( $data['accessToken'], isset( $data['refreshToken'] ) && is_string( $data['refreshToken'] ) ? $data['refreshToken'] : null );
 		return new self(
 			$data['accessToken'],
 			isset( $data['refreshToken'] ) && is_string( $data['refreshToken'] ) ? $data['refreshToken'] : null,

@@ -64,6 +64,15 @@ final class Discovery {
 	}
 
 	/**
+	 * Forgets the endpoints kept for a set of credentials, wherever the transient lives.
+	 *
+	 * @param Credentials $credentials Whose API and settings.
+	 */
+	public function forget( Credentials $credentials ): void {
+		delete_transient( self::key( $credentials ) );
+	}
+
+	/**
 	 * Reads the documents.
 	 *
 	 * @param Credentials $credentials Whose API and settings.

@@ -49,7 +49,7 @@ final class Jwks {
 		if ( '' === $endpoints->jwks_uri ) {
 			return new Finding( 'signing_keys_invalid', array( 'missing' => 'jwks_uri' ) );
 		}
-		$key    = self::CACHE_PREFIX . md5( $endpoints->jwks_uri );
+		$key    = self::cache_key( $endpoints );
 		$cached = get_transient( $key );
 		if ( ! $fresh && is_array( $cached ) && is_array( $cached['keys'] ?? null ) && is_int( $cached['fetchedAt'] ?? null )
 			&& ( '' === $kid || null !== self::find( $cached['keys'], $kid ) || $cached['fetchedAt'] > time() - self::REFETCH_AFTER ) ) {
@@ -78,6 +78,24 @@ final class Jwks {
 			$read['ttl']
 		);
 		return $keys;
+	}
+
+	/**
+	 * Forgets the keys kept for a server, wherever the transient lives (the options table or the object cache).
+	 *
+	 * @param Endpoints $endpoints Where the keys are.
+	 */
+	public function forget( Endpoints $endpoints ): void {
+		delete_transient( self::cache_key( $endpoints ) );
+	}
+
+	/**
+	 * The transient that keeps a server's keys.
+	 *
+	 * @param Endpoints $endpoints Where the keys are.
+	 */
+	private static function cache_key( Endpoints $endpoints ): string {
+		return self::CACHE_PREFIX . md5( $endpoints->jwks_uri );
 	}
 
 	/**

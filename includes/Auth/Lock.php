@@ -14,7 +14,7 @@ namespace Causerie\Connector\Auth;
 final class Lock {
 
 	private const PREFIX = 'causerie_lock_';
-	private const GROUP  = 'causerie';
+	public const GROUP   = 'causerie';
 
 	/**
 	 * Takes the lock if it is free (or its holder's time ran out).

@@ -13,6 +13,7 @@ use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Response;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Http\Transport_Error;
+use Causerie\Connector\Log\Redactor;
 
 /**
  * Client credentials and refresh token grants (RFC 6749 §4.4, §6), revocation (RFC 7009) and introspection
@@ -204,13 +205,15 @@ final class Token_Client {
 		if ( ! is_string( $token ) || '' === $token || ! is_string( $type ) || 0 !== strcasecmp( $type, 'Bearer' ) ) {
 			return new Finding( 'token_endpoint_error', Token_Endpoint_Error::evidence( $response, $url ) + array( 'problem' => 'no bearer access_token in the answer' ) );
 		}
+		$refresh = isset( $body['refresh_token'] ) && is_string( $body['refresh_token'] ) && '' !== $body['refresh_token'] ? $body['refresh_token'] : null;
+		Redactor::remember( $token, $refresh );
 		// RFC 6749 §5.1: no scope in the answer means the scope asked for was granted.
 		$scope = $body['scope'] ?? null;
 		return new Token_Response(
 			$token,
 			isset( $body['expires_in'] ) && is_numeric( $body['expires_in'] ) && (int) $body['expires_in'] > 0 ? (int) $body['expires_in'] : null,
 			is_string( $scope ) ? self::scopes( $scope ) : $requested,
-			isset( $body['refresh_token'] ) && is_string( $body['refresh_token'] ) && '' !== $body['refresh_token'] ? $body['refresh_token'] : null,
+			$refresh,
 			time(),
 			$response->server_time(),
 			// RFC 7591: 0 means the secret does not expire.

@@ -117,7 +117,7 @@ final class Token_Manager {
 		}
 		$credentials = $this->credentials->credentials();
 		if ( ! $credentials->is_complete() ) {
-			return new Finding( Decryption_Failure::Key_Changed === $credentials->secret_failure ? 'encryption_key_changed' : 'not_configured' );
+			return new Finding( Decryption_Failure::diagnosis( $credentials->secret_failure ) ?? 'not_configured' );
 		}
 		return null;
 	}

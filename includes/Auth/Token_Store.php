@@ -8,15 +8,17 @@
 namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Option_Storage;
 
 /**
  * Encrypted in an option that is never autoloaded, and in the persistent object cache when there is one,
- * so every web server sharing the database and cache sees the same token.
+ * so every web server sharing the database and cache sees the same token. The ciphertext is bound to this
+ * site's option; one in the older, unbound format is read until the next renewal writes it again.
  */
 final class Token_Store {
 
 	public const OPTION = 'causerie_connector_token';
-	private const GROUP = 'causerie';
+	public const GROUP  = 'causerie';
 
 	/**
 	 * Constructor.
@@ -36,7 +38,7 @@ final class Token_Store {
 		if ( ! is_string( $stored ) ) {
 			return null;
 		}
-		$plain = $this->encryption->decrypt( $stored );
+		$plain = $this->encryption->decrypt( $stored, self::context() );
 		return is_string( $plain ) ? Cached_Token::from_array( json_decode( $plain, true ) ) : null;
 	}
 
@@ -46,7 +48,7 @@ final class Token_Store {
 	 * @param Cached_Token $token New token.
 	 */
 	public function put( Cached_Token $token ): void {
-		$stored = $this->encryption->encrypt( (string) wp_json_encode( $token->to_array() ) );
+		$stored = $this->encryption->encrypt( (string) wp_json_encode( $token->to_array() ), self::context() );
 		if ( false === get_option( self::OPTION ) ) {
 			add_option( self::OPTION, $stored, '', false );
 		} else {
@@ -63,6 +65,13 @@ final class Token_Store {
 	public function clear(): void {
 		delete_option( self::OPTION );
 		wp_cache_delete( self::OPTION, self::GROUP );
+	}
+
+	/**
+	 * What the token is bound to: this site's option.
+	 */
+	private static function context(): string {
+		return ( new Option_Storage( self::OPTION ) )->context();
 	}
 
 	/**

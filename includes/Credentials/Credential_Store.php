@@ -104,11 +104,16 @@ final class Credential_Store {
 		if ( null !== $forced ) {
 			$secret = $forced['value'];
 		} elseif ( isset( $profile['secret'] ) ) {
-			$plain = $this->encryption->decrypt( $profile['secret'] );
+			// Decrypted for the place it was read from: the site's option, or the network's when inherited.
+			$from  = isset( $own['secret'] ) || null === $this->inherits ? $this->storage : $this->inherits;
+			$plain = $this->encryption->decrypt( $profile['secret'], self::context( $from, $environment ) );
 			if ( $plain instanceof Decryption_Failure ) {
 				$failure = $plain;
 			} else {
 				$secret = $plain;
+				if ( Encryption::is_legacy( $profile['secret'] ) ) {
+					$this->migrate( $from, $environment, $profile['secret'], $plain );
+				}
 			}
 		}
 
@@ -166,7 +171,7 @@ final class Credential_Store {
 			$profile['clientId'] = $changes['clientId'];
 		}
 		if ( isset( $changes['clientSecret'] ) && is_string( $changes['clientSecret'] ) ) {
-			$profile['secret'] = $this->encryption->encrypt( $changes['clientSecret'] );
+			$profile['secret'] = $this->encryption->encrypt( $changes['clientSecret'], self::context( $this->storage, $environment ) );
 		}
 		if ( isset( $changes['apiUrl'] ) && is_string( $changes['apiUrl'] ) ) {
 			$profile['apiUrl'] = $changes['apiUrl'];
@@ -185,6 +190,33 @@ final class Credential_Store {
 		$profile['updatedAt'] = time();
 		$all[ $environment ]  = $profile;
 		return $this->storage->write( $all );
+	}
+
+	/**
+	 * What a profile's secret is bound to: the option, its site or network, and the profile.
+	 *
+	 * @param Option_Storage $storage     Where the profile is kept.
+	 * @param string         $environment Profile.
+	 */
+	private static function context( Option_Storage $storage, string $environment ): string {
+		return $storage->context() . '|' . $environment;
+	}
+
+	/**
+	 * Writes a secret of the unbound format again, bound to its place, unless it changed in the meantime.
+	 *
+	 * @param Option_Storage $storage     Where it was read.
+	 * @param string         $environment Profile.
+	 * @param string         $legacy      The stored value as read.
+	 * @param string         $plain       Its plaintext.
+	 */
+	private function migrate( Option_Storage $storage, string $environment, string $legacy, string $plain ): void {
+		$stored = $storage->read();
+		if ( ! is_array( $stored ) || ! is_array( $stored[ $environment ] ?? null ) || ( $stored[ $environment ]['secret'] ?? null ) !== $legacy ) {
+			return;
+		}
+		$stored[ $environment ]['secret'] = $this->encryption->encrypt( $plain, self::context( $storage, $environment ) );
+		$storage->write( $stored );
 	}
 
 	/**

@@ -7,6 +7,8 @@
 
 namespace Causerie\Connector\Credentials;
 
+use Causerie\Connector\Log\Redactor;
+
 /**
  * Stored values with overrides applied, and the network's values where the site has none. The secret is
  * plaintext here and exists only in memory.
@@ -41,7 +43,10 @@ final class Credentials {
 		public readonly array $inherited = array(),
 		public readonly string $issuer = '',
 		public readonly string $token_endpoint = ''
-	) {}
+	) {
+		// Every secret in clear passes through here, whatever its source: from here on it is masked in logs and errors.
+		Redactor::remember( $secret );
+	}
 
 	/**
 	 * Who these credentials are, without the secret: a token issued to other credentials is not theirs.

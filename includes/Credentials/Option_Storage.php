@@ -25,6 +25,14 @@ final class Option_Storage {
 	) {}
 
 	/**
+	 * Where this option lives, as encryption's associated data: its name and the site's id, or the network's
+	 * id for a network option. A value encrypted for one place does not decrypt in another.
+	 */
+	public function context(): string {
+		return ( $this->network ? 'network:' . get_current_network_id() : 'site:' . get_current_blog_id() ) . '|' . $this->name;
+	}
+
+	/**
 	 * The stored value, or an empty array when there is none.
 	 */
 	public function read(): mixed {

@@ -9,6 +9,7 @@ namespace Causerie\Connector\Health;
 
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Diagnosis\Catalog;
+use Causerie\Connector\Log\Redactor;
 
 /**
  * One line of the health panel: a status, the diagnosis code when not good, and the evidence.
@@ -57,7 +58,7 @@ final class Check_Result {
 			'status'   => $this->status,
 			'code'     => $this->code,
 			'message'  => '' === $this->code ? '' : Catalog::title( $this->code ),
-			'evidence' => (object) $this->evidence,
+			'evidence' => (object) Redactor::evidence( $this->evidence ),
 		);
 	}
 }

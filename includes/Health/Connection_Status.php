@@ -93,8 +93,9 @@ final class Connection_Status {
 	 */
 	public function active_code(): string {
 		$credentials = $this->credentials->credentials();
-		if ( Decryption_Failure::Key_Changed === $credentials->secret_failure ) {
-			return 'encryption_key_changed';
+		$unreadable  = Decryption_Failure::diagnosis( $credentials->secret_failure );
+		if ( null !== $unreadable ) {
+			return $unreadable;
 		}
 		if ( ! $credentials->is_complete() ) {
 			return 'not_configured';

@@ -138,7 +138,7 @@ final class Debug_Information {
 	/**
 	 * Whether the secret is set and readable, in words.
 	 *
-	 * @param string $secret_status ok, missing, key_changed or corrupt.
+	 * @param string $secret_status ok, missing, key_changed, copied or corrupt.
 	 * @phpstan-return Field
 	 */
 	private function secret_field( string $secret_status ): array {
@@ -147,6 +147,7 @@ final class Debug_Information {
 			'value' => match ( $secret_status ) {
 				'ok'          => __( 'Set', 'causerie-connector' ),
 			'key_changed' => __( 'Unreadable: the encryption key changed', 'causerie-connector' ),
+			'copied'      => __( 'Unreadable: it was saved for another site or setting', 'causerie-connector' ),
 			'corrupt'     => __( 'Unreadable: the stored value is damaged', 'causerie-connector' ),
 			default       => __( 'Missing', 'causerie-connector' ),
 			},

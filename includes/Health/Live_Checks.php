@@ -81,7 +81,7 @@ final class Live_Checks {
 	public function run(): array {
 		$credentials = $this->credentials->credentials();
 		if ( ! $credentials->is_complete() ) {
-			$code = Decryption_Failure::Key_Changed === $credentials->secret_failure ? 'encryption_key_changed' : 'not_configured';
+			$code = Decryption_Failure::diagnosis( $credentials->secret_failure ) ?? 'not_configured';
 			return $this->finish( array( new Check_Result( 'configured', Check_Result::ERROR, $code ) ) );
 		}
 		$results = array( new Check_Result( 'configured', Check_Result::OK ), $this->site() );

@@ -105,8 +105,9 @@ final class Site_Health_Tests {
 	 */
 	public function encryption_key(): array {
 		$credentials = $this->credentials->credentials();
-		if ( Decryption_Failure::Key_Changed === $credentials->secret_failure ) {
-			return Site_Health_Result::problem( self::ENCRYPTION_KEY, 'encryption_key_changed', Site_Health_Result::CRITICAL );
+		$unreadable  = Decryption_Failure::diagnosis( $credentials->secret_failure );
+		if ( null !== $unreadable ) {
+			return Site_Health_Result::problem( self::ENCRYPTION_KEY, $unreadable, Site_Health_Result::CRITICAL );
 		}
 		if ( Decryption_Failure::Corrupt === $credentials->secret_failure ) {
 			return Site_Health_Result::make(

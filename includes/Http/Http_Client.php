@@ -25,6 +25,11 @@ final class Http_Client {
 	public const DEFAULT_CONNECT_TIMEOUT = 3;
 
 	/**
+	 * Seconds below which a request under a deadline is not worth sending.
+	 */
+	private const MIN_TIMEOUT = 0.2;
+
+	/**
 	 * Request argument that marks the plugin's own requests and carries their connect timeout, in seconds.
 	 * WordPress's HTTP API has no connect timeout of its own, so the http_api_curl hook applies it.
 	 */
@@ -42,12 +47,15 @@ final class Http_Client {
 	 *
 	 * @param float         $connect_timeout Seconds to get a connection; never more than a call's total timeout.
 	 * @param \Closure|null $set_option      Sets a cURL option; tests pass a recorder.
+	 * @param float|null    $deadline        Unix time, with microseconds, by which every request of this client
+	 *                                       has ended; none is sent after it. Null for none.
 	 *
 	 * @phpstan-param (\Closure(\CurlHandle, int, int): void)|null $set_option
 	 */
 	public function __construct(
 		private readonly float $connect_timeout = self::DEFAULT_CONNECT_TIMEOUT,
-		?\Closure $set_option = null
+		?\Closure $set_option = null,
+		private readonly ?float $deadline = null
 	) {
 		$this->set_option = $set_option ?? static function ( \CurlHandle $handle, int $option, int $value ): void {
 			curl_setopt( $handle, $option, $value ); // phpcs:ignore WordPress.WP.AlternativeFunctions.curl_curl_setopt -- the hook hands over a cURL handle.
@@ -72,6 +80,13 @@ final class Http_Client {
 	 * @return Response|Transport_Error
 	 */
 	public function request( string $method, string $url, array $headers = array(), ?string $body = null, float $timeout = self::DEFAULT_TIMEOUT ) {
+		if ( null !== $this->deadline ) {
+			// Each request gets what is left of the time given to all of them, so a series of calls stays bounded.
+			$timeout = min( $timeout, $this->deadline - microtime( true ) );
+			if ( $timeout < self::MIN_TIMEOUT ) {
+				return new Transport_Error( 'timeout', 'Not sent: the time allowed for these requests ran out.', 0.0 );
+			}
+		}
 		$args = array(
 			'method'                  => $method,
 			'headers'                 => $headers + array( 'Accept' => 'application/json' ),

@@ -99,7 +99,7 @@ final class Event_Log {
 				'created_at' => gmdate( 'Y-m-d H:i:s' ),
 				'kind'       => $kind,
 				'code'       => substr( $code, 0, 64 ),
-				'context'    => (string) wp_json_encode( Redactor::redact( is_array( $context ) ? $context : array() ) ),
+				'context'    => (string) wp_json_encode( Redactor::evidence( is_array( $context ) ? $context : array() ) ),
 			)
 		);
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.

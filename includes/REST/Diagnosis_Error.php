@@ -9,6 +9,7 @@ namespace Causerie\Connector\REST;
 
 use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Diagnosis\Finding;
+use Causerie\Connector\Log\Redactor;
 use WP_Error;
 
 /**
@@ -39,7 +40,8 @@ final class Diagnosis_Error {
 				'diagnosis' => array(
 					'code'     => $finding->code,
 					'severity' => Catalog::severity( $finding->code ),
-					'evidence' => $finding->evidence,
+					// What an upstream server said is shown bounded, without control characters or credentials.
+					'evidence' => Redactor::evidence( $finding->evidence ),
 				) + Catalog::describe( $finding->code ),
 			)
 		);

@@ -178,7 +178,7 @@ final class Settings_Controller extends Admin_Controller {
 				'secretHint'        => array( 'type' => 'string' ),
 				'secretStatus'      => array(
 					'type' => 'string',
-					'enum' => array( 'ok', 'missing', 'key_changed', 'corrupt' ),
+					'enum' => array( 'ok', 'missing', 'key_changed', 'copied', 'corrupt' ),
 				),
 				'apiUrl'            => array( 'type' => 'string' ),
 				'issuer'            => array( 'type' => 'string' ),

@@ -82,6 +82,13 @@ final class Token_Controller extends Admin_Controller {
 	}
 
 	/**
+	 * Forgets the last regeneration: uninstall leaves no copy of it in the object cache.
+	 */
+	public static function forget_regeneration(): void {
+		delete_transient( self::REGENERATED );
+	}
+
+	/**
 	 * Gets a new token, swaps it in and revokes the old one. The old token stays in place when anything
 	 * fails. Repeating a request id is answered from the first run, so a retried click renews once.
 	 *

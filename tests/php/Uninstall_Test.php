@@ -9,7 +9,10 @@ namespace Causerie\Connector\Tests;
 
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Auth\Cached_Token;
+use Causerie\Connector\Auth\Endpoints;
+use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
@@ -20,11 +23,97 @@ use Causerie\Connector\Alerts\Alerter;
 use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
+use Causerie\Connector\Plugin;
 
 /**
  * Nothing named after the plugin stays in the database after uninstall.
  */
 final class Uninstall_Test extends TestCase {
+
+	protected function tearDown(): void {
+		wp_using_ext_object_cache( false );
+		parent::tearDown();
+	}
+
+	/**
+	 * Runs uninstall.php as core does.
+	 */
+	private function uninstall(): void {
+		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
+			define( 'WP_UNINSTALL_PLUGIN', 'causerie-connector/causerie-connector.php' ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- core's flag.
+		}
+		require dirname( __DIR__, 2 ) . '/uninstall.php';
+	}
+
+	/**
+	 * The plugin as uninstall.php builds it.
+	 */
+	private static function plugin(): Plugin {
+		return new Plugin( dirname( __DIR__, 2 ) . '/causerie-connector.php', '' );
+	}
+
+	public function test_uninstall_forgets_every_copy_in_a_persistent_object_cache(): void {
+		Sandbox::reset();
+		// Transients, the token and the locks then live in the object cache, out of the options table's sight.
+		wp_using_ext_object_cache( true );
+		$services = ( new Services( new Credential_Store( new Encryption(), new Overrides() ), new Encryption() ) )->connect( Sandbox::credentials( 'wp-development' ) );
+		self::assertInstanceOf( Cached_Token::class, $services->tokens->token() );
+		$endpoints = $services->discovery->cached( $services->credentials->credentials() );
+		self::assertInstanceOf( Endpoints::class, $endpoints );
+		self::assertIsArray( $services->jwks->keys( $endpoints ) );
+		( new Lock() )->acquire( Token_Manager::LOCK, 30 );
+		self::assertIsString( wp_cache_get( Token_Store::OPTION, Token_Store::GROUP ) );
+		self::assertIsArray( get_transient( Jwks::CACHE_PREFIX . md5( $endpoints->jwks_uri ) ) );
+
+		$this->uninstall();
+
+		self::assertFalse( wp_cache_get( Token_Store::OPTION, Token_Store::GROUP ), 'the token' );
+		self::assertFalse( wp_cache_get( 'causerie_lock_' . Token_Manager::LOCK, Lock::GROUP ), 'the lock' );
+		self::assertNull( $services->discovery->cached( $services->credentials->credentials() ), 'the endpoints' );
+		self::assertFalse( get_transient( Jwks::CACHE_PREFIX . md5( $endpoints->jwks_uri ) ), 'the signing keys' );
+	}
+
+	public function test_revoking_on_uninstall_sends_nothing_once_its_time_is_spent(): void {
+		Sandbox::reset();
+		$services = ( new Services( new Credential_Store( new Encryption(), new Overrides() ), new Encryption() ) )->connect( Sandbox::credentials( 'wp-development' ) );
+		$token    = $services->tokens->token();
+		self::assertInstanceOf( Cached_Token::class, $token );
+		$sent  = 0;
+		$count = static function ( $preempt ) use ( &$sent ) {
+			++$sent;
+			return $preempt;
+		};
+		add_filter( 'pre_http_request', $count );
+
+		self::plugin()->revoke_token( microtime( true ) - 1 );
+		remove_filter( 'pre_http_request', $count );
+
+		self::assertSame( 0, $sent );
+		self::assertTrue( Sandbox::accepts( $token->access_token ) );
+	}
+
+	public function test_every_request_of_the_uninstall_revocation_ends_by_its_deadline(): void {
+		Sandbox::reset();
+		$services = ( new Services( new Credential_Store( new Encryption(), new Overrides() ), new Encryption() ) )->connect( Sandbox::credentials( 'wp-development' ) );
+		$token    = $services->tokens->token();
+		self::assertInstanceOf( Cached_Token::class, $token );
+		$timeouts = array();
+		$record   = static function ( $preempt, $args ) use ( &$timeouts ) {
+			$timeouts[] = is_array( $args ) ? $args['timeout'] : null;
+			return $preempt;
+		};
+		add_filter( 'pre_http_request', $record, 10, 2 );
+
+		self::plugin()->revoke_token( microtime( true ) + 2.5 );
+		remove_filter( 'pre_http_request', $record );
+
+		self::assertCount( 2, $timeouts, 'the access token and its refresh token' );
+		foreach ( $timeouts as $timeout ) {
+			self::assertIsFloat( $timeout );
+			self::assertLessThanOrEqual( 2.5, $timeout );
+		}
+		self::assertFalse( Sandbox::accepts( $token->access_token ) );
+	}
 
 	public function test_uninstall_removes_every_option_transient_lock_and_cron_event(): void {
 		Sandbox::reset();

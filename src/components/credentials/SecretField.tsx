@@ -26,6 +26,12 @@ function noteFor( stored: Props[ 'stored' ] ): string {
 			'causerie-connector'
 		);
 	}
+	if ( stored.secretStatus === 'copied' ) {
+		return __(
+			"The saved secret was copied from another site or setting and can't be read here. Enter it again.",
+			'causerie-connector'
+		);
+	}
 	if ( stored.secretStatus === 'corrupt' ) {
 		return __(
 			'The saved secret is damaged and can no longer be read. Enter it again.',

@@ -31,6 +31,26 @@ export function SecretStatusNotice( {
 			</Notice>
 		);
 	}
+	if ( status === 'copied' ) {
+		return (
+			<Notice status="warning" isDismissible={ false }>
+				<p>
+					<strong>
+						{ __(
+							'The saved client secret was copied from elsewhere: enter it again.',
+							'causerie-connector'
+						) }
+					</strong>
+				</p>
+				<p>
+					{ __(
+						"The secret is encrypted for the one site and setting it was saved in. This one was saved for another site or setting (the database was copied, for instance), so it can't be read here. Paste the client secret from the Causerie dashboard and save.",
+						'causerie-connector'
+					) }
+				</p>
+			</Notice>
+		);
+	}
 	if ( status === 'corrupt' ) {
 		return (
 			<Notice status="warning" isDismissible={ false }>

@@ -180,6 +180,19 @@ describe( 'CredentialsPanel', () => {
 		expect( calls().filter( ( c ) => c.method === 'POST' ) ).toEqual( [] );
 	} );
 
+	it( 'says a secret copied from another site or setting must be entered again', async () => {
+		await renderPanel( settings( { secretStatus: 'copied' } ) );
+
+		expect(
+			screen.getByText(
+				'The saved client secret was copied from elsewhere: enter it again.'
+			)
+		).toBeInTheDocument();
+		expect( secretField() ).toHaveAccessibleDescription(
+			/copied from another site or setting/
+		);
+	} );
+
 	it( 'paints settings the page already has without a request', () => {
 		render( <CredentialsPanel initialSettings={ SETTINGS } /> );
 

@@ -11,6 +11,7 @@ use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Decryption_Failure;
 use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Option_Storage;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\REST\Settings_Input;
 use Causerie\Connector\Tests\TestCase;
@@ -135,6 +136,59 @@ final class Credential_Store_Test extends TestCase {
 		self::assertSame( 'key_changed', $view['secretStatus'] );
 		self::assertFalse( $view['hasSecret'] );
 		self::assertSame( 'wp-development', $view['clientId'] );
+	}
+
+	public function test_a_secret_copied_to_another_option_is_refused_and_diagnosed_as_copied(): void {
+		$this->store()->save( 'local', array( 'clientSecret' => self::SECRET ) );
+		update_option( 'causerie_connector_elsewhere', get_option( Credential_Store::OPTION ), false );
+
+		$elsewhere   = new Credential_Store( new Encryption( 'test-key' ), new Overrides( static fn() => null, static fn() => null ), new Option_Storage( 'causerie_connector_elsewhere' ) );
+		$credentials = $elsewhere->credentials( 'local' );
+
+		self::assertNull( $credentials->secret );
+		self::assertSame( Decryption_Failure::Copied, $credentials->secret_failure );
+		self::assertSame( 'secret_copied', Decryption_Failure::diagnosis( $credentials->secret_failure ) );
+		self::assertSame( 'copied', $elsewhere->public_view( 'local' )['secretStatus'] );
+	}
+
+	public function test_a_secret_copied_to_another_profile_is_refused(): void {
+		$this->store()->save( 'local', array( 'clientSecret' => self::SECRET ) );
+		$stored = get_option( Credential_Store::OPTION );
+		self::assertIsArray( $stored );
+		self::assertIsArray( $stored['local'] );
+		$stored['production'] = array( 'secret' => $stored['local']['secret'] );
+		update_option( Credential_Store::OPTION, $stored, false );
+
+		self::assertSame( self::SECRET, $this->store()->credentials( 'local' )->secret );
+		self::assertSame( Decryption_Failure::Copied, $this->store()->credentials( 'production' )->secret_failure );
+	}
+
+	public function test_a_secret_of_the_first_format_still_decrypts_and_is_written_again_bound_to_its_place(): void {
+		$legacy = Encryption_Test::legacy_ciphertext( 'test-key', self::SECRET );
+		update_option(
+			Credential_Store::OPTION,
+			array(
+				'local' => array(
+					'clientId' => 'wp-development',
+					'secret'   => $legacy,
+				),
+			),
+			false
+		);
+
+		self::assertSame( self::SECRET, $this->store()->credentials( 'local' )->secret );
+
+		$rewritten = get_option( Credential_Store::OPTION );
+		self::assertIsArray( $rewritten );
+		$rewritten = $rewritten['local'];
+		self::assertIsArray( $rewritten );
+		self::assertIsString( $rewritten['secret'] );
+		self::assertSame( 'wp-development', $rewritten['clientId'] );
+		self::assertStringStartsWith( 'cc2:', $rewritten['secret'] );
+		self::assertSame( self::SECRET, $this->store()->credentials( 'local' )->secret );
+		update_option( 'causerie_connector_elsewhere', get_option( Credential_Store::OPTION ), false );
+		$elsewhere = new Credential_Store( new Encryption( 'test-key' ), new Overrides( static fn() => null, static fn() => null ), new Option_Storage( 'causerie_connector_elsewhere' ) );
+		self::assertSame( Decryption_Failure::Copied, $elsewhere->credentials( 'local' )->secret_failure, 'once migrated, the value is bound' );
 	}
 
 	public function test_saving_a_new_secret_after_a_key_change_recovers(): void {

@@ -168,7 +168,7 @@ final class Debug_Information_Test extends TestCase {
 		$shown  = (string) wp_json_encode( $info[ Debug_Information::SECTION ] ?? null );
 		$copies = \WP_Debug_Data::format( $info, 'info' ) . \WP_Debug_Data::format( $info, 'debug' );
 
-		$secrets = array_filter( array( self::SECRET, $token->access_token, (string) $token->refresh_token, '••••', 'cc1:' ), static fn( string $text ): bool => '' !== $text );
+		$secrets = array_filter( array( self::SECRET, $token->access_token, (string) $token->refresh_token, '••••', 'cc1:', 'cc2:' ), static fn( string $text ): bool => '' !== $text );
 		foreach ( $secrets as $secret ) {
 			self::assertStringNotContainsString( $secret, $shown );
 			self::assertStringNotContainsString( $secret, $copies );

@@ -7,6 +7,9 @@
 
 namespace Causerie\Connector\Tests\Log;
 
+use Causerie\Connector\Auth\Cached_Token;
+use Causerie\Connector\Auth\Token_Store;
+use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
@@ -77,6 +80,22 @@ final class Event_Log_Test extends TestCase {
 			self::assertStringNotContainsString( $secret, $logged );
 		}
 		self::assertStringContainsString( 'got 401', $logged );
+	}
+
+	public function test_the_stored_secret_and_current_token_are_redacted_under_any_key(): void {
+		Sandbox::reset();
+		$this->act_as( 'administrator' );
+		Sandbox::connect();
+		$this->dispatch( 'GET', '/causerie/v1/token' );
+		$token = ( new Token_Store( new Encryption() ) )->get();
+		self::assertInstanceOf( Cached_Token::class, $token );
+
+		Event_Log::emit( 'api', 'request_refused', array( 'detail' => 'the server echoed sandbox-development-secret and ' . $token->access_token ) );
+
+		$logged = (string) wp_json_encode( $this->latest( 'api' ) );
+		self::assertStringNotContainsString( 'sandbox-development-secret', $logged );
+		self::assertStringNotContainsString( $token->access_token, $logged );
+		self::assertStringContainsString( 'the server echoed [redacted] and', $logged );
 	}
 
 	public function test_settings_changes_and_token_issues_are_logged(): void {

@@ -137,7 +137,7 @@ final class Network_Credentials_Test extends Network_TestCase {
 		self::assertIsString( $stored );
 
 		self::assertStringContainsString( 'wp-development', $stored );
-		self::assertStringContainsString( 'cc1:', $stored );
+		self::assertStringContainsString( 'cc2:', $stored );
 		self::assertStringNotContainsString( self::SECRET, $stored );
 		self::assertFalse( get_option( Credential_Store::OPTION ) );
 	}

@@ -13,6 +13,7 @@ use Causerie\Connector\Alerts\Alert_Recipient;
 use Causerie\Connector\Alerts\Alerter;
 use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
@@ -48,6 +49,8 @@ final class Network_Uninstall_Test extends Network_TestCase {
 		update_option( Alerter::OPTION, array( 'open' => 'invalid_client' ), false );
 		Connection_Notice::dismiss( $user_id, str_repeat( 'a', 32 ) );
 		Event_Log::emit( 'site', 'rebound', array( 'by' => 'causerie test' ) );
+		// What a persistent object cache holds for the site besides the database.
+		wp_cache_set( Token_Store::OPTION, 'cc2:cached-copy', Token_Store::GROUP );
 	}
 
 	/**
@@ -82,7 +85,7 @@ final class Network_Uninstall_Test extends Network_TestCase {
 
 	public function test_uninstall_from_the_network_removes_everything_from_every_site_and_the_network(): void {
 		$admin = $this->act_as_super_admin();
-		update_site_option( Credential_Store::NETWORK_OPTION, array( 'local' => array( 'secret' => ( new Encryption() )->encrypt( 'network-secret' ) ) ) );
+		update_site_option( Credential_Store::NETWORK_OPTION, array( 'local' => array( 'secret' => ( new Encryption() )->encrypt( 'network-secret', Credential_Store::network_storage()->context() . '|local' ) ) ) );
 		set_site_transient( Network_Settings_Page::NOTICE . $admin, array( 'type' => 'success' ), 60 );
 		update_user_meta( $admin, 'causerie_connector_network_wide', 'x' );
 		$this->fill_site( $admin );
@@ -101,6 +104,7 @@ final class Network_Uninstall_Test extends Network_TestCase {
 		foreach ( get_sites( array( 'fields' => 'ids' ) ) as $site_id ) {
 			switch_to_blog( (int) $site_id );
 			self::assertStringNotContainsString( 'causerie', (string) wp_json_encode( _get_cron_array() ), 'cron of site ' . $site_id );
+			self::assertFalse( wp_cache_get( Token_Store::OPTION, Token_Store::GROUP ), 'cached token of site ' . $site_id );
 			restore_current_blog();
 		}
 		self::assertFalse( get_site_option( Credential_Store::NETWORK_OPTION ) );
