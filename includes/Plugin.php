@@ -49,6 +49,7 @@ use Causerie\Connector\Health\Site_Health_Live_Tests;
 use Causerie\Connector\Health\Site_Health_Run;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\I18n\Translations;
 use Causerie\Connector\Log\Event_Log;
@@ -110,9 +111,10 @@ final class Plugin {
 			return;
 		}
 		$credentials = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
-		$http        = new Http_Client();
-		$documents   = new Metadata_Fetcher( $http );
-		$discovery   = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
+		// A paused copy holds the live site's token: it must not revoke it.
+		$http      = new Outbound( new Http_Client(), new Site_Binding() );
+		$documents = new Metadata_Fetcher( $http );
+		$discovery = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 		( new Token_Revoker( $discovery, new Token_Client( $http ) ) )->revoke_stale( $token, $credentials->credentials( $token->environment ) );
 	}
 
@@ -123,13 +125,14 @@ final class Plugin {
 		// On a network, each site's credentials fall back to the network's, field by field.
 		$encryption   = new Encryption();
 		$credentials  = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
-		$http         = new Http_Client();
+		$binding      = new Site_Binding();
+		$transport    = new Http_Client();
+		$http         = new Outbound( $transport, $binding );
 		$documents    = new Metadata_Fetcher( $http );
 		$discovery    = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 		$retry        = new Retry_Policy();
 		$token_client = new Token_Client( $http, Http_Client::DEFAULT_TIMEOUT, $retry );
 		$jwks         = new Jwks( $documents );
-		$binding      = new Site_Binding();
 		$token_store  = new Token_Store( $encryption );
 		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, new Lock(), $binding, new Token_Revoker( $discovery, $token_client ) );
 		$api          = new Api_Client( $tokens, $credentials, $http, new Refusal( $jwks, $token_client ), $retry );
@@ -146,7 +149,7 @@ final class Plugin {
 		$cron         = new Cron_Monitor( defined( 'DISABLE_WP_CRON' ) && (bool) constant( 'DISABLE_WP_CRON' ), array( Token_Refresh::HOOK, Health_Check::HOOK ) );
 		$services     = array(
 			new Translations( $this->file ),
-			$http,
+			$transport,
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding, $tokens ),
 			new Binding_Controller( $binding ),

@@ -8,7 +8,7 @@
 namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Diagnosis\Finding;
-use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
@@ -27,9 +27,9 @@ final class Metadata_Fetcher {
 	/**
 	 * Constructor.
 	 *
-	 * @param Http_Client $http Outbound HTTP.
+	 * @param Outbound $http Outbound HTTP.
 	 */
-	public function __construct( private readonly Http_Client $http ) {}
+	public function __construct( private readonly Outbound $http ) {}
 
 	/**
 	 * The document at a URL with how long it may be kept, null when nothing is published there, or why it could not be read.

@@ -9,7 +9,7 @@ namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Challenge;
-use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
@@ -32,11 +32,11 @@ final class Resource_Discovery {
 	/**
 	 * Constructor.
 	 *
-	 * @param Http_Client      $http      Outbound HTTP.
+	 * @param Outbound         $http      Outbound HTTP.
 	 * @param Metadata_Fetcher $documents Reads the documents.
 	 */
 	public function __construct(
-		private readonly Http_Client $http,
+		private readonly Outbound $http,
 		private readonly Metadata_Fetcher $documents
 	) {}
 

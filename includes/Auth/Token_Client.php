@@ -10,6 +10,7 @@ namespace Causerie\Connector\Auth;
 use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Response;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Http\Transport_Error;
@@ -38,12 +39,12 @@ final class Token_Client {
 	/**
 	 * Constructor.
 	 *
-	 * @param Http_Client       $http    Outbound HTTP.
+	 * @param Outbound          $http    Outbound HTTP.
 	 * @param float             $timeout Seconds a call may take.
 	 * @param Retry_Policy|null $retry   Backoff for 5xx and 429; tests pass one that records its waits.
 	 */
 	public function __construct(
-		private readonly Http_Client $http,
+		private readonly Outbound $http,
 		private readonly float $timeout = Http_Client::DEFAULT_TIMEOUT,
 		?Retry_Policy $retry = null
 	) {
