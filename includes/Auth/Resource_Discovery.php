@@ -30,6 +30,11 @@ final class Resource_Discovery {
 	public const PROBE_PATH = '/v1/me';
 
 	/**
+	 * The most requests find() makes: two well-known documents, the challenge, and the document it names.
+	 */
+	public const MOST_REQUESTS = 4;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Outbound         $http      Outbound HTTP.
@@ -80,7 +85,7 @@ final class Resource_Discovery {
 	 */
 	private function from_challenge( string $api_url, array $tried ) {
 		$called   = $api_url . self::PROBE_PATH;
-		$response = $this->http->request( 'GET', $called );
+		$response = $this->http->request( 'GET', $called, array(), null, Metadata_Fetcher::TIMEOUT );
 		if ( $response instanceof Transport_Error ) {
 			return $response->finding( $called );
 		}

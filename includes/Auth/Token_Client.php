@@ -27,7 +27,7 @@ final class Token_Client {
 	/**
 	 * Seconds a revocation may take: it is a courtesy to the server, and the admin is waiting.
 	 */
-	private const REVOKE_TIMEOUT = 3;
+	public const REVOKE_TIMEOUT = 3;
 
 	/**
 	 * When and how long to wait before asking again.
@@ -49,6 +49,20 @@ final class Token_Client {
 		?Retry_Policy $retry = null
 	) {
 		$this->retry = $retry ?? new Retry_Policy();
+	}
+
+	/**
+	 * The longest a grant can take, retries included.
+	 */
+	public function longest_grant(): float {
+		return Retry_Policy::longest( $this->timeout );
+	}
+
+	/**
+	 * The longest an introspection can take: it is not retried.
+	 */
+	public function longest_introspection(): float {
+		return $this->timeout;
 	}
 
 	/**
