@@ -101,6 +101,24 @@ final class Token_Manager {
 	}
 
 	/**
+	 * The token in hand for the credentials in force, without asking anyone or waiting: for reading state.
+	 *
+	 * @return Cached_Token|Finding The token, or why there is none: what stops the plugin from asking for one,
+	 *                              renewal_in_progress while a worker gets one, no_token otherwise.
+	 */
+	public function stored() {
+		$blocked = $this->precondition();
+		if ( null !== $blocked ) {
+			return $blocked;
+		}
+		$token = $this->current( $this->credentials->credentials() );
+		if ( null !== $token ) {
+			return $token;
+		}
+		return $this->lock->is_held( self::LOCK ) ? new Finding( 'renewal_in_progress' ) : new Finding( 'no_token' );
+	}
+
+	/**
 	 * Seconds a worker may hold the renewal lock: more than the longest a renewal can take, every call at its
 	 * full timeout, so that the lock never frees itself while its holder still works. Under the lock, a renewal
 	 * may find out why a token was refused (discovery, the keys, introspection), find the endpoints again when
