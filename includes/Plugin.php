@@ -49,6 +49,7 @@ use Causerie\Connector\Health\Site_Health_Live_Tests;
 use Causerie\Connector\Health\Site_Health_Run;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\I18n\Translations;
 use Causerie\Connector\Log\Event_Log;
@@ -118,7 +119,8 @@ final class Plugin {
 		if ( null === $token ) {
 			return;
 		}
-		$http      = new Http_Client( Http_Client::DEFAULT_CONNECT_TIMEOUT, null, $deadline );
+		// A paused copy holds the live site's token: it must not revoke it.
+		$http      = new Outbound( new Http_Client( Http_Client::DEFAULT_CONNECT_TIMEOUT, null, $deadline ), new Site_Binding() );
 		$discovery = self::discovery( $http );
 		( new Token_Revoker( $discovery, new Token_Client( $http ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
 	}
@@ -130,7 +132,7 @@ final class Plugin {
 	 */
 	public function forget_cached_copies(): void {
 		$encryption = new Encryption();
-		$http       = new Http_Client();
+		$http       = new Outbound( new Http_Client(), new Site_Binding() );
 		$discovery  = self::discovery( $http );
 		$jwks       = new Jwks( new Metadata_Fetcher( $http ) );
 		$stores     = array( self::credentials( $encryption ) );
@@ -169,9 +171,9 @@ final class Plugin {
 	/**
 	 * Discovery over a given HTTP client.
 	 *
-	 * @param Http_Client $http Outbound HTTP.
+	 * @param Outbound $http Outbound HTTP.
 	 */
-	private static function discovery( Http_Client $http ): Discovery {
+	private static function discovery( Outbound $http ): Discovery {
 		$documents = new Metadata_Fetcher( $http );
 		return new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 	}
@@ -183,13 +185,14 @@ final class Plugin {
 		// On a network, each site's credentials fall back to the network's, field by field.
 		$encryption   = new Encryption();
 		$credentials  = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
-		$http         = new Http_Client();
+		$binding      = new Site_Binding();
+		$transport    = new Http_Client();
+		$http         = new Outbound( $transport, $binding );
 		$documents    = new Metadata_Fetcher( $http );
 		$discovery    = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 		$retry        = new Retry_Policy();
 		$token_client = new Token_Client( $http, Http_Client::DEFAULT_TIMEOUT, $retry );
 		$jwks         = new Jwks( $documents );
-		$binding      = new Site_Binding();
 		$token_store  = new Token_Store( $encryption );
 		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, new Lock(), $binding, new Token_Revoker( $discovery, $token_client ) );
 		$api          = new Api_Client( $tokens, $credentials, $http, new Refusal( $jwks, $token_client ), $retry );
@@ -206,7 +209,7 @@ final class Plugin {
 		$cron         = new Cron_Monitor( defined( 'DISABLE_WP_CRON' ) && (bool) constant( 'DISABLE_WP_CRON' ), array( Token_Refresh::HOOK, Health_Check::HOOK ) );
 		$services     = array(
 			new Translations( $this->file ),
-			$http,
+			$transport,
 			new Request_Guard(),
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding, $tokens ),

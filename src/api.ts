@@ -128,7 +128,11 @@ export const TOKEN_PATH = `${ REST_NAMESPACE }/token`;
 export const JWKS_PATH = `${ REST_NAMESPACE }/jwks`;
 export const DIAGNOSES_PATH = `${ REST_NAMESPACE }/diagnoses`;
 
-/** The token in use, with the raw JWT: only the token inspector asks for it, on the admin's request. */
+/**
+ * The token the plugin holds, with the raw JWT: only the token inspector asks for it, on the admin's request.
+ * The server only reads it: without one, it answers with a diagnosis (no_token, renewal_in_progress) and
+ * never gets one; getting one is a POST (regenerateToken, runChecks).
+ */
 export function fetchRevealedToken(): Promise< TokenDescription > {
 	return apiFetch< TokenDescription >( {
 		path: `${ TOKEN_PATH }?reveal=true`,

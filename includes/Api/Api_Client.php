@@ -18,6 +18,7 @@ use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Challenge;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Response;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Http\Transport_Error;
@@ -50,14 +51,14 @@ final class Api_Client {
 	 *
 	 * @param Token_Manager     $tokens      The token lifecycle.
 	 * @param Credential_Store  $credentials Where the API is.
-	 * @param Http_Client       $http        Outbound HTTP.
+	 * @param Outbound          $http        Outbound HTTP.
 	 * @param Refusal           $refusal     Tells why a token was refused.
 	 * @param Retry_Policy|null $retry       Backoff for 5xx and 429; tests pass one that records its waits.
 	 */
 	public function __construct(
 		private readonly Token_Manager $tokens,
 		private readonly Credential_Store $credentials,
-		private readonly Http_Client $http,
+		private readonly Outbound $http,
 		private readonly Refusal $refusal,
 		?Retry_Policy $retry = null
 	) {

@@ -22,6 +22,19 @@ final class Discovery {
 	public const CACHE_PREFIX = 'causerie_endpoints_';
 
 	/**
+	 * The most requests finding the endpoints makes: the API's own (Resource_Discovery), then the server's
+	 * RFC 8414 and OpenID Connect documents.
+	 */
+	public const MOST_REQUESTS = Resource_Discovery::MOST_REQUESTS + 2;
+
+	/**
+	 * The longest finding the endpoints can take: every request answering at its timeout.
+	 */
+	public static function longest(): float {
+		return self::MOST_REQUESTS * Metadata_Fetcher::TIMEOUT;
+	}
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Metadata_Fetcher   $documents Reads metadata documents.

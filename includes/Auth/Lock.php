@@ -9,7 +9,9 @@ namespace Causerie\Connector\Auth;
 
 /**
  * Atomic: wp_cache_add() in a persistent object cache, else an INSERT IGNORE on the options table's
- * unique key. Each lock carries an expiry, so one left by a crashed worker frees itself.
+ * unique key. Each acquisition gets its own owner token ("<expiry>:<random>"), stored as the lock's value:
+ * only the holder of that token can release the lock, so a worker whose time ran out can't free the lock of
+ * the one that took it over. The expiry in the token frees a lock left by a crashed worker.
  */
 final class Lock {
 
@@ -17,83 +19,117 @@ final class Lock {
 	public const GROUP   = 'causerie';
 
 	/**
+	 * Seconds before its expiry at which a holder stops deleting its cache key and lets it lapse instead: the
+	 * object cache API has no compare-and-delete, so the key must not be able to expire between our read and
+	 * our delete.
+	 */
+	private const LAPSE_MARGIN = 2;
+
+	/**
 	 * Takes the lock if it is free (or its holder's time ran out).
 	 *
 	 * @param string $name        Lock name.
 	 * @param int    $ttl_seconds How long it may be held.
+	 * @return string|null The owner token, to release it with; null when someone else holds it.
 	 */
-	public function acquire( string $name, int $ttl_seconds ): bool {
-		$expires = time() + $ttl_seconds;
+	public function acquire( string $name, int $ttl_seconds ): ?string {
+		$owner = ( time() + $ttl_seconds ) . ':' . bin2hex( random_bytes( 16 ) );
 		if ( wp_using_ext_object_cache() ) {
-			return wp_cache_add( self::PREFIX . $name, $expires, self::GROUP, $ttl_seconds );
+			return wp_cache_add( self::PREFIX . $name, $owner, self::GROUP, max( 1, $ttl_seconds ) ) ? $owner : null;
 		}
-		if ( $this->insert( $name, $expires ) ) {
-			return true;
+		if ( $this->insert( $name, $owner ) ) {
+			return $owner;
 		}
 		// Held: take it over only if it expired, and only if nobody else did in between.
 		$held = $this->read( $name );
-		if ( null !== $held && $held < time() && $this->delete( $name, $held ) ) {
-			return $this->insert( $name, $expires );
+		if ( null !== $held && self::expiry( $held ) < time() && $this->delete( $name, $held ) ) {
+			return $this->insert( $name, $owner ) ? $owner : null;
 		}
-		return false;
+		return null;
 	}
 
 	/**
-	 * Frees the lock.
+	 * Frees the lock, if this owner still holds it.
+	 *
+	 * @param string $name  Lock name.
+	 * @param string $owner The token acquire() gave.
+	 * @return bool Whether it was this owner's and is now free.
+	 */
+	public function release( string $name, string $owner ): bool {
+		if ( ! wp_using_ext_object_cache() ) {
+			return $this->delete( $name, $owner );
+		}
+		if ( self::expiry( $owner ) - self::LAPSE_MARGIN <= time() || $owner !== $this->read( $name ) ) {
+			return false;
+		}
+		return wp_cache_delete( self::PREFIX . $name, self::GROUP );
+	}
+
+	/**
+	 * Whether anyone holds the lock now.
 	 *
 	 * @param string $name Lock name.
 	 */
-	public function release( string $name ): void {
-		if ( wp_using_ext_object_cache() ) {
-			wp_cache_delete( self::PREFIX . $name, self::GROUP );
-			return;
-		}
+	public function is_held( string $name ): bool {
 		$held = $this->read( $name );
-		if ( null !== $held ) {
-			$this->delete( $name, $held );
-		}
+		return null !== $held && self::expiry( $held ) >= time();
+	}
+
+	/**
+	 * The Unix time an owner token expires; a bare number is the value older versions stored.
+	 *
+	 * @param string $owner Owner token.
+	 */
+	private static function expiry( string $owner ): int {
+		return (int) strtok( $owner, ':' );
 	}
 
 	/**
 	 * Inserts the lock row; false when it already exists.
 	 *
-	 * @param string $name    Lock name.
-	 * @param int    $expires Unix time it expires.
+	 * @param string $name  Lock name.
+	 * @param string $owner Owner token.
+	 *
+	 * @phpstan-impure
 	 */
-	private function insert( string $name, int $expires ): bool {
+	private function insert( string $name, string $owner ): bool {
 		$wpdb = $this->wpdb();
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- an atomic insert is the point; WPCS 2.3 predates %i.
 		$inserted = $wpdb->query(
-			(string) $wpdb->prepare( "INSERT IGNORE INTO %i (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $wpdb->options, self::PREFIX . $name, (string) $expires )
+			(string) $wpdb->prepare( "INSERT IGNORE INTO %i (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $wpdb->options, self::PREFIX . $name, $owner )
 		);
 		// phpcs:enable
 		return 1 === $inserted;
 	}
 
 	/**
-	 * When the current holder's lock expires, or null when free.
+	 * The current holder's owner token, or null when free.
 	 *
 	 * @param string $name Lock name.
 	 */
-	private function read( string $name ): ?int {
+	private function read( string $name ): ?string {
+		if ( wp_using_ext_object_cache() ) {
+			$value = wp_cache_get( self::PREFIX . $name, self::GROUP, true );
+			return is_string( $value ) && '' !== $value ? $value : null;
+		}
 		$wpdb = $this->wpdb();
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- must bypass the options cache.
 		$value = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::PREFIX . $name ) );
 		// phpcs:enable
-		return is_numeric( $value ) ? (int) $value : null;
+		return is_string( $value ) && '' !== $value ? $value : null;
 	}
 
 	/**
-	 * Deletes the lock row if it still holds the given expiry.
+	 * Deletes the lock row if it still holds the given owner token: compare-and-delete, in one statement.
 	 *
-	 * @param string $name    Lock name.
-	 * @param int    $expires Expiry the caller saw.
+	 * @param string $name  Lock name.
+	 * @param string $owner Owner token the caller holds or saw.
 	 */
-	private function delete( string $name, int $expires ): bool {
+	private function delete( string $name, string $owner ): bool {
 		$wpdb = $this->wpdb();
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- compare-and-delete, atomic.
 		$deleted = $wpdb->query(
-			(string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name = %s AND option_value = %s', $wpdb->options, self::PREFIX . $name, (string) $expires )
+			(string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name = %s AND option_value = %s', $wpdb->options, self::PREFIX . $name, $owner )
 		);
 		// phpcs:enable
 		return 1 === $deleted;

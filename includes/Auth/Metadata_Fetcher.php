@@ -9,6 +9,7 @@ namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
@@ -25,11 +26,16 @@ final class Metadata_Fetcher {
 	public const MAX_TTL     = DAY_IN_SECONDS;
 
 	/**
+	 * Seconds a document may take to come.
+	 */
+	public const TIMEOUT = Http_Client::DEFAULT_TIMEOUT;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Http_Client $http Outbound HTTP.
+	 * @param Outbound $http Outbound HTTP.
 	 */
-	public function __construct( private readonly Http_Client $http ) {}
+	public function __construct( private readonly Outbound $http ) {}
 
 	/**
 	 * The document at a URL with how long it may be kept, null when nothing is published there, or why it could not be read.
@@ -38,7 +44,7 @@ final class Metadata_Fetcher {
 	 * @return array{document: array<string, mixed>, ttl: int}|null|Finding
 	 */
 	public function get( string $url ) {
-		$response = $this->http->request( 'GET', $url );
+		$response = $this->http->request( 'GET', $url, array(), null, self::TIMEOUT );
 		if ( $response instanceof Transport_Error ) {
 			return $response->finding( $url );
 		}

@@ -9,7 +9,7 @@ namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Challenge;
-use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
@@ -30,13 +30,18 @@ final class Resource_Discovery {
 	public const PROBE_PATH = '/v1/me';
 
 	/**
+	 * The most requests find() makes: two well-known documents, the challenge, and the document it names.
+	 */
+	public const MOST_REQUESTS = 4;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Http_Client      $http      Outbound HTTP.
+	 * @param Outbound         $http      Outbound HTTP.
 	 * @param Metadata_Fetcher $documents Reads the documents.
 	 */
 	public function __construct(
-		private readonly Http_Client $http,
+		private readonly Outbound $http,
 		private readonly Metadata_Fetcher $documents
 	) {}
 
@@ -80,7 +85,7 @@ final class Resource_Discovery {
 	 */
 	private function from_challenge( string $api_url, array $tried ) {
 		$called   = $api_url . self::PROBE_PATH;
-		$response = $this->http->request( 'GET', $called );
+		$response = $this->http->request( 'GET', $called, array(), null, Metadata_Fetcher::TIMEOUT );
 		if ( $response instanceof Transport_Error ) {
 			return $response->finding( $called );
 		}

@@ -10,6 +10,7 @@ namespace Causerie\Connector\Auth;
 use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Response;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Http\Transport_Error;
@@ -27,7 +28,7 @@ final class Token_Client {
 	/**
 	 * Seconds a revocation may take: it is a courtesy to the server, and the admin is waiting.
 	 */
-	private const REVOKE_TIMEOUT = 3;
+	public const REVOKE_TIMEOUT = 3;
 
 	/**
 	 * When and how long to wait before asking again.
@@ -39,16 +40,30 @@ final class Token_Client {
 	/**
 	 * Constructor.
 	 *
-	 * @param Http_Client       $http    Outbound HTTP.
+	 * @param Outbound          $http    Outbound HTTP.
 	 * @param float             $timeout Seconds a call may take.
 	 * @param Retry_Policy|null $retry   Backoff for 5xx and 429; tests pass one that records its waits.
 	 */
 	public function __construct(
-		private readonly Http_Client $http,
+		private readonly Outbound $http,
 		private readonly float $timeout = Http_Client::DEFAULT_TIMEOUT,
 		?Retry_Policy $retry = null
 	) {
 		$this->retry = $retry ?? new Retry_Policy();
+	}
+
+	/**
+	 * The longest a grant can take, retries included.
+	 */
+	public function longest_grant(): float {
+		return Retry_Policy::longest( $this->timeout );
+	}
+
+	/**
+	 * The longest an introspection can take: it is not retried.
+	 */
+	public function longest_introspection(): float {
+		return $this->timeout;
 	}
 
 	/**

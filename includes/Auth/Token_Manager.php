@@ -23,14 +23,18 @@ use Causerie\Connector\Log\Event_Log;
  */
 final class Token_Manager {
 
-	public const LOCK     = 'token';
-	public const LOCK_TTL = 30;
+	public const LOCK = 'token';
 
 	/**
 	 * How long a worker with no usable token waits for another one's renewal, and how often it looks.
 	 */
-	private const WAIT_SECONDS = 10;
-	private const POLL_MICROS  = 100000;
+	public const WAIT_SECONDS = 10;
+	private const POLL_MICROS = 100000;
+
+	/**
+	 * Seconds added to the longest renewal for the work between calls (database, decryption, logging).
+	 */
+	private const LOCK_MARGIN = 5;
 
 	/**
 	 * Constructor.
@@ -42,6 +46,7 @@ final class Token_Manager {
 	 * @param Lock             $lock        Single flight across workers.
 	 * @param Site_Binding     $binding     Which site the credentials belong to.
 	 * @param Token_Revoker    $revoker     Revokes tokens no longer wanted.
+	 * @param float            $wait        Seconds to wait for another worker's renewal; tests pass less.
 	 */
 	public function __construct(
 		private readonly Credential_Store $credentials,
@@ -50,7 +55,8 @@ final class Token_Manager {
 		private readonly Token_Store $store,
 		private readonly Lock $lock,
 		private readonly Site_Binding $binding,
-		private readonly Token_Revoker $revoker
+		private readonly Token_Revoker $revoker,
+		private readonly float $wait = self::WAIT_SECONDS
 	) {}
 
 	/**
@@ -92,6 +98,38 @@ final class Token_Manager {
 		$credentials = $this->credentials->credentials();
 		$other       = static fn( ?Cached_Token $latest ): bool => null !== $latest && $latest->access_token !== $refused->access_token && $latest->is_usable( time() );
 		return $this->single_flight( $credentials, $refused, $other, false, $renewing );
+	}
+
+	/**
+	 * The token in hand for the credentials in force, without asking anyone or waiting: for reading state.
+	 *
+	 * @return Cached_Token|Finding The token, or why there is none: what stops the plugin from asking for one,
+	 *                              renewal_in_progress while a worker gets one, no_token otherwise.
+	 */
+	public function stored() {
+		$blocked = $this->precondition();
+		if ( null !== $blocked ) {
+			return $blocked;
+		}
+		$token = $this->current( $this->credentials->credentials() );
+		if ( null !== $token ) {
+			return $token;
+		}
+		return $this->lock->is_held( self::LOCK ) ? new Finding( 'renewal_in_progress' ) : new Finding( 'no_token' );
+	}
+
+	/**
+	 * Seconds a worker may hold the renewal lock: more than the longest a renewal can take, every call at its
+	 * full timeout, so that the lock never frees itself while its holder still works. Under the lock, a renewal
+	 * may find out why a token was refused (discovery, the keys, introspection), find the endpoints again when
+	 * that failed, try the refresh grant then the client credentials grant, ask introspection for the expiry,
+	 * and revoke a token of credentials no longer in force (their discovery, two revocations).
+	 */
+	public function lock_ttl(): int {
+		$calls = 3 * Discovery::longest() + Metadata_Fetcher::TIMEOUT
+			+ 2 * $this->client->longest_grant() + 2 * $this->client->longest_introspection()
+			+ 2 * Token_Client::REVOKE_TIMEOUT;
+		return (int) ceil( $calls ) + self::LOCK_MARGIN;
 	}
 
 	/**
@@ -142,8 +180,9 @@ final class Token_Manager {
 		if ( $endpoints instanceof Finding ) {
 			return $endpoints;
 		}
-		if ( ! $this->lock->acquire( self::LOCK, self::LOCK_TTL ) ) {
-			return new Finding( 'timeout', array( 'waitedFor' => 'token renewal by another request' ) );
+		$owner = $this->lock->acquire( self::LOCK, $this->lock_ttl() );
+		if ( null === $owner ) {
+			return new Finding( 'renewal_in_progress', array( 'waitedSeconds' => 0 ) );
 		}
 		try {
 			$response = $this->client->client_credentials( $endpoints, $credentials );
@@ -172,7 +211,7 @@ final class Token_Manager {
 			);
 			return new Regeneration( $candidate, null !== $previous, $revoked );
 		} finally {
-			$this->lock->release( self::LOCK );
+			$this->lock->release( self::LOCK, $owner );
 		}
 	}
 
@@ -187,7 +226,9 @@ final class Token_Manager {
 	 */
 	public function adopt( Token_Response $response, Endpoints $endpoints, Credentials $credentials, Credentials $previous ): void {
 		$token = $this->cache_form( $response, $endpoints, $credentials );
-		$this->lock->acquire( self::LOCK, self::LOCK_TTL );
+		// Saving does not wait for a renewal under way: a token of the old credentials stored after this one
+		// belongs to other credentials, so the next call replaces it.
+		$owner = $this->lock->acquire( self::LOCK, $this->lock_ttl() );
 		try {
 			$old = $this->store->get();
 			$this->put( $token );
@@ -204,7 +245,9 @@ final class Token_Manager {
 				$this->revoker->revoke_stale( $old, $previous );
 			}
 		} finally {
-			$this->lock->release( self::LOCK );
+			if ( null !== $owner ) {
+				$this->lock->release( self::LOCK, $owner );
+			}
 		}
 	}
 
@@ -236,24 +279,26 @@ final class Token_Manager {
 	 * @phpstan-param (\Closure(): void)|null $renewing
 	 */
 	private function single_flight( Credentials $credentials, ?Cached_Token $replaced, \Closure $done, bool $may_keep, ?\Closure $renewing = null ) {
-		if ( $this->lock->acquire( self::LOCK, self::LOCK_TTL ) ) {
+		$owner = $this->lock->acquire( self::LOCK, $this->lock_ttl() );
+		if ( null !== $owner ) {
 			try {
-				$latest = $this->current( $credentials );
+				$stored = $this->store->get();
+				$latest = null !== $stored && $stored->belongs_to( $credentials->environment, $credentials->identity() ) ? $stored : null;
 				if ( $done( $latest ) && null !== $latest ) {
 					return $latest;
 				}
 				if ( null !== $renewing ) {
 					$renewing();
 				}
-				return $this->renew( $credentials, $latest );
+				return $this->renew( $credentials, $latest, $stored );
 			} finally {
-				$this->lock->release( self::LOCK );
+				$this->lock->release( self::LOCK, $owner );
 			}
 		}
 		if ( $may_keep && null !== $replaced ) {
 			return $replaced;
 		}
-		$deadline = microtime( true ) + self::WAIT_SECONDS;
+		$deadline = microtime( true ) + $this->wait;
 		while ( microtime( true ) < $deadline ) {
 			usleep( self::POLL_MICROS );
 			$latest = $this->current( $credentials );
@@ -261,7 +306,8 @@ final class Token_Manager {
 				return $latest;
 			}
 		}
-		return new Finding( 'timeout', array( 'waitedFor' => 'token renewal by another request' ) );
+		// Another worker is still renewing: saying the API timed out would send the admin the wrong way.
+		return new Finding( 'renewal_in_progress', array( 'waitedSeconds' => $this->wait ) );
 	}
 
 	/**
@@ -270,9 +316,10 @@ final class Token_Manager {
 	 *
 	 * @param Credentials       $credentials The credentials in force.
 	 * @param Cached_Token|null $previous    The token it replaces.
+	 * @param Cached_Token|null $stored      The token stored when this worker took the lock, whoever it was issued to.
 	 * @return Cached_Token|Finding
 	 */
-	private function renew( Credentials $credentials, ?Cached_Token $previous ) {
+	private function renew( Credentials $credentials, ?Cached_Token $previous, ?Cached_Token $stored ) {
 		$endpoints = $this->discovery->endpoints( $credentials );
 		if ( $endpoints instanceof Finding ) {
 			return $endpoints;
@@ -290,8 +337,14 @@ final class Token_Manager {
 			Event_Log::emit( 'token', $response->code, $response->evidence );
 			return $response;
 		}
-		$stale = null === $previous ? $this->store->get() : null;
+		$stale = null === $previous ? $stored : null;
 		$token = $this->cache_form( $response, $endpoints, $credentials );
+		// A cache may evict the lock before its time and let a second worker renew meanwhile: the token it stored
+		// is kept, and this one only serves the request that got it. Routine renewal revokes nothing, so both
+		// stay valid; a server that revokes a reused refresh token's grant is healed by the next 401.
+		if ( $this->store->get()?->access_token !== $stored?->access_token ) {
+			return $token;
+		}
 		$this->put( $token );
 		// A token of other credentials (another profile, or settings changed in wp-config.php) is not needed again.
 		if ( null !== $stale ) {

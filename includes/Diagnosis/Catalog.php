@@ -255,6 +255,18 @@ final class Catalog {
 			'fix'      => 'wait',
 			'wizard'   => false,
 		),
+		'renewal_in_progress'         => array(
+			'severity' => 'warning',
+			'source'   => 'storage',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'no_token'                    => array(
+			'severity' => 'info',
+			'source'   => 'storage',
+			'fix'      => 'renew',
+			'wizard'   => false,
+		),
 		'secure_context_required'     => array(
 			'severity' => 'info',
 			'source'   => 'browser',
@@ -369,6 +381,8 @@ final class Catalog {
 			'token_unverifiable'          => array( __( 'The token\'s signature could not be checked in this browser.', 'causerie-connector' ), __( 'The browser failed while checking the signature, for example because it does not support the kind of key Causerie uses.', 'causerie-connector' ), array( __( 'Open this screen in an up-to-date browser and inspect the token again.', 'causerie-connector' ), $verify ) ),
 			'signing_key_unknown'         => array( __( 'The token was signed with a key Causerie does not publish (any more).', 'causerie-connector' ), __( 'The token names the key that signed it (kid), and Causerie does not publish that key, usually because it changed its signing keys after the token was issued.', 'causerie-connector' ), $renews ),
 			'signing_keys_invalid'        => array( __( 'Causerie\'s published signing keys could not be read.', 'causerie-connector' ), __( 'The list of public keys (JWKS) that Causerie publishes could not be read, so no signature can be checked.', 'causerie-connector' ), array( $wait, $status ) ),
+			'renewal_in_progress'         => array( __( 'Another request is getting a new access token right now.', 'causerie-connector' ), __( 'Only one request at a time asks Causerie for a new token; the others wait for it. This one stopped waiting before the new token arrived. The API itself was not at fault.', 'causerie-connector' ), array( __( 'Nothing to change. Wait a minute, then run the checks again: the new token will be in place.', 'causerie-connector' ), __( 'If it lasts, run the checks: they show what the renewal is waiting for.', 'causerie-connector' ) ) ),
+			'no_token'                    => array( __( 'The plugin holds no access token at the moment.', 'causerie-connector' ), __( 'No token is stored for the credentials in use. The plugin gets one on its next call to the API; looking at this screen does not ask for one.', 'causerie-connector' ), array( $renew, $verify ) ),
 			'secure_context_required'     => array( __( 'This browser checks signatures only on secure (HTTPS) pages.', 'causerie-connector' ), __( 'Browsers allow signature checks only on pages served over HTTPS or from localhost. Tokens are still decoded here, and the server checks the token the plugin uses.', 'causerie-connector' ), array( __( 'Open the WordPress admin over HTTPS to check pasted tokens in the browser.', 'causerie-connector' ), $verify ) ),
 			default                       => array( __( 'Something went wrong with the connection.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
 		};

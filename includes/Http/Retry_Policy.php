@@ -40,6 +40,16 @@ final class Retry_Policy {
 	}
 
 	/**
+	 * The longest a call retried under this policy can take: every attempt answering at its timeout, and
+	 * every wait the bound allows.
+	 *
+	 * @param float $timeout Seconds each attempt may take.
+	 */
+	public static function longest( float $timeout ): float {
+		return ( self::RETRIES + 1 ) * $timeout + self::MAX_TOTAL_WAIT;
+	}
+
+	/**
 	 * Whether an answer is a failure worth trying again.
 	 *
 	 * @param Response $response The answer.

@@ -10,7 +10,8 @@ namespace Causerie\Connector\Http;
 use Causerie\Connector\Diagnosis\Finding;
 
 /**
- * DNS, refused connection, timeout, TLS or another network failure, each with its own diagnosis code.
+ * DNS, refused connection, timeout, TLS or another network failure, each with its own diagnosis code; or a
+ * request never sent because the connection is paused on this copy of the site (Outbound).
  */
 final class Transport_Error {
 
@@ -20,7 +21,7 @@ final class Transport_Error {
 	/**
 	 * Constructor.
 	 *
-	 * @param string $code       Diagnosis code: dns_failure, connection_refused, timeout, tls_failure or network_error.
+	 * @param string $code       Diagnosis code: dns_failure, connection_refused, timeout, tls_failure, network_error or connection_paused.
 	 * @param string $detail     The transport's own message, for the event log and support.
 	 * @param float  $elapsed_ms Time until the failure.
 	 */

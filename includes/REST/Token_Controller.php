@@ -17,8 +17,9 @@ use WP_REST_Response;
 use WP_REST_Server;
 
 /**
- * GET /causerie/v1/token: the current token's decoded header and claims and its schedule. The raw JWT is
- * sent only when the admin explicitly asks (reveal=true), for the inspector. Never cached.
+ * GET /causerie/v1/token: the stored token's decoded header and claims and its schedule, read without a call
+ * to the API. The raw JWT is sent only when the admin explicitly asks (reveal=true), for the inspector. Never
+ * cached.
  */
 final class Token_Controller extends Admin_Controller {
 
@@ -121,13 +122,15 @@ final class Token_Controller extends Admin_Controller {
 	}
 
 	/**
-	 * The token in use, getting one if needed.
+	 * The token in hand. Reading never asks the API for a token nor waits for one: a worker could be held for
+	 * as long as a renewal takes. Without a token, the answer says why (none yet, or another request is
+	 * getting one); getting one is a POST (regenerate, or the checks).
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|\WP_Error
 	 */
 	public function get_item( $request ) {
-		$token = $this->tokens->token();
+		$token = $this->tokens->stored();
 		if ( ! $token instanceof Cached_Token ) {
 			return Diagnosis_Error::from( 'causerie_token_unavailable', $token );
 		}

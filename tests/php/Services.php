@@ -25,6 +25,7 @@ use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Retry_Policy;
 
 /**
@@ -35,7 +36,7 @@ final class Services {
 
 	public readonly Credential_Store $credentials;
 	public readonly Token_Store $store;
-	public readonly Http_Client $http;
+	public readonly Outbound $http;
 	public readonly Discovery $discovery;
 	public readonly Token_Client $client;
 	public readonly Jwks $jwks;
@@ -66,12 +67,12 @@ final class Services {
 				$this->waits[] = $seconds;
 			}
 		);
-		$this->http        = new Http_Client();
+		$binding           = new Site_Binding();
+		$this->http        = new Outbound( new Http_Client(), $binding );
 		$documents         = new Metadata_Fetcher( $this->http );
 		$this->discovery   = new Discovery( $documents, new Resource_Discovery( $this->http, $documents ) );
 		$this->client      = new Token_Client( $this->http, Http_Client::DEFAULT_TIMEOUT, $retry );
 		$this->jwks        = new Jwks( $documents );
-		$binding           = new Site_Binding();
 		$this->tokens      = new Token_Manager( $this->credentials, $this->discovery, $this->client, $this->store, new Lock(), $binding, new Token_Revoker( $this->discovery, $this->client ) );
 		$this->api         = new Api_Client( $this->tokens, $this->credentials, $this->http, new Refusal( $this->jwks, $this->client ), $retry );
 		$this->verifier    = new Connection_Verifier( $this->discovery, $this->client, $this->api );

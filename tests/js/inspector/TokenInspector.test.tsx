@@ -250,31 +250,31 @@ describe( 'TokenInspector', () => {
 		expect( view.getByText( 'Fix timeout.' ) ).toBeInTheDocument();
 	} );
 
-	it( 'explains why there is no current token', async () => {
-		serve( {
-			jwks: jwksOf( key ),
-			tokenError: {
-				code: 'causerie_token_unavailable',
-				message: 'The connection is not set up yet.',
-				data: {
-					status: 409,
-					diagnosis: {
-						code: 'not_configured',
-						...TEXTS.not_configured,
-						evidence: {},
+	// The server reads the token it holds and never gets one for the inspector: without one, it says why.
+	it.each( [ 'not_configured', 'no_token', 'renewal_in_progress' ] as const )(
+		'explains why there is no current token: %s',
+		async ( code ) => {
+			serve( {
+				jwks: jwksOf( key ),
+				tokenError: {
+					code: 'causerie_token_unavailable',
+					message: `Title of ${ code }`,
+					data: {
+						status: 409,
+						diagnosis: { code, ...TEXTS[ code ], evidence: {} },
 					},
 				},
-			},
-		} );
-		const view = renderInspector();
+			} );
+			const view = renderInspector();
 
-		await inspectCurrent( view );
+			await inspectCurrent( view );
 
-		expect(
-			await view.findByText( 'Title of not_configured' )
-		).toBeInTheDocument();
-		expect( view.getByText( 'Fix not_configured.' ) ).toBeInTheDocument();
-	} );
+			expect(
+				await view.findByText( `Title of ${ code }` )
+			).toBeInTheDocument();
+			expect( view.getByText( `Fix ${ code }.` ) ).toBeInTheDocument();
+		}
+	);
 
 	it( 'shows a REST error without diagnosis as WordPress words it', async () => {
 		serve( {

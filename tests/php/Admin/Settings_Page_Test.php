@@ -102,7 +102,8 @@ final class Settings_Page_Test extends TestCase {
 	public function test_the_screen_html_never_holds_the_secret_or_the_token(): void {
 		Sandbox::reset();
 		Sandbox::connect();
-		$this->dispatch( 'GET', '/causerie/v1/token' );
+		// Reading GET /token never gets one: the checks do, as any call to the API would.
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
 		$token = ( new Token_Store( new Encryption() ) )->get();
 		self::assertNotNull( $token );
 

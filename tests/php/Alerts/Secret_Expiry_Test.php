@@ -84,11 +84,12 @@ final class Secret_Expiry_Test extends TestCase {
 	}
 
 	/**
-	 * Gets a new token, as the token inspector does.
+	 * Gets a new token, as the checks do.
 	 */
 	private function new_token(): void {
 		( new Token_Store( new Encryption() ) )->clear();
-		self::assertSame( 200, $this->dispatch( 'GET', '/causerie/v1/token' )->get_status() );
+		self::assertSame( 200, $this->dispatch( 'POST', '/causerie/v1/checks' )->get_status() );
+		self::assertNotNull( ( new Token_Store( new Encryption() ) )->get() );
 	}
 
 	/**

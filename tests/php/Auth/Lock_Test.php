@@ -8,29 +8,132 @@
 namespace Causerie\Connector\Tests\Auth;
 
 use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Tests\Memory_Object_Cache;
 use Causerie\Connector\Tests\TestCase;
+use PHPUnit\Framework\Attributes\DataProvider;
 
 /**
- * One holder at a time, on the database the site really uses; a stale lock frees itself.
+ * One holder at a time, on the database the site really uses or in a persistent object cache; a stale lock
+ * frees itself; only the holder of an acquisition can release it.
  */
 final class Lock_Test extends TestCase {
 
-	public function test_only_one_caller_gets_the_lock_until_it_is_released(): void {
-		$lock = new Lock();
+	/**
+	 * The persistent object cache double, when a test installed it.
+	 *
+	 * @var Memory_Object_Cache|null
+	 */
+	private ?Memory_Object_Cache $cache = null;
 
-		self::assertTrue( $lock->acquire( 'token', 30 ) );
-		self::assertFalse( ( new Lock() )->acquire( 'token', 30 ), 'a second worker must wait' );
-		self::assertTrue( $lock->acquire( 'other', 30 ), 'locks are independent' );
-
-		$lock->release( 'token' );
-		self::assertTrue( ( new Lock() )->acquire( 'token', 30 ) );
+	protected function tearDown(): void {
+		$this->cache?->uninstall();
+		parent::tearDown();
 	}
 
-	public function test_a_lock_left_by_a_crashed_worker_expires(): void {
-		self::assertTrue( ( new Lock() )->acquire( 'token', -1 ), 'a holder whose time already ran out' );
+	/**
+	 * Where the lock lives.
+	 *
+	 * @return array<string, array{bool}>
+	 */
+	public static function stores(): array {
+		return array(
+			'in the options table'         => array( false ),
+			'in a persistent object cache' => array( true ),
+		);
+	}
 
-		self::assertTrue( ( new Lock() )->acquire( 'token', 30 ) );
-		self::assertFalse( ( new Lock() )->acquire( 'token', 30 ) );
+	/**
+	 * Uses the object cache double when asked.
+	 *
+	 * @param bool $object_cache Whether the site has a persistent object cache.
+	 */
+	private function store( bool $object_cache ): void {
+		if ( $object_cache ) {
+			$this->cache = ( new Memory_Object_Cache() )->install();
+		}
+	}
+
+	/**
+	 * Lets a holder's time run out where the lock lives: the cache's clock moves; a database row is taken with
+	 * an expiry already past.
+	 *
+	 * @param bool $object_cache Whether the site has a persistent object cache.
+	 * @return string The expired holder's owner token.
+	 */
+	private function expired_holder( bool $object_cache ): string {
+		$owner = ( new Lock() )->acquire( 'token', $object_cache ? 30 : -1 );
+		self::assertNotNull( $owner );
+		$this->cache?->advance( 31 );
+		return $owner;
+	}
+
+	#[DataProvider( 'stores' )]
+	public function test_only_one_caller_gets_the_lock_until_it_is_released( bool $object_cache ): void {
+		$this->store( $object_cache );
+		$lock = new Lock();
+
+		$owner = $lock->acquire( 'token', 30 );
+		self::assertNotNull( $owner );
+		self::assertNull( ( new Lock() )->acquire( 'token', 30 ), 'a second worker must wait' );
+		self::assertNotNull( $lock->acquire( 'other', 30 ), 'locks are independent' );
+
+		self::assertTrue( $lock->release( 'token', $owner ) );
+		self::assertNotNull( ( new Lock() )->acquire( 'token', 30 ) );
+	}
+
+	#[DataProvider( 'stores' )]
+	public function test_a_lock_left_by_a_crashed_worker_expires( bool $object_cache ): void {
+		$this->store( $object_cache );
+		$this->expired_holder( $object_cache );
+
+		self::assertNotNull( ( new Lock() )->acquire( 'token', 30 ) );
+		self::assertNull( ( new Lock() )->acquire( 'token', 30 ) );
+	}
+
+	#[DataProvider( 'stores' )]
+	public function test_a_worker_whose_lock_expired_and_was_taken_over_does_not_release_the_new_holder( bool $object_cache ): void {
+		$this->store( $object_cache );
+		$late  = $this->expired_holder( $object_cache );
+		$taker = ( new Lock() )->acquire( 'token', 30 );
+		self::assertNotNull( $taker );
+
+		self::assertFalse( ( new Lock() )->release( 'token', $late ) );
+
+		self::assertNull( ( new Lock() )->acquire( 'token', 30 ), 'the new holder still holds it' );
+		self::assertTrue( ( new Lock() )->release( 'token', $taker ) );
+	}
+
+	public function test_a_worker_whose_cache_key_was_evicted_and_taken_does_not_release_the_new_holder(): void {
+		$this->store( true );
+		$first = ( new Lock() )->acquire( 'token', 30 );
+		self::assertNotNull( $first );
+		$this->cache?->evict( 'causerie_lock_token', 'causerie' );
+		$second = ( new Lock() )->acquire( 'token', 30 );
+		self::assertNotNull( $second, 'an evicted key lets a second worker in' );
+
+		self::assertFalse( ( new Lock() )->release( 'token', $first ) );
+
+		self::assertNull( ( new Lock() )->acquire( 'token', 30 ) );
+	}
+
+	#[DataProvider( 'stores' )]
+	public function test_the_lock_says_whether_anyone_holds_it( bool $object_cache ): void {
+		$this->store( $object_cache );
+		self::assertFalse( ( new Lock() )->is_held( 'token' ) );
+
+		$owner = ( new Lock() )->acquire( 'token', 30 );
+		self::assertNotNull( $owner );
+		self::assertTrue( ( new Lock() )->is_held( 'token' ) );
+
+		( new Lock() )->release( 'token', $owner );
+		self::assertFalse( ( new Lock() )->is_held( 'token' ) );
+	}
+
+	public function test_a_lock_row_left_by_an_older_version_still_expires(): void {
+		// Before owner tokens, the row held its expiry alone.
+		add_option( 'causerie_lock_token', (string) ( time() - 5 ), '', false );
+
+		self::assertNotNull( ( new Lock() )->acquire( 'token', 30 ) );
 	}
 
 	public function test_the_lock_row_is_never_autoloaded(): void {

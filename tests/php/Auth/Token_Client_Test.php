@@ -12,8 +12,10 @@ use Causerie\Connector\Auth\Revocation;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Response;
 use Causerie\Connector\Credentials\Credentials;
+use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
+use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\Services;
@@ -75,7 +77,7 @@ final class Token_Client_Test extends TestCase {
 	 */
 	private function client( float $timeout = 5 ): Token_Client {
 		return new Token_Client(
-			new Http_Client(),
+			new Outbound( new Http_Client(), new Site_Binding() ),
 			$timeout,
 			new Retry_Policy(
 				function ( float $seconds ): void {

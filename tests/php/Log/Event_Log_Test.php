@@ -113,7 +113,8 @@ final class Event_Log_Test extends TestCase {
 			)
 		);
 		rest_get_server()->dispatch( $request );
-		$this->dispatch( 'GET', '/causerie/v1/token' );
+		// Reading GET /token never gets one: the checks do, as any call to the API would.
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
 
 		$settings = $this->latest( 'settings' );
 		$tokens   = $this->latest( 'token' );

@@ -178,7 +178,8 @@ final class Report_Controller_Test extends TestCase {
 
 	public function test_neither_the_secret_its_hint_nor_a_token_appears_anywhere(): void {
 		$this->connect_and_check();
-		$this->dispatch( 'GET', '/causerie/v1/token' );
+		// Reading GET /token never gets one: the checks do, as any call to the API would.
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
 		$stored = ( new Token_Store( new Encryption() ) )->get();
 		self::assertNotNull( $stored );
 		self::assertNotNull( $stored->refresh_token );

@@ -7,9 +7,15 @@
 
 namespace Causerie\Connector\Tests\REST;
 
+use Causerie\Connector\Auth\Cached_Token;
+use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Auth\Token_Store;
+use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Tests\Sandbox;
+use Causerie\Connector\Tests\Services;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
 use WP_REST_Request;
@@ -25,6 +31,68 @@ final class Token_Controller_Test extends TestCase {
 		parent::setUp();
 		Sandbox::reset();
 		( new Token_Store( new Encryption() ) )->clear();
+	}
+
+	/**
+	 * Gets a token as any call to the API would, through the plugin's own services.
+	 */
+	private function obtain_token(): Cached_Token {
+		$token = ( new Services( new Credential_Store( new Encryption(), new Overrides() ), new Encryption() ) )->tokens->token();
+		self::assertInstanceOf( Cached_Token::class, $token );
+		return $token;
+	}
+
+	/**
+	 * The diagnosis code of a failed answer.
+	 *
+	 * @param \WP_REST_Response $response The answer.
+	 */
+	private function diagnosis_code( \WP_REST_Response $response ): string {
+		$data = $response->as_error()?->get_error_data();
+		self::assertIsArray( $data );
+		self::assertIsArray( $data['diagnosis'] );
+		return (string) $data['diagnosis']['code'];
+	}
+
+	public function test_reading_the_token_never_asks_the_api_for_one(): void {
+		Sandbox::connect( 'wp-production' );
+		$this->act_as( 'administrator' );
+
+		$response = $this->dispatch( 'GET', self::ROUTE );
+
+		self::assertSame( 409, $response->get_status() );
+		self::assertSame( 'causerie_token_unavailable', $this->error_code( $response ) );
+		self::assertSame( 'no_token', $this->diagnosis_code( $response ) );
+		self::assertSame( 0, (int) array_sum( Sandbox::requests() ), 'nothing was asked of the API' );
+	}
+
+	public function test_reading_the_token_while_another_request_gets_one_says_so_without_waiting(): void {
+		Sandbox::connect( 'wp-production' );
+		$this->act_as( 'administrator' );
+		self::assertNotNull( ( new Lock() )->acquire( Token_Manager::LOCK, 300 ), 'another request renews' );
+
+		$response = $this->dispatch( 'GET', self::ROUTE );
+
+		self::assertSame( 409, $response->get_status() );
+		self::assertSame( 'renewal_in_progress', $this->diagnosis_code( $response ) );
+		self::assertSame( 0, (int) array_sum( Sandbox::requests() ) );
+	}
+
+	public function test_reading_the_token_shows_the_stored_one_as_it_is(): void {
+		Sandbox::connect( 'wp-production' );
+		$this->act_as( 'administrator' );
+		$held = $this->obtain_token();
+		// Due for renewal: reading shows it, and leaves renewing to the next call that needs it.
+		( new Token_Store( new Encryption() ) )->put( new Cached_Token( $held->access_token, null, time() - 3000, time() + 60, $held->scopes, $held->environment, 0, $held->identity ) );
+		$before = (int) array_sum( Sandbox::requests() );
+
+		$response = $this->dispatch( 'GET', self::ROUTE );
+
+		self::assertSame( 200, $response->get_status() );
+		$data = $response->get_data();
+		self::assertIsArray( $data );
+		self::assertSame( gmdate( 'c', time() + 60 ), $data['expiresAt'] );
+		self::assertSame( $before, (int) array_sum( Sandbox::requests() ) );
 	}
 
 	#[DataProvider( 'refused_roles' )]
@@ -54,6 +122,7 @@ final class Token_Controller_Test extends TestCase {
 	public function test_the_decoded_token_comes_without_the_token_itself(): void {
 		Sandbox::connect( 'wp-production' );
 		$this->act_as( 'administrator' );
+		$this->obtain_token();
 
 		$response = $this->dispatch( 'GET', self::ROUTE );
 
@@ -76,6 +145,7 @@ final class Token_Controller_Test extends TestCase {
 	public function test_the_raw_token_comes_only_when_asked(): void {
 		Sandbox::connect( 'wp-production' );
 		$this->act_as( 'administrator' );
+		$this->obtain_token();
 		$request = new WP_REST_Request( 'GET', self::ROUTE );
 		$request->set_param( 'reveal', 'true' );
 
@@ -101,7 +171,7 @@ final class Token_Controller_Test extends TestCase {
 	public function test_regeneration_swaps_in_a_new_token_and_revokes_the_old_one(): void {
 		Sandbox::connect( 'wp-development' );
 		$this->act_as( 'administrator' );
-		$this->dispatch( 'GET', self::ROUTE );
+		$this->obtain_token();
 		$old = ( new Token_Store( new Encryption() ) )->get();
 		self::assertNotNull( $old );
 
@@ -132,7 +202,7 @@ final class Token_Controller_Test extends TestCase {
 	public function test_a_failed_regeneration_keeps_the_old_token(): void {
 		Sandbox::connect( 'wp-development' );
 		$this->act_as( 'administrator' );
-		$this->dispatch( 'GET', self::ROUTE );
+		$this->obtain_token();
 		$old = ( new Token_Store( new Encryption() ) )->get();
 		self::assertNotNull( $old );
 		// A rate limit asking for longer than a request may wait is not retried.
@@ -159,7 +229,7 @@ final class Token_Controller_Test extends TestCase {
 	public function test_regeneration_reports_that_the_old_token_was_revoked(): void {
 		Sandbox::connect( 'wp-development' );
 		$this->act_as( 'administrator' );
-		$this->dispatch( 'GET', self::ROUTE );
+		$this->obtain_token();
 
 		$data = $this->regenerate( 'click-0004' )->get_data();
 
@@ -171,7 +241,7 @@ final class Token_Controller_Test extends TestCase {
 	public function test_a_new_token_the_api_refuses_is_revoked_and_the_old_one_kept(): void {
 		Sandbox::connect( 'wp-development' );
 		$this->act_as( 'administrator' );
-		$this->dispatch( 'GET', self::ROUTE );
+		$this->obtain_token();
 		$old = ( new Token_Store( new Encryption() ) )->get();
 		self::assertNotNull( $old );
 		Sandbox::control(
