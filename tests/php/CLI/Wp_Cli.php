@@ -110,6 +110,42 @@ final class Wp_Cli {
 	}
 
 	/**
+	 * Every stored row of the plugin in the site's database, raw, as Plugin_Storage reads the test site's.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function stored(): array {
+		$database = new \PDO( 'sqlite:' . self::database( self::$site ) );
+		$rows     = array();
+		$options  = "SELECT option_name, option_value, autoload FROM wp_options WHERE option_name LIKE 'causerie\\_%' ESCAPE '\\' OR option_name LIKE '\\_%transient\\_%causerie\\_%' ESCAPE '\\'";
+		foreach ( self::rows( $database, $options ) as $row ) {
+			$rows[ 'option:' . $row[0] ] = $row[1] . "\0" . $row[2];
+		}
+		foreach ( self::rows( $database, "SELECT user_id, meta_key, meta_value FROM wp_usermeta WHERE meta_key LIKE '%causerie%'" ) as $row ) {
+			$rows[ 'usermeta:' . $row[0] . ':' . $row[1] ] = $row[2];
+		}
+		$rows['events'] = self::rows( $database, 'SELECT COUNT(*) FROM wp_causerie_events' )[0][0] ?? 'no table';
+		ksort( $rows );
+		return $rows;
+	}
+
+	/**
+	 * The rows of a query, every column as a string.
+	 *
+	 * @param \PDO   $database The site's database.
+	 * @param string $query    Query.
+	 * @return list<list<string>>
+	 */
+	private static function rows( \PDO $database, string $query ): array {
+		$statement = $database->query( $query );
+		$rows      = array();
+		foreach ( false === $statement ? array() : $statement->fetchAll( \PDO::FETCH_NUM ) as $row ) {
+			$rows[] = array_map( static fn( mixed $cell ): string => is_scalar( $cell ) ? (string) $cell : '', array_values( (array) $row ) );
+		}
+		return $rows;
+	}
+
+	/**
 	 * The site's SQLite database.
 	 *
 	 * @param string $site Site directory.

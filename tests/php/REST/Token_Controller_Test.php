@@ -51,7 +51,8 @@ final class Token_Controller_Test extends TestCase {
 		$data = $response->as_error()?->get_error_data();
 		self::assertIsArray( $data );
 		self::assertIsArray( $data['diagnosis'] );
-		return (string) $data['diagnosis']['code'];
+		self::assertIsString( $data['diagnosis']['code'] );
+		return $data['diagnosis']['code'];
 	}
 
 	public function test_reading_the_token_never_asks_the_api_for_one(): void {
