@@ -39,6 +39,11 @@ final class Api_Client {
 	public const ME = '/v1/me';
 
 	/**
+	 * Bytes of an API answer read at most.
+	 */
+	public const MAX_BYTES = 2 * 1024 * 1024;
+
+	/**
 	 * When and how long to wait before trying again.
 	 *
 	 * @var Retry_Policy
@@ -214,7 +219,8 @@ final class Api_Client {
 		if ( null !== $body ) {
 			$headers['Content-Type'] = 'application/json';
 		}
-		$response = $this->http->request( $method, $url, $headers, null === $body ? null : (string) wp_json_encode( $body ), $timeout );
+		// The token's profile may be stricter than the site's, when another profile's credentials are verified.
+		$response = $this->http->request( $method, $url, $headers, null === $body ? null : (string) wp_json_encode( $body ), $timeout, self::MAX_BYTES, $token->environment );
 		return $response instanceof Transport_Error ? $response->finding( $url ) : $response;
 	}
 

@@ -25,6 +25,11 @@ final class Metadata_Fetcher {
 	public const MAX_TTL     = DAY_IN_SECONDS;
 
 	/**
+	 * Bytes of a document read at most: real metadata and key sets are a few kilobytes.
+	 */
+	public const MAX_BYTES = 256 * 1024;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Http_Client $http Outbound HTTP.
@@ -38,7 +43,7 @@ final class Metadata_Fetcher {
 	 * @return array{document: array<string, mixed>, ttl: int}|null|Finding
 	 */
 	public function get( string $url ) {
-		$response = $this->http->request( 'GET', $url );
+		$response = $this->http->request( 'GET', $url, max_bytes: self::MAX_BYTES );
 		if ( $response instanceof Transport_Error ) {
 			return $response->finding( $url );
 		}

@@ -29,6 +29,11 @@ final class Token_Client {
 	private const REVOKE_TIMEOUT = 3;
 
 	/**
+	 * Bytes of an answer read at most: a token answer is a few kilobytes, even with a large JWT.
+	 */
+	public const MAX_BYTES = 64 * 1024;
+
+	/**
 	 * When and how long to wait before asking again.
 	 *
 	 * @var Retry_Policy
@@ -261,7 +266,8 @@ final class Token_Client {
 			$headers['Content-Type'] = 'application/x-www-form-urlencoded';
 			$body                    = http_build_query( $params, '', '&', PHP_QUERY_RFC1738 );
 		}
-		$response = $this->http->request( 'POST', $url, $headers, $body, $timeout ?? $this->timeout );
+		// The secret goes out here: the stricter of the site's rule and its profile's applies to the address.
+		$response = $this->http->request( 'POST', $url, $headers, $body, $timeout ?? $this->timeout, self::MAX_BYTES, $credentials->environment );
 		return $response instanceof Transport_Error ? $response->finding( $url ) : $response;
 	}
 

@@ -96,7 +96,8 @@ final class Token_Client_Test extends TestCase {
 	 * @phpstan-param list<string> $scopes
 	 */
 	private function credentials( string $client_id = 'wp-production', string $secret = 'sandbox-production-secret', array $scopes = array( 'read:widget' ), string $api_url = '' ): Credentials {
-		return new Credentials( 'production', $client_id, $secret, null, '' !== $api_url ? $api_url : Sandbox::url(), $scopes, array() );
+		// The site's own profile: only a local or development profile may reach the sandbox over plain http.
+		return new Credentials( 'local', $client_id, $secret, null, '' !== $api_url ? $api_url : Sandbox::url(), $scopes, array() );
 	}
 
 	/**
