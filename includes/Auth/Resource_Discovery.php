@@ -80,15 +80,15 @@ final class Resource_Discovery {
 	 */
 	private function from_challenge( string $api_url, array $tried ) {
 		$called   = $api_url . self::PROBE_PATH;
-		$response = $this->http->request( 'GET', $called );
+		$response = $this->http->request( 'GET', $called, max_bytes: Metadata_Fetcher::MAX_BYTES );
 		if ( $response instanceof Transport_Error ) {
 			return $response->finding( $called );
 		}
 		$url = 401 === $response->status ? Challenge::parse( $response->header( 'www-authenticate' ) )->param( 'resource_metadata' ) : '';
-		if ( '' === $url || in_array( $url, $tried, true ) || ! self::same_origin( $url, $api_url ) ) {
+		if ( '' === $url || in_array( $url, $tried, true ) || ! Well_Known::same_origin( $url, $api_url ) ) {
 			return null;
 		}
-		return $this->read( $url, static fn( string $named ): bool => self::same_origin( $named, $called ) && str_starts_with( (string) wp_parse_url( $called, PHP_URL_PATH ), untrailingslashit( (string) wp_parse_url( $named, PHP_URL_PATH ) ) ) );
+		return $this->read( $url, static fn( string $named ): bool => Well_Known::same_origin( $named, $called ) && str_starts_with( (string) wp_parse_url( $called, PHP_URL_PATH ), untrailingslashit( (string) wp_parse_url( $named, PHP_URL_PATH ) ) ) );
 	}
 
 	/**
@@ -123,19 +123,5 @@ final class Resource_Discovery {
 			'servers'  => $servers,
 			'ttl'      => $read['ttl'],
 		);
-	}
-
-	/**
-	 * Whether two URLs share scheme, host and port.
-	 *
-	 * @param string $a One URL.
-	 * @param string $b The other.
-	 */
-	private static function same_origin( string $a, string $b ): bool {
-		$origin = static function ( string $url ): string {
-			$parts = wp_parse_url( $url );
-			return is_array( $parts ) ? strtolower( ( $parts['scheme'] ?? '' ) . '://' . ( $parts['host'] ?? '' ) . ':' . ( $parts['port'] ?? '' ) ) : '';
-		};
-		return '://:' !== $origin( $a ) && $origin( $a ) === $origin( $b );
 	}
 }
