@@ -49,7 +49,6 @@ use Causerie\Connector\Health\Site_Health_Live_Tests;
 use Causerie\Connector\Health\Site_Health_Run;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Http\Http_Client;
-use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\I18n\Translations;
 use Causerie\Connector\Log\Event_Log;
@@ -120,7 +119,7 @@ final class Plugin {
 			return;
 		}
 		// A paused copy holds the live site's token: it must not revoke it.
-		$http      = new Outbound( new Http_Client( Http_Client::DEFAULT_CONNECT_TIMEOUT, null, $deadline ), new Site_Binding() );
+		$http      = new Http_Client( deadline: $deadline, paused: self::paused() );
 		$discovery = self::discovery( $http );
 		( new Token_Revoker( $discovery, new Token_Client( $http ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
 	}
@@ -132,7 +131,7 @@ final class Plugin {
 	 */
 	public function forget_cached_copies(): void {
 		$encryption = new Encryption();
-		$http       = new Outbound( new Http_Client(), new Site_Binding() );
+		$http       = new Http_Client( paused: self::paused() );
 		$discovery  = self::discovery( $http );
 		$jwks       = new Jwks( new Metadata_Fetcher( $http ) );
 		$stores     = array( self::credentials( $encryption ) );
@@ -169,11 +168,20 @@ final class Plugin {
 	}
 
 	/**
+	 * Whether this copy of the site is paused, asked at each request.
+	 *
+	 * @return \Closure(): bool
+	 */
+	private static function paused(): \Closure {
+		return ( new Site_Binding() )->is_paused( ... );
+	}
+
+	/**
 	 * Discovery over a given HTTP client.
 	 *
-	 * @param Outbound $http Outbound HTTP.
+	 * @param Http_Client $http Outbound HTTP.
 	 */
-	private static function discovery( Outbound $http ): Discovery {
+	private static function discovery( Http_Client $http ): Discovery {
 		$documents = new Metadata_Fetcher( $http );
 		return new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 	}
@@ -186,8 +194,7 @@ final class Plugin {
 		$encryption   = new Encryption();
 		$credentials  = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
 		$binding      = new Site_Binding();
-		$transport    = new Http_Client();
-		$http         = new Outbound( $transport, $binding );
+		$http         = new Http_Client( paused: $binding->is_paused( ... ) );
 		$documents    = new Metadata_Fetcher( $http );
 		$discovery    = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 		$retry        = new Retry_Policy();
@@ -209,7 +216,7 @@ final class Plugin {
 		$cron         = new Cron_Monitor( defined( 'DISABLE_WP_CRON' ) && (bool) constant( 'DISABLE_WP_CRON' ), array( Token_Refresh::HOOK, Health_Check::HOOK ) );
 		$services     = array(
 			new Translations( $this->file ),
-			$transport,
+			$http,
 			new Request_Guard(),
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding, $tokens ),

@@ -18,7 +18,6 @@ use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Challenge;
 use Causerie\Connector\Http\Http_Client;
-use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Response;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Http\Transport_Error;
@@ -40,6 +39,11 @@ final class Api_Client {
 	public const ME = '/v1/me';
 
 	/**
+	 * Bytes of an API answer read at most.
+	 */
+	public const MAX_BYTES = 2 * 1024 * 1024;
+
+	/**
 	 * When and how long to wait before trying again.
 	 *
 	 * @var Retry_Policy
@@ -51,14 +55,14 @@ final class Api_Client {
 	 *
 	 * @param Token_Manager     $tokens      The token lifecycle.
 	 * @param Credential_Store  $credentials Where the API is.
-	 * @param Outbound          $http        Outbound HTTP.
+	 * @param Http_Client       $http        Outbound HTTP.
 	 * @param Refusal           $refusal     Tells why a token was refused.
 	 * @param Retry_Policy|null $retry       Backoff for 5xx and 429; tests pass one that records its waits.
 	 */
 	public function __construct(
 		private readonly Token_Manager $tokens,
 		private readonly Credential_Store $credentials,
-		private readonly Outbound $http,
+		private readonly Http_Client $http,
 		private readonly Refusal $refusal,
 		?Retry_Policy $retry = null
 	) {
@@ -215,7 +219,8 @@ final class Api_Client {
 		if ( null !== $body ) {
 			$headers['Content-Type'] = 'application/json';
 		}
-		$response = $this->http->request( $method, $url, $headers, null === $body ? null : (string) wp_json_encode( $body ), $timeout );
+		// The token's profile may be stricter than the site's, when another profile's credentials are verified.
+		$response = $this->http->request( $method, $url, $headers, null === $body ? null : (string) wp_json_encode( $body ), $timeout, self::MAX_BYTES, $token->environment );
 		return $response instanceof Transport_Error ? $response->finding( $url ) : $response;
 	}
 

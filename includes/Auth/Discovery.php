@@ -16,6 +16,14 @@ use Causerie\Connector\Diagnosis\Finding;
  * token endpoint set in the advanced settings wins over what is discovered. Without any metadata, Causerie's
  * own default paths apply, and only when the issuer is the API address itself: on another server they would
  * be a guess. The result is cached as long as the documents' caching headers allow, within bounds.
+ *
+ * Where the endpoints may be (the secret goes to them): over https when the API address is https, and over
+ * plain http only when the API address is plain http, which the address policy allows only for this computer
+ * on a local or development site. RFC 8414 lets a server put its endpoints on other origins, and they are
+ * trusted there only as far as the document that names them: metadata fetched over https from the issuer's
+ * own well-known address, naming exactly that issuer (§3.3), may point anywhere over https; plain-http
+ * metadata, which nothing authenticates, may only name its own issuer's origin. Every request then passes the
+ * address policy again (Http_Client).
  */
 final class Discovery {
 
@@ -56,12 +64,16 @@ final class Discovery {
 		if ( ! $fresh ) {
 			$cached = $this->cached( $credentials );
 			if ( null !== $cached ) {
-				return $cached;
+				return self::refused( $cached, $credentials ) ?? $cached;
 			}
 		}
 		$found = $this->find( $credentials );
 		if ( $found instanceof Finding ) {
 			return $found;
+		}
+		$refused = self::refused( $found[0], $credentials );
+		if ( null !== $refused ) {
+			return $refused;
 		}
 		set_transient( self::key( $credentials ), $found[0]->to_array(), $found[1] );
 		return $found[0];
@@ -97,7 +109,10 @@ final class Discovery {
 		if ( $resource instanceof Finding ) {
 			return $resource;
 		}
-		$issuer      = '' !== $credentials->issuer ? $credentials->issuer : ( $resource['servers'][0] ?? $api_url );
+		$issuer = '' !== $credentials->issuer ? $credentials->issuer : ( $resource['servers'][0] ?? $api_url );
+		if ( ! self::scheme_allowed( $issuer, $api_url ) ) {
+			return self::refusal( 'issuer', $issuer, $api_url, 'insecure' );
+		}
 		$unpublished = $resource['unpublished'];
 		$ttl         = $resource['ttl'];
 		foreach ( array(
@@ -175,6 +190,68 @@ final class Discovery {
 			is_array( $methods ) ? array_values( array_filter( $methods, 'is_string' ) ) : array(),
 			$resource,
 			$source
+		);
+	}
+
+	/**
+	 * Why endpoints may not be used for an API address, or null when they may.
+	 *
+	 * @param Endpoints   $endpoints   Found or cached endpoints.
+	 * @param Credentials $credentials Whose API address, and the addresses the admin set, which the address
+	 *                                 policy checked when they were saved.
+	 */
+	private static function refused( Endpoints $endpoints, Credentials $credentials ): ?Finding {
+		$api_url       = $credentials->api_url;
+		$named         = array(
+			'issuer'                 => $endpoints->issuer,
+			'token_endpoint'         => $endpoints->token_endpoint,
+			'jwks_uri'               => $endpoints->jwks_uri,
+			'revocation_endpoint'    => $endpoints->revocation_endpoint,
+			'introspection_endpoint' => $endpoints->introspection_endpoint,
+		);
+		$from_metadata = in_array( $endpoints->source, array( Endpoints::FROM_METADATA, Endpoints::FROM_OPENID ), true );
+		$unproven      = $from_metadata && 'https' !== strtolower( (string) wp_parse_url( $endpoints->issuer, PHP_URL_SCHEME ) );
+		foreach ( array_filter( $named, static fn( string $url ): bool => '' !== $url ) as $field => $url ) {
+			if ( ! self::scheme_allowed( $url, $api_url ) ) {
+				return self::refusal( $field, $url, $api_url, 'insecure' );
+			}
+			$set = in_array( $url, array( $credentials->issuer, $credentials->token_endpoint ), true );
+			if ( $unproven && ! $set && ! Well_Known::same_origin( $url, $endpoints->issuer ) ) {
+				return self::refusal( $field, $url, $api_url, 'cross_origin' );
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a URL's scheme may be used beside an API address: https, or http when the API address is http.
+	 *
+	 * @param string $url     Endpoint or issuer.
+	 * @param string $api_url The API address.
+	 */
+	private static function scheme_allowed( string $url, string $api_url ): bool {
+		$scheme = strtolower( (string) wp_parse_url( $url, PHP_URL_SCHEME ) );
+		return 'https' === $scheme || ( 'http' === $scheme && 'http' === strtolower( (string) wp_parse_url( $api_url, PHP_URL_SCHEME ) ) );
+	}
+
+	/**
+	 * The finding for an endpoint the plugin will not use.
+	 *
+	 * @param string $field   Which one, by its metadata name.
+	 * @param string $url     Its address.
+	 * @param string $api_url The API address.
+	 * @param string $reason  insecure (plain http beside an https API) or cross_origin (plain-http metadata
+	 *                        naming another origin).
+	 */
+	private static function refusal( string $field, string $url, string $api_url, string $reason ): Finding {
+		return new Finding(
+			'address_refused',
+			array(
+				'field'  => $field,
+				'url'    => $url,
+				'apiUrl' => $api_url,
+				'reason' => $reason,
+			)
 		);
 	}
 

@@ -9,7 +9,6 @@ namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
-use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
@@ -31,11 +30,16 @@ final class Metadata_Fetcher {
 	public const TIMEOUT = Http_Client::DEFAULT_TIMEOUT;
 
 	/**
+	 * Bytes of a document read at most: real metadata and key sets are a few kilobytes.
+	 */
+	public const MAX_BYTES = 256 * 1024;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Outbound $http Outbound HTTP.
+	 * @param Http_Client $http Outbound HTTP.
 	 */
-	public function __construct( private readonly Outbound $http ) {}
+	public function __construct( private readonly Http_Client $http ) {}
 
 	/**
 	 * The document at a URL with how long it may be kept, null when nothing is published there, or why it could not be read.
@@ -44,7 +48,7 @@ final class Metadata_Fetcher {
 	 * @return array{document: array<string, mixed>, ttl: int}|null|Finding
 	 */
 	public function get( string $url ) {
-		$response = $this->http->request( 'GET', $url, array(), null, self::TIMEOUT );
+		$response = $this->http->request( 'GET', $url, timeout: self::TIMEOUT, max_bytes: self::MAX_BYTES );
 		if ( $response instanceof Transport_Error ) {
 			return $response->finding( $url );
 		}

@@ -9,7 +9,7 @@ namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Challenge;
-use Causerie\Connector\Http\Outbound;
+use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Transport_Error;
 
 /**
@@ -37,11 +37,11 @@ final class Resource_Discovery {
 	/**
 	 * Constructor.
 	 *
-	 * @param Outbound         $http      Outbound HTTP.
+	 * @param Http_Client      $http      Outbound HTTP.
 	 * @param Metadata_Fetcher $documents Reads the documents.
 	 */
 	public function __construct(
-		private readonly Outbound $http,
+		private readonly Http_Client $http,
 		private readonly Metadata_Fetcher $documents
 	) {}
 
@@ -85,15 +85,15 @@ final class Resource_Discovery {
 	 */
 	private function from_challenge( string $api_url, array $tried ) {
 		$called   = $api_url . self::PROBE_PATH;
-		$response = $this->http->request( 'GET', $called, array(), null, Metadata_Fetcher::TIMEOUT );
+		$response = $this->http->request( 'GET', $called, timeout: Metadata_Fetcher::TIMEOUT, max_bytes: Metadata_Fetcher::MAX_BYTES );
 		if ( $response instanceof Transport_Error ) {
 			return $response->finding( $called );
 		}
 		$url = 401 === $response->status ? Challenge::parse( $response->header( 'www-authenticate' ) )->param( 'resource_metadata' ) : '';
-		if ( '' === $url || in_array( $url, $tried, true ) || ! self::same_origin( $url, $api_url ) ) {
+		if ( '' === $url || in_array( $url, $tried, true ) || ! Well_Known::same_origin( $url, $api_url ) ) {
 			return null;
 		}
-		return $this->read( $url, static fn( string $named ): bool => self::same_origin( $named, $called ) && str_starts_with( (string) wp_parse_url( $called, PHP_URL_PATH ), untrailingslashit( (string) wp_parse_url( $named, PHP_URL_PATH ) ) ) );
+		return $this->read( $url, static fn( string $named ): bool => Well_Known::same_origin( $named, $called ) && str_starts_with( (string) wp_parse_url( $called, PHP_URL_PATH ), untrailingslashit( (string) wp_parse_url( $named, PHP_URL_PATH ) ) ) );
 	}
 
 	/**
@@ -128,19 +128,5 @@ final class Resource_Discovery {
 			'servers'  => $servers,
 			'ttl'      => $read['ttl'],
 		);
-	}
-
-	/**
-	 * Whether two URLs share scheme, host and port.
-	 *
-	 * @param string $a One URL.
-	 * @param string $b The other.
-	 */
-	private static function same_origin( string $a, string $b ): bool {
-		$origin = static function ( string $url ): string {
-			$parts = wp_parse_url( $url );
-			return is_array( $parts ) ? strtolower( ( $parts['scheme'] ?? '' ) . '://' . ( $parts['host'] ?? '' ) . ':' . ( $parts['port'] ?? '' ) ) : '';
-		};
-		return '://:' !== $origin( $a ) && $origin( $a ) === $origin( $b );
 	}
 }

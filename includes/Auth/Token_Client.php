@@ -10,7 +10,6 @@ namespace Causerie\Connector\Auth;
 use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
-use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Response;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Http\Transport_Error;
@@ -31,6 +30,11 @@ final class Token_Client {
 	public const REVOKE_TIMEOUT = 3;
 
 	/**
+	 * Bytes of an answer read at most: a token answer is a few kilobytes, even with a large JWT.
+	 */
+	public const MAX_BYTES = 64 * 1024;
+
+	/**
 	 * When and how long to wait before asking again.
 	 *
 	 * @var Retry_Policy
@@ -40,12 +44,12 @@ final class Token_Client {
 	/**
 	 * Constructor.
 	 *
-	 * @param Outbound          $http    Outbound HTTP.
+	 * @param Http_Client       $http    Outbound HTTP.
 	 * @param float             $timeout Seconds a call may take.
 	 * @param Retry_Policy|null $retry   Backoff for 5xx and 429; tests pass one that records its waits.
 	 */
 	public function __construct(
-		private readonly Outbound $http,
+		private readonly Http_Client $http,
 		private readonly float $timeout = Http_Client::DEFAULT_TIMEOUT,
 		?Retry_Policy $retry = null
 	) {
@@ -279,7 +283,8 @@ final class Token_Client {
 			$headers['Content-Type'] = 'application/x-www-form-urlencoded';
 			$body                    = http_build_query( $params, '', '&', PHP_QUERY_RFC1738 );
 		}
-		$response = $this->http->request( 'POST', $url, $headers, $body, $timeout ?? $this->timeout );
+		// The secret goes out here: the stricter of the site's rule and its profile's applies to the address.
+		$response = $this->http->request( 'POST', $url, $headers, $body, $timeout ?? $this->timeout, self::MAX_BYTES, $credentials->environment );
 		return $response instanceof Transport_Error ? $response->finding( $url ) : $response;
 	}
 

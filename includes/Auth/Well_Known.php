@@ -47,4 +47,18 @@ final class Well_Known {
 	public static function same( string $a, string $b ): bool {
 		return untrailingslashit( $a ) === untrailingslashit( $b );
 	}
+
+	/**
+	 * Whether two URLs share scheme, host and port.
+	 *
+	 * @param string $a One URL.
+	 * @param string $b The other.
+	 */
+	public static function same_origin( string $a, string $b ): bool {
+		$origin = static function ( string $url ): string {
+			$parts = wp_parse_url( $url );
+			return is_array( $parts ) ? strtolower( ( $parts['scheme'] ?? '' ) . '://' . ( $parts['host'] ?? '' ) . ':' . ( $parts['port'] ?? '' ) ) : '';
+		};
+		return '://:' !== $origin( $a ) && $origin( $a ) === $origin( $b );
+	}
 }

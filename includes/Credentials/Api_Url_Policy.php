@@ -7,13 +7,23 @@
 
 namespace Causerie\Connector\Credentials;
 
+use Causerie\Connector\Http\Address_Policy;
+use Causerie\Connector\Http\Destination;
 use WP_Error;
 
 /**
- * HTTPS only, except plain http to a loopback host on a local or development site; no credentials in the
- * URL; and in production, no host that resolves to a private or reserved address.
+ * The address policy (Address_Policy) applied when an address is saved, for the profile it is saved in, with
+ * a message for the field; plus what a base URL must not have: a query string or fragment. A name that does
+ * not resolve yet is accepted here: every request checks what it resolves to then.
  */
 final class Api_Url_Policy {
+
+	/**
+	 * The rule itself.
+	 *
+	 * @var Address_Policy
+	 */
+	private Address_Policy $addresses;
 
 	/**
 	 * Constructor.
@@ -22,86 +32,39 @@ final class Api_Url_Policy {
 	 *
 	 * @phpstan-param (\Closure(string): list<string>)|null $resolve
 	 */
-	public function __construct( private readonly ?\Closure $resolve = null ) {}
+	public function __construct( ?\Closure $resolve = null ) {
+		$this->addresses = new Address_Policy( $resolve );
+	}
 
 	/**
-	 * Checks a URL for the site's environment.
+	 * Checks a URL for an environment profile.
 	 *
 	 * @param string $url         Candidate API base URL.
-	 * @param string $environment wp_get_environment_type() of the site.
+	 * @param string $environment The profile it is saved in: an environment type.
 	 * @return string|WP_Error The normalised URL (no trailing slash), or why it is refused.
 	 */
-	public function check( string $url, string $environment ) {
+	public function check( string $url, string $environment ): string|WP_Error {
 		$parts = wp_parse_url( trim( $url ) );
-		if ( ! is_array( $parts ) || ! isset( $parts['scheme'], $parts['host'] ) || '' === $parts['host'] ) {
-			return $this->refuse( 'causerie_url_invalid', __( 'Enter a full address, such as https://api.causerie.example.', 'causerie-connector' ) );
-		}
-		if ( isset( $parts['user'] ) || isset( $parts['pass'] ) ) {
-			return $this->refuse( 'causerie_url_credentials', __( 'The API address must not contain a user name or password. Enter the client id and secret in their own fields.', 'causerie-connector' ) );
-		}
-		if ( isset( $parts['query'] ) || isset( $parts['fragment'] ) ) {
+		if ( is_array( $parts ) && ( isset( $parts['query'] ) || isset( $parts['fragment'] ) ) ) {
 			return $this->refuse( 'causerie_url_invalid', __( 'The API address must not contain a query string or fragment.', 'causerie-connector' ) );
 		}
-		$scheme   = strtolower( $parts['scheme'] );
-		$host     = strtolower( trim( $parts['host'], '[]' ) );
-		$loopback = self::is_loopback( $host );
-		if ( 'https' !== $scheme && ! ( 'http' === $scheme && $loopback && in_array( $environment, array( 'local', 'development' ), true ) ) ) {
-			return $this->refuse( 'causerie_url_insecure', __( 'The API address must start with https://. Plain http is allowed only for this computer (localhost) on a local or development site.', 'causerie-connector' ) );
-		}
-		if ( 'production' === $environment && $this->reaches_private_network( $host ) ) {
-			return $this->refuse( 'causerie_url_private', __( 'On a production site the API address must not point to a private or internal network address.', 'causerie-connector' ) );
-		}
-		$port = isset( $parts['port'] ) ? ':' . $parts['port'] : '';
-		$path = isset( $parts['path'] ) ? rtrim( $parts['path'], '/' ) : '';
-		return $scheme . '://' . ( str_contains( $host, ':' ) ? '[' . $host . ']' : $host ) . $port . $path;
-	}
-
-	/**
-	 * Whether a host is this machine.
-	 *
-	 * @param string $host Host name or IP address, without brackets.
-	 */
-	public static function is_loopback( string $host ): bool {
-		if ( 'localhost' === $host || str_ends_with( $host, '.localhost' ) ) {
-			return true;
-		}
-		return false !== filter_var( $host, FILTER_VALIDATE_IP ) && ( str_starts_with( $host, '127.' ) || '::1' === $host );
-	}
-
-	/**
-	 * Whether the host is, or resolves to, an address outside the public internet.
-	 *
-	 * @param string $host Host name or IP address.
-	 */
-	private function reaches_private_network( string $host ): bool {
-		$addresses = false !== filter_var( $host, FILTER_VALIDATE_IP ) ? array( $host ) : $this->resolve_host( $host );
-		foreach ( $addresses as $address ) {
-			if ( false === filter_var( $address, FILTER_VALIDATE_IP, FILTER_FLAG_NO_PRIV_RANGE | FILTER_FLAG_NO_RES_RANGE ) ) {
-				return true;
+		$destination = $this->addresses->parse( $url, $environment );
+		if ( $destination instanceof Destination ) {
+			$resolved = $this->addresses->resolve( $destination, $environment );
+			if ( ! $resolved instanceof Destination && Address_Policy::REASON_UNRESOLVED !== $resolved['reason'] ) {
+				$destination = $resolved;
 			}
 		}
-		return self::is_loopback( $host );
-	}
-
-	/**
-	 * IP addresses of a host name.
-	 *
-	 * @param string $host Host name.
-	 * @return list<string>
-	 */
-	private function resolve_host( string $host ): array {
-		if ( null !== $this->resolve ) {
-			return ( $this->resolve )( $host );
+		if ( ! $destination instanceof Destination ) {
+			return match ( $destination['reason'] ) {
+				Address_Policy::REASON_CREDENTIALS => $this->refuse( 'causerie_url_credentials', __( 'The API address must not contain a user name or password. Enter the client id and secret in their own fields.', 'causerie-connector' ) ),
+				Address_Policy::REASON_INSECURE => $this->refuse( 'causerie_url_insecure', __( 'The API address must start with https://. Plain http is allowed only for this computer (localhost) on a local or development site.', 'causerie-connector' ) ),
+				Address_Policy::REASON_NUMERIC => $this->refuse( 'causerie_url_ambiguous_address', __( 'Write an IP address as four numbers from 0 to 255 separated by dots, such as 203.0.113.10, or use the server\'s name.', 'causerie-connector' ) ),
+				Address_Policy::REASON_PRIVATE => $this->refuse( 'causerie_url_private', __( 'The API address must not point to a reserved network address (such as 169.254.169.254), nor, on a production site, to a private or internal one.', 'causerie-connector' ) ),
+				default => $this->refuse( 'causerie_url_invalid', __( 'Enter a full address, such as https://api.causerie.example.', 'causerie-connector' ) ),
+			};
 		}
-		$records = @dns_get_record( $host, DNS_A | DNS_AAAA ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- an unresolvable host is not an error here.
-		$found   = array();
-		foreach ( is_array( $records ) ? $records : array() as $record ) {
-			$address = $record['ip'] ?? $record['ipv6'] ?? null;
-			if ( is_string( $address ) ) {
-				$found[] = $address;
-			}
-		}
-		return $found;
+		return untrailingslashit( $destination->url() );
 	}
 
 	/**

@@ -135,6 +135,12 @@ final class Catalog {
 			'fix'      => 'wait',
 			'wizard'   => false,
 		),
+		'address_refused'             => array(
+			'severity' => 'error',
+			'source'   => 'transport',
+			'fix'      => 'address',
+			'wizard'   => false,
+		),
 		'server_error'                => array(
 			'severity' => 'error',
 			'source'   => 'http',
@@ -148,6 +154,12 @@ final class Catalog {
 			'wizard'   => false,
 		),
 		'not_json'                    => array(
+			'severity' => 'error',
+			'source'   => 'http',
+			'fix'      => 'wait',
+			'wizard'   => false,
+		),
+		'response_too_large'          => array(
 			'severity' => 'error',
 			'source'   => 'http',
 			'fix'      => 'wait',
@@ -361,6 +373,8 @@ final class Catalog {
 			'timeout'                     => array( __( 'The API did not answer in time.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
 			'tls_failure'                 => array( __( 'The secure (HTTPS) connection to the API failed, often because of a certificate problem.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
 			'network_error'               => array( __( 'The connection to the API failed.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
+			'address_refused'             => array( __( 'The plugin refused to connect to an address it was given.', 'causerie-connector' ), __( 'The plugin sends the credentials only over HTTPS to addresses on the public internet (plain http only to this computer on a local or development site). The API address, or an address the sign-in service gave in its description, breaks that rule: a reserved or private network address, plain http, or an address written in an unusual way. The evidence shows which address and why.', 'causerie-connector' ), array( $api_url, __( 'If the API address is right, the sign-in service describes itself with an address the plugin will not use: send the support report to Causerie\'s support.', 'causerie-connector' ) ) ),
+			'response_too_large'          => array( __( 'The API sent an answer far larger than expected, so the plugin did not use it.', 'causerie-connector' ), __( 'The plugin reads answers only up to a limit. This answer reached it, so it was cut short and set aside. A proxy or firewall page may be in the way, or the address leads to another service.', 'causerie-connector' ), array( $wait, $host ) ),
 			'server_error'                => array( __( 'The API answered with a server error.', 'causerie-connector' ), __( 'A server error (HTTP 5xx) came back. It may be the API itself or something between this site and the API, such as a proxy; the evidence shows the address and the status.', 'causerie-connector' ), array( $wait, $status, $host ) ),
 			'rate_limited'                => array( __( 'The Causerie API asked to slow down (too many requests).', 'causerie-connector' ), __( 'Causerie limits how often it can be called and asked the plugin to wait.', 'causerie-connector' ), array( $wait ) ),
 			'not_json'                    => array( __( 'The API answered with a web page instead of data; a proxy, firewall or maintenance page may be in the way.', 'causerie-connector' ), __( 'A successful answer came back, but it was a web page rather than the data the API sends.', 'causerie-connector' ), array( $wait, $host ) ),

@@ -11,7 +11,8 @@ use Causerie\Connector\Diagnosis\Finding;
 
 /**
  * DNS, refused connection, timeout, TLS or another network failure, each with its own diagnosis code; or a
- * request never sent because the connection is paused on this copy of the site (Outbound).
+ * request the plugin would not send (an address the policy refuses, or any while the connection is paused on
+ * this copy of the site) or an answer it would not read (too large).
  */
 final class Transport_Error {
 
@@ -21,15 +22,42 @@ final class Transport_Error {
 	/**
 	 * Constructor.
 	 *
-	 * @param string $code       Diagnosis code: dns_failure, connection_refused, timeout, tls_failure, network_error or connection_paused.
-	 * @param string $detail     The transport's own message, for the event log and support.
-	 * @param float  $elapsed_ms Time until the failure.
+	 * @param string               $code       Diagnosis code: dns_failure, connection_refused, timeout, tls_failure,
+	 *                                         network_error, address_refused, response_too_large
+	 *                                         or connection_paused.
+	 * @param string               $detail     The transport's own message, for the event log and support.
+	 * @param float                $elapsed_ms Time until the failure.
+	 * @param array<string, mixed> $evidence   More for the diagnosis.
 	 */
 	public function __construct(
 		public readonly string $code,
 		public readonly string $detail,
-		public readonly float $elapsed_ms
+		public readonly float $elapsed_ms,
+		public readonly array $evidence = array()
 	) {}
+
+	/**
+	 * A request the address policy refused; a name that does not resolve is a DNS failure, as cURL would say.
+	 *
+	 * @param array{reason: string, address: string} $refusal    Why, and which host or address.
+	 * @param float                                  $elapsed_ms Time the check took.
+	 */
+	public static function refused( array $refusal, float $elapsed_ms ): self {
+		if ( Address_Policy::REASON_UNRESOLVED === $refusal['reason'] ) {
+			return new self( 'dns_failure', 'Could not resolve host: ' . $refusal['address'], $elapsed_ms );
+		}
+		return new self( 'address_refused', 'The address policy refused this address (' . $refusal['reason'] . ').', $elapsed_ms, $refusal );
+	}
+
+	/**
+	 * An answer that reached the size limit: what was read is cut short, so none of it is used.
+	 *
+	 * @param int   $max_bytes  The limit.
+	 * @param float $elapsed_ms Time until the answer.
+	 */
+	public static function too_large( int $max_bytes, float $elapsed_ms ): self {
+		return new self( 'response_too_large', 'The answer reached the ' . $max_bytes . '-byte limit and was not read further.', $elapsed_ms, array( 'limitBytes' => $max_bytes ) );
+	}
 
 	/**
 	 * Whether the failure came while connecting or while waiting for the answer, when the words say so.
@@ -75,7 +103,7 @@ final class Transport_Error {
 			'url'       => $url,
 			'detail'    => $this->detail,
 			'elapsedMs' => (int) round( $this->elapsed_ms ),
-		);
+		) + $this->evidence;
 		if ( '' !== $this->phase() ) {
 			$evidence['phase'] = $this->phase();
 		}

@@ -171,7 +171,7 @@ final class Settings_Input {
 			if ( ! isset( $changes[ $field ] ) || ! is_string( $changes[ $field ] ) || ( 'apiUrl' !== $field && '' === trim( $changes[ $field ] ) ) ) {
 				continue;
 			}
-			$url = $this->url_policy->check( $changes[ $field ], $this->store->active_environment() );
+			$url = $this->url_policy->check( $changes[ $field ], $environment );
 			if ( $url instanceof WP_Error ) {
 				return new WP_Error( $url->get_error_code(), $url->get_error_message(), array( 'field' => $field ) + (array) $url->get_error_data() );
 			}

@@ -13,8 +13,22 @@ export const MODE_CHOICES = {
 type Choice< Name extends keyof typeof MODE_CHOICES > =
 	( typeof MODE_CHOICES )[ Name ][ number ];
 
+/** Fields of the authorization server's metadata that a hostile deployment may point elsewhere. */
+export const METADATA_OVERRIDABLE = [
+	'issuer',
+	'token_endpoint',
+	'jwks_uri',
+	'revocation_endpoint',
+	'introspection_endpoint',
+] as const;
+export type MetadataOverrides = Partial<
+	Record< ( typeof METADATA_OVERRIDABLE )[ number ], string >
+>;
+
 export interface Modes {
 	metadata: Choice< 'metadata' >;
+	/** Hostile metadata: these fields replace the published ones, in RFC 8414 and OpenID form alike. */
+	metadataOverrides: MetadataOverrides | null;
 	refreshTokens: Choice< 'refreshTokens' >;
 	/** Seconds every new access token lives, whatever the client's own lifetime; null: per client. */
 	tokenLifetime: number | null;
@@ -28,6 +42,7 @@ export interface Modes {
 
 export const DEFAULT_MODES: Readonly< Modes > = {
 	metadata: 'published',
+	metadataOverrides: null,
 	refreshTokens: 'per-client',
 	tokenLifetime: null,
 	expiresIn: 'sent',
@@ -41,6 +56,16 @@ export const DEFAULT_MODES: Readonly< Modes > = {
 /** JSON schema of each mode, for PUT /__sandbox/modes. */
 export const MODE_SCHEMA: Record< keyof Modes, unknown > = {
 	metadata: { enum: [ ...MODE_CHOICES.metadata ] },
+	metadataOverrides: {
+		type: [ 'object', 'null' ],
+		additionalProperties: false,
+		properties: Object.fromEntries(
+			METADATA_OVERRIDABLE.map( ( field ) => [
+				field,
+				{ type: 'string', minLength: 1 },
+			] )
+		),
+	},
 	refreshTokens: { enum: [ ...MODE_CHOICES.refreshTokens ] },
 	tokenLifetime: { type: [ 'integer', 'null' ], minimum: 1 },
 	expiresIn: { enum: [ ...MODE_CHOICES.expiresIn ] },
@@ -143,6 +168,14 @@ export function describeModes( modes: Modes ): string[] {
 				( [ , { set } ] ) =>
 					( set as Partial< Modes > )[ name ] === modes[ name ]
 			);
-			return shorthand?.[ 0 ] ?? `${ name }=${ String( modes[ name ] ) }`;
+			const value = modes[ name ];
+			return (
+				shorthand?.[ 0 ] ??
+				`${ name }=${
+					typeof value === 'object'
+						? JSON.stringify( value )
+						: String( value )
+				}`
+			);
 		} );
 }

@@ -25,7 +25,6 @@ use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
-use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Retry_Policy;
 
 /**
@@ -36,7 +35,7 @@ final class Services {
 
 	public readonly Credential_Store $credentials;
 	public readonly Token_Store $store;
-	public readonly Outbound $http;
+	public readonly Http_Client $http;
 	public readonly Discovery $discovery;
 	public readonly Token_Client $client;
 	public readonly Jwks $jwks;
@@ -68,7 +67,7 @@ final class Services {
 			}
 		);
 		$binding           = new Site_Binding();
-		$this->http        = new Outbound( new Http_Client(), $binding );
+		$this->http        = new Http_Client( paused: $binding->is_paused( ... ) );
 		$documents         = new Metadata_Fetcher( $this->http );
 		$this->discovery   = new Discovery( $documents, new Resource_Discovery( $this->http, $documents ) );
 		$this->client      = new Token_Client( $this->http, Http_Client::DEFAULT_TIMEOUT, $retry );

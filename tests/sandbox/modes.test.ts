@@ -16,6 +16,7 @@ import {
 
 const DEFAULTS = {
 	metadata: 'published',
+	metadataOverrides: null,
 	refreshTokens: 'per-client',
 	tokenLifetime: null,
 	expiresIn: 'sent',
@@ -66,6 +67,14 @@ describe( 'modes: the control routes', () => {
 		[ 'a lifetime as a string', { tokenLifetime: '30' } ],
 		[ 'a lifetime of zero', { tokenLifetime: 0 } ],
 		[ 'a fractional lifetime', { tokenLifetime: 1.5 } ],
+		[
+			'an override of a field that is not an endpoint',
+			{ metadataOverrides: { grant_types_supported: 'x' } },
+		],
+		[
+			'an override that is not a string',
+			{ metadataOverrides: { token_endpoint: 9 } },
+		],
 		[ 'no object', [ 'opaque' ] ],
 	];
 	for ( const [ name, body ] of invalid ) {
@@ -84,6 +93,34 @@ describe( 'modes: the control routes', () => {
 			);
 		} );
 	}
+
+	it( 'serves hostile metadata overrides in both metadata forms until they are cleared', async () => {
+		const hostile = {
+			token_endpoint: 'http://127.0.0.1:9/auth/token',
+			jwks_uri: 'https://169.254.169.254/keys',
+		};
+		const read = async ( path: string ) =>
+			( await ( await fetch( sandbox.url() + path ) ).json() ) as Json;
+		assert.equal(
+			( await put( { metadataOverrides: hostile } ) ).status,
+			200
+		);
+		const published = await read(
+			'/.well-known/oauth-authorization-server'
+		);
+		assert.equal( published.token_endpoint, hostile.token_endpoint );
+		assert.equal( published.jwks_uri, hostile.jwks_uri );
+		assert.equal( published.issuer, sandbox.url() );
+		await put( { metadata: 'openid' } );
+		const openid = await read( '/.well-known/openid-configuration' );
+		assert.equal( openid.token_endpoint, hostile.token_endpoint );
+		await put( { metadata: 'published', metadataOverrides: null } );
+		assert.equal(
+			( await read( '/.well-known/oauth-authorization-server' ) )
+				.token_endpoint,
+			sandbox.url() + '/auth/token'
+		);
+	} );
 
 	it( 'puts the modes back on a configuration reset', async () => {
 		await put( { metadata: 'none', revocation: 'refuse-jwt' } );

@@ -8,7 +8,8 @@ const metadata = { config: { endpoint: 'metadata' } } as const;
 
 /**
  * RFC 8414 authorization server metadata, on the issuer's origin. In the `openid` mode the same document
- * is served as OpenID Connect discovery instead; in `none`, neither (404 as for an unknown path).
+ * is served as OpenID Connect discovery instead; in `none`, neither (404 as for an unknown path). With
+ * metadata overrides, the fields they name point where a hostile server would point them.
  */
 export function registerServerMetadata(
 	app: FastifyInstance,
@@ -36,6 +37,7 @@ export function registerServerMetadata(
 			introspection_endpoint_auth_methods_supported: authMethods,
 			scopes_supported: [ ...SCOPES ],
 			response_types_supported: [],
+			...modes.metadataOverrides,
 		};
 	};
 

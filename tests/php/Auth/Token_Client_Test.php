@@ -15,7 +15,6 @@ use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
-use Causerie\Connector\Http\Outbound;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\Services;
@@ -77,7 +76,7 @@ final class Token_Client_Test extends TestCase {
 	 */
 	private function client( float $timeout = 5 ): Token_Client {
 		return new Token_Client(
-			new Outbound( new Http_Client(), new Site_Binding() ),
+			new Http_Client( paused: static fn(): bool => ( new Site_Binding() )->is_paused() ),
 			$timeout,
 			new Retry_Policy(
 				function ( float $seconds ): void {
@@ -98,7 +97,8 @@ final class Token_Client_Test extends TestCase {
 	 * @phpstan-param list<string> $scopes
 	 */
 	private function credentials( string $client_id = 'wp-production', string $secret = 'sandbox-production-secret', array $scopes = array( 'read:widget' ), string $api_url = '' ): Credentials {
-		return new Credentials( 'production', $client_id, $secret, null, '' !== $api_url ? $api_url : Sandbox::url(), $scopes, array() );
+		// The site's own profile: only a local or development profile may reach the sandbox over plain http.
+		return new Credentials( 'local', $client_id, $secret, null, '' !== $api_url ? $api_url : Sandbox::url(), $scopes, array() );
 	}
 
 	/**

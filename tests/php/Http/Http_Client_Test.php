@@ -23,7 +23,7 @@ final class Http_Client_Test extends TestCase {
 	/**
 	 * The cURL options the client under test set, as option => value, in order.
 	 *
-	 * @var list<array{int, int}>
+	 * @var list<array{int, mixed}>
 	 */
 	private array $options = array();
 
@@ -49,6 +49,7 @@ final class Http_Client_Test extends TestCase {
 	protected function tearDown(): void {
 		if ( null !== $this->client ) {
 			remove_action( 'http_api_curl', array( $this->client, 'apply_connect_timeout' ) );
+			remove_action( 'http_api_curl', array( $this->client, 'pin_addresses' ) );
 		}
 		foreach ( $this->sockets as $socket ) {
 			fclose( $socket );
@@ -66,7 +67,7 @@ final class Http_Client_Test extends TestCase {
 	private function client( float $connect_timeout = Http_Client::DEFAULT_CONNECT_TIMEOUT ): Http_Client {
 		$this->client = new Http_Client(
 			$connect_timeout,
-			function ( \CurlHandle $handle, int $option, int $value ): void {
+			function ( \CurlHandle $handle, int $option, mixed $value ): void {
 				$this->options[] = array( $option, $value );
 				curl_setopt( $handle, $option, $value );
 			}

@@ -292,15 +292,16 @@ final class Settings_Controller_Test extends TestCase {
 	}
 
 	/**
-	 * Saves the sandbox's staging client into the staging profile.
+	 * Saves the sandbox's development client into the development profile: another profile than the site's
+	 * (local), and the only other one the address policy lets reach the sandbox over plain http.
 	 *
 	 * @param string $secret Its secret; the right one by default.
 	 */
-	private function save_staging( string $secret = 'sandbox-staging-secret' ): WP_REST_Response {
+	private function save_development( string $secret = self::SECRET ): WP_REST_Response {
 		return $this->post(
 			array(
-				'environment'  => 'staging',
-				'clientId'     => 'wp-staging',
+				'environment'  => 'development',
+				'clientId'     => 'wp-development',
 				'clientSecret' => $secret,
 				'apiUrl'       => Sandbox::url(),
 			)
@@ -320,16 +321,16 @@ final class Settings_Controller_Test extends TestCase {
 	public function test_another_profile_is_verified_against_its_own_api_and_environment_before_it_is_stored(): void {
 		$this->act_as( 'administrator' );
 
-		$saved = $this->save_staging();
+		$saved = $this->save_development();
 
 		self::assertSame( 200, $saved->get_status() );
 		$data = $saved->get_data();
 		self::assertIsArray( $data );
-		self::assertSame( 'staging', $data['environment'] );
+		self::assertSame( 'development', $data['environment'] );
 		self::assertSame( 'local', $data['activeEnvironment'] );
-		self::assertSame( 'wp-staging', $data['clientId'] );
+		self::assertSame( 'wp-development', $data['clientId'] );
 		self::assertTrue( $data['hasSecret'] );
-		self::assertSame( array( 'wp-staging' => array( 'client_secret_basic' => 1 ) ), $this->token_requests(), 'one token was asked for, with the staging client' );
+		self::assertSame( array( 'wp-development' => array( 'client_secret_basic' => 1 ) ), $this->token_requests(), 'one token was asked for, with the development client' );
 	}
 
 	/**
@@ -339,43 +340,32 @@ final class Settings_Controller_Test extends TestCase {
 	 */
 	public static function refused_profile_saves(): array {
 		return array(
-			'a wrong secret for the staging profile'      => array(
+			'a wrong secret for the development profile' => array(
 				array(
-					'environment'  => 'staging',
+					'environment'  => 'development',
 					'clientSecret' => 'regenerated-elsewhere',
 				),
 				'invalid_client',
 			),
-			'a wrong secret for a new production profile' => array(
+			'production credentials in the development profile' => array(
 				array(
-					'environment'  => 'production',
+					'environment'  => 'development',
 					'clientId'     => 'wp-production',
-					'clientSecret' => 'regenerated-elsewhere',
-					'apiUrl'       => Sandbox::url(),
-				),
-				'invalid_client',
-			),
-			'development credentials in the production profile' => array(
-				array(
-					'environment'  => 'production',
-					'clientId'     => 'wp-development',
-					'clientSecret' => self::SECRET,
-					'apiUrl'       => Sandbox::url(),
+					'clientSecret' => 'sandbox-production-secret',
 				),
 				'environment_mismatch',
 			),
-			'staging credentials in the production profile' => array(
+			'staging credentials in the development profile' => array(
 				array(
-					'environment'  => 'production',
+					'environment'  => 'development',
 					'clientId'     => 'wp-staging',
 					'clientSecret' => 'sandbox-staging-secret',
-					'apiUrl'       => Sandbox::url(),
 				),
 				'environment_mismatch',
 			),
-			'the staging profile moved to an API not there' => array(
+			'the development profile moved to an API not there' => array(
 				array(
-					'environment' => 'staging',
+					'environment' => 'development',
 					'apiUrl'      => 'http://127.0.0.1:1',
 				),
 				'connection_refused',
@@ -393,7 +383,7 @@ final class Settings_Controller_Test extends TestCase {
 	public function test_another_profile_the_api_refuses_is_not_saved_and_the_answer_says_why( array $change, string $code ): void {
 		$this->act_as( 'administrator' );
 		$this->save_valid();
-		self::assertSame( 200, $this->save_staging()->get_status() );
+		self::assertSame( 200, $this->save_development()->get_status() );
 		$before = get_option( Credential_Store::OPTION );
 
 		$response = $this->post( $change );
@@ -408,8 +398,53 @@ final class Settings_Controller_Test extends TestCase {
 		if ( 'environment_mismatch' === $code ) {
 			$evidence = $data['diagnosis']['evidence'];
 			self::assertIsArray( $evidence );
-			self::assertSame( 'production', $evidence['profileEnvironment'], 'judged against the profile, not the site' );
+			self::assertSame( 'development', $evidence['profileEnvironment'], 'judged against the profile, not the site' );
 			self::assertSame( 'local', $evidence['siteEnvironment'] );
 		}
+	}
+
+	/**
+	 * Addresses another profile's own rule refuses, though the site's (local) would take them.
+	 *
+	 * @return array<string, array{string, string, string}>
+	 */
+	public static function addresses_refused_for_the_profile(): array {
+		return array(
+			'plain http to loopback in the production profile' => array( 'production', 'http://127.0.0.1:9', 'causerie_url_insecure' ),
+			'loopback over https in the production profile' => array( 'production', 'https://127.0.0.1:9', 'causerie_url_private' ),
+			'a private address in the production profile' => array( 'production', 'https://10.0.0.5', 'causerie_url_private' ),
+			'plain http to loopback in the staging profile' => array( 'staging', 'http://127.0.0.1:9', 'causerie_url_insecure' ),
+			'the cloud metadata address in the staging profile' => array( 'staging', 'https://169.254.169.254', 'causerie_url_private' ),
+			'a private token endpoint in the production profile' => array( 'production', 'https://192.168.1.20/token', 'causerie_url_private' ),
+		);
+	}
+
+	/**
+	 * An address is judged by the rule of the profile it is saved in, not the site's.
+	 *
+	 * @param string $environment The profile.
+	 * @param string $url         The address.
+	 * @param string $code        Expected error code.
+	 */
+	#[DataProvider( 'addresses_refused_for_the_profile' )]
+	public function test_an_address_is_judged_by_the_profile_it_is_saved_in( string $environment, string $url, string $code ): void {
+		$this->act_as( 'administrator' );
+		$this->save_valid();
+		$before = get_option( Credential_Store::OPTION );
+		$field  = str_ends_with( $url, '/token' ) ? 'tokenEndpoint' : 'apiUrl';
+
+		$response = $this->post(
+			array(
+				'environment' => $environment,
+				$field        => $url,
+			)
+		);
+
+		self::assertSame( 400, $response->get_status() );
+		self::assertSame( $code, $this->error_code( $response ) );
+		$data = $response->as_error()?->get_error_data();
+		self::assertIsArray( $data );
+		self::assertSame( $field, $data['field'] );
+		self::assertSame( $before, get_option( Credential_Store::OPTION ) );
 	}
 }
