@@ -12,6 +12,8 @@ use Causerie\Connector\Auth\Revocation;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Response;
 use Causerie\Connector\Credentials\Credentials;
+use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Secret_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
@@ -76,6 +78,7 @@ final class Token_Client_Test extends TestCase {
 	private function client( float $timeout = 5 ): Token_Client {
 		return new Token_Client(
 			new Http_Client(),
+			new Secret_Binding( new Encryption( 'test-key' ) ),
 			$timeout,
 			new Retry_Policy(
 				function ( float $seconds ): void {
