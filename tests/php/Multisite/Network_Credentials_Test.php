@@ -9,12 +9,10 @@ namespace Causerie\Connector\Tests\Multisite;
 
 use Causerie\Connector\Auth\Jwt_Segments;
 use Causerie\Connector\Credentials\Credential_Store;
-use Causerie\Connector\REST\Network_Settings_Controller;
 use Causerie\Connector\Tests\Listener;
 use Causerie\Connector\Tests\Sandbox;
 use PHPUnit\Framework\Attributes\DataProvider;
 use WP_REST_Request;
-use WP_REST_Response;
 
 /**
  * The network administrator sets credentials every site uses; a site may set its own, field by field;
