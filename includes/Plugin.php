@@ -37,6 +37,7 @@ use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
+use Causerie\Connector\Credentials\Secret_Binding;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Cron_Monitor;
 use Causerie\Connector\Cron\Health_Check;
@@ -121,7 +122,8 @@ final class Plugin {
 		// A paused copy holds the live site's token: it must not revoke it.
 		$http      = new Http_Client( deadline: $deadline, paused: self::paused() );
 		$discovery = self::discovery( $http );
-		( new Token_Revoker( $discovery, new Token_Client( $http ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
+		$secrets   = new Secret_Binding( $encryption );
+		( new Token_Revoker( $discovery, new Token_Client( $http, $secrets ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
 	}
 
 	/**
@@ -164,7 +166,7 @@ final class Plugin {
 	 * @param Encryption $encryption Encryption of the secrets.
 	 */
 	private static function credentials( Encryption $encryption ): Credential_Store {
-		return new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
+		return new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null, new Secret_Binding( $encryption ) );
 	}
 
 	/**
@@ -192,13 +194,14 @@ final class Plugin {
 	public function register(): void {
 		// On a network, each site's credentials fall back to the network's, field by field.
 		$encryption   = new Encryption();
-		$credentials  = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null );
+		$secrets      = new Secret_Binding( $encryption );
+		$credentials  = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null, $secrets );
 		$binding      = new Site_Binding();
 		$http         = new Http_Client( paused: $binding->is_paused( ... ) );
 		$documents    = new Metadata_Fetcher( $http );
 		$discovery    = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 		$retry        = new Retry_Policy();
-		$token_client = new Token_Client( $http, Http_Client::DEFAULT_TIMEOUT, $retry );
+		$token_client = new Token_Client( $http, $secrets, Http_Client::DEFAULT_TIMEOUT, $retry );
 		$jwks         = new Jwks( $documents );
 		$token_store  = new Token_Store( $encryption );
 		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, new Lock(), $binding, new Token_Revoker( $discovery, $token_client ) );
@@ -221,7 +224,7 @@ final class Plugin {
 			new Site_Controller( $this->version ),
 			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding, $tokens ),
 			new Binding_Controller( $binding ),
-			new Token_Controller( $tokens, $api ),
+			new Token_Controller( $tokens, $api, $credentials ),
 			new Checks_Controller( $checks ),
 			new Status_Controller( $status, $cron ),
 			$event_log,
@@ -244,7 +247,7 @@ final class Plugin {
 			new Notice_Controller(),
 		);
 		if ( is_multisite() ) {
-			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage() );
+			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
 			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );
 			$services[] = new Network_Settings_Page( $network );
 		}

@@ -40,6 +40,7 @@ export interface Settings {
 	activeEnvironment: EnvironmentType;
 	clientId: string;
 	hasSecret: boolean;
+	/** A fingerprint of the saved secret (six hex digits) that tells two secrets apart; '' when not shown. */
 	secretHint: string;
 	secretStatus: 'ok' | 'missing' | 'key_changed' | 'copied' | 'corrupt';
 	apiUrl: string;

@@ -201,8 +201,8 @@ final class Network_Settings_Page {
 		$hint        = is_string( $view['secretHint'] ) ? $view['secretHint'] : '';
 		$description = match ( $status ) {
 			'ok'          => sprintf(
-				/* translators: %s: the last characters of the saved secret, masked, such as ••••a1b2 */
-				__( 'A secret is saved (%s). Leave this empty to keep it, or paste a new one to replace it.', 'causerie-connector' ),
+				/* translators: %s: a short fingerprint that tells two secrets apart without showing any of their characters, such as 3f9a1c */
+				__( 'A secret is saved (fingerprint %s). Leave this empty to keep it, or paste a new one to replace it.', 'causerie-connector' ),
 				$hint
 			),
 			'key_changed' => __( 'The saved secret can no longer be read, because the encryption key changed. Enter it again.', 'causerie-connector' ),

@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Credentials\Credentials;
+use Causerie\Connector\Credentials\Secret_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Response;
@@ -45,11 +46,13 @@ final class Token_Client {
 	 * Constructor.
 	 *
 	 * @param Http_Client       $http    Outbound HTTP.
+	 * @param Secret_Binding    $secrets Where the client secret may be sent.
 	 * @param float             $timeout Seconds a call may take.
 	 * @param Retry_Policy|null $retry   Backoff for 5xx and 429; tests pass one that records its waits.
 	 */
 	public function __construct(
 		private readonly Http_Client $http,
+		private readonly Secret_Binding $secrets,
 		private readonly float $timeout = Http_Client::DEFAULT_TIMEOUT,
 		?Retry_Policy $retry = null
 	) {
@@ -259,6 +262,18 @@ final class Token_Client {
 				array(
 					'url'         => $url,
 					'authMethods' => $endpoints->auth_methods,
+				)
+			);
+		}
+		// The last word before the secret leaves: only to the server it was proven with, whatever the settings or
+		// the metadata say now.
+		if ( ! $this->secrets->permits( $credentials, $endpoints->issuer, $endpoints->token_endpoint ) ) {
+			return new Finding(
+				'secret_address_changed',
+				array(
+					'apiUrl'        => $credentials->api_url,
+					'issuer'        => $endpoints->issuer,
+					'tokenEndpoint' => $endpoints->token_endpoint,
 				)
 			);
 		}

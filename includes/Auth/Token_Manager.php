@@ -199,6 +199,7 @@ final class Token_Manager {
 			}
 			$previous = $this->store->get();
 			$this->put( $candidate );
+			$this->credentials->bind_secret( $credentials, $endpoints->issuer, $endpoints->token_endpoint );
 			$revoked = null === $previous || Revocation::Revoked === $this->revoker->revoke( $previous, $credentials, $endpoints );
 			Event_Log::emit(
 				'token',
@@ -346,6 +347,8 @@ final class Token_Manager {
 			return $token;
 		}
 		$this->put( $token );
+		// A secret saved before it was bound to its addresses is bound by its first successful use.
+		$this->credentials->bind_secret( $credentials, $endpoints->issuer, $endpoints->token_endpoint );
 		// A token of other credentials (another profile, or settings changed in wp-config.php) is not needed again.
 		if ( null !== $stale ) {
 			$this->revoker->revoke_stale( $stale, $this->credentials->credentials( $stale->environment ) );

@@ -15,7 +15,7 @@ namespace Causerie\Connector\Credentials;
  * back to them field by field: wp-config.php or the environment first, then the site's own value, then
  * the network's. The network's secret is only ever sent to the network's API address.
  *
- * @phpstan-type Profile array{clientId?: string, secret?: string, apiUrl?: string, issuer?: string, tokenEndpoint?: string, scopes?: list<string>, updatedAt?: int}
+ * @phpstan-type Profile array{clientId?: string, secret?: string, apiUrl?: string, issuer?: string, tokenEndpoint?: string, scopes?: list<string>, updatedAt?: int, secretBinding?: array{secret: string, address: string}}
  */
 final class Credential_Store {
 
@@ -41,20 +41,30 @@ final class Credential_Store {
 	private readonly Option_Storage $storage;
 
 	/**
+	 * Records where each secret was proven, and its fingerprint.
+	 *
+	 * @var Secret_Binding
+	 */
+	private readonly Secret_Binding $secrets;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Encryption          $encryption Encrypts the secret at rest.
 	 * @param Overrides           $overrides  Values from wp-config.php or the environment.
 	 * @param Option_Storage|null $storage    Where the profiles are kept; the site's OPTION by default.
 	 * @param Option_Storage|null $inherits   The network's profiles, which fill in what the site does not set.
+	 * @param Secret_Binding|null $secrets    Where each secret may go; one over the same key by default.
 	 */
 	public function __construct(
 		private readonly Encryption $encryption,
 		private readonly Overrides $overrides,
 		?Option_Storage $storage = null,
-		private readonly ?Option_Storage $inherits = null
+		private readonly ?Option_Storage $inherits = null,
+		?Secret_Binding $secrets = null
 	) {
 		$this->storage = $storage ?? new Option_Storage( self::OPTION );
+		$this->secrets = $secrets ?? new Secret_Binding( $encryption );
 	}
 
 	/**
@@ -72,6 +82,13 @@ final class Credential_Store {
 	}
 
 	/**
+	 * Whether there is a level above this one (the network's) to fall back to when a field is removed.
+	 */
+	public function inherits(): bool {
+		return null !== $this->inherits;
+	}
+
+	/**
 	 * The credentials in force for a profile: stored values (the site's, else the network's), overridden
 	 * where wp-config.php says so.
 	 *
@@ -79,13 +96,33 @@ final class Credential_Store {
 	 */
 	public function credentials( ?string $environment = null ): Credentials {
 		$environment = $environment ?? $this->active_environment();
-		$own         = $this->profile( $environment );
-		$network     = null === $this->inherits ? array() : ( $this->all( $this->inherits )[ $environment ] ?? array() );
-		$profile     = $own + $network;
-		$inherited   = array();
+		return $this->resolve( $environment, $this->profile( $environment ) );
+	}
+
+	/**
+	 * The credentials a profile would have once the changes are saved, without saving them.
+	 *
+	 * @param string               $environment Profile.
+	 * @param array<string, mixed> $changes     Validated changes, as save() takes them.
+	 */
+	public function preview( string $environment, array $changes ): Credentials {
+		return $this->resolve( $environment, $this->apply( $environment, $this->profile( $environment ), $changes ) );
+	}
+
+	/**
+	 * The credentials of a profile from its stored fields, the network's and the overrides.
+	 *
+	 * @param string $environment Profile.
+	 * @param array  $own         The profile's own stored fields.
+	 * @phpstan-param Profile $own
+	 */
+	private function resolve( string $environment, array $own ): Credentials {
+		$network   = null === $this->inherits ? array() : ( $this->all( $this->inherits )[ $environment ] ?? array() );
+		$profile   = $own + $network;
+		$inherited = array();
 		foreach ( array_keys( array_diff_key( $network, $own ) ) as $key ) {
 			$field = 'secret' === $key ? 'clientSecret' : $key;
-			if ( 'updatedAt' !== $key && null === $this->overrides->find( $field, $environment ) ) {
+			if ( ! in_array( $key, array( 'updatedAt', Secret_Binding::FIELD ), true ) && null === $this->overrides->find( $field, $environment ) ) {
 				$inherited[ $field ] = 'network';
 			}
 		}
@@ -116,24 +153,33 @@ final class Credential_Store {
 				}
 			}
 		}
+		// The record lives beside the secret: the network's beside the network's, a locked one's in the site's profile.
+		$record = isset( $inherited['clientSecret'] ) ? ( $network[ Secret_Binding::FIELD ] ?? null ) : ( $own[ Secret_Binding::FIELD ] ?? null );
 
-		$scopes = $this->overrides->find( 'scopes', $environment );
+		// The network's client is the network administrator's to widen, not a site admin's: its scopes are the network's.
+		$scopes = $this->overrides->scopes( $environment );
+		if ( null === $scopes && isset( $inherited['clientSecret'] ) ) {
+			$inherited['scopes'] = 'network';
+		}
+		$scopes ??= isset( $inherited['clientSecret'] ) ? ( $network['scopes'] ?? self::REQUIRED_SCOPES ) : ( $profile['scopes'] ?? self::REQUIRED_SCOPES );
 		return new Credentials(
 			$environment,
 			$this->overrides->find( 'clientId', $environment )['value'] ?? $profile['clientId'] ?? '',
 			$secret,
 			$failure,
 			$this->overrides->find( 'apiUrl', $environment )['value'] ?? $profile['apiUrl'] ?? '',
-			null !== $scopes ? self::split_scopes( $scopes['value'] ) : ( $profile['scopes'] ?? self::REQUIRED_SCOPES ),
+			$scopes,
 			$this->overrides->locked( $environment ),
 			$inherited,
 			$this->overrides->find( 'issuer', $environment )['value'] ?? $profile['issuer'] ?? '',
-			$this->overrides->find( 'tokenEndpoint', $environment )['value'] ?? $profile['tokenEndpoint'] ?? ''
+			$this->overrides->find( 'tokenEndpoint', $environment )['value'] ?? $profile['tokenEndpoint'] ?? '',
+			$record
 		);
 	}
 
 	/**
-	 * What the browser may see of a profile: never the secret, only whether there is one and a hint.
+	 * What the browser may see of a profile: never the secret, only whether there is one and a fingerprint
+	 * that tells two secrets apart without revealing any of their characters.
 	 *
 	 * @param string|null $environment Profile; the active one by default.
 	 * @return array<string, mixed>
@@ -145,8 +191,8 @@ final class Credential_Store {
 			'activeEnvironment' => $this->active_environment(),
 			'clientId'          => $credentials->client_id,
 			'hasSecret'         => null !== $credentials->secret,
-			// The network's secret is not the site admin's to recognise, even by its last characters.
-			'secretHint'        => isset( $credentials->inherited['clientSecret'] ) ? '••••' : $credentials->secret_hint(),
+			// The network's secret is not the site admin's to recognise, even by a fingerprint.
+			'secretHint'        => null === $credentials->secret || isset( $credentials->inherited['clientSecret'] ) ? '' : $this->secrets->hint( $credentials->secret ),
 			'secretStatus'      => null !== $credentials->secret_failure ? $credentials->secret_failure->value : ( null === $credentials->secret ? 'missing' : 'ok' ),
 			'apiUrl'            => $credentials->api_url,
 			'issuer'            => $credentials->issuer,
@@ -162,21 +208,44 @@ final class Credential_Store {
 	 *
 	 * @param string               $environment Profile.
 	 * @param array<string, mixed> $changes     Any of clientId, clientSecret, apiUrl, issuer, tokenEndpoint, scopes;
-	 *                                          an empty issuer or token endpoint means "discover it".
+	 *                                          an empty value removes the field (an issuer or token endpoint is then
+	 *                                          discovered, and on a site of a network the network's value applies).
 	 */
 	public function save( string $environment, array $changes ): bool {
-		$all     = $this->all();
-		$profile = $all[ $environment ] ?? array();
-		if ( isset( $changes['clientId'] ) && is_string( $changes['clientId'] ) ) {
-			$profile['clientId'] = $changes['clientId'];
+		$all                 = $this->all();
+		$all[ $environment ] = $this->apply( $environment, $all[ $environment ] ?? array(), $changes );
+		return $this->storage->write( $all );
+	}
+
+	/**
+	 * Records where the secret in force was just proven, beside it, when it has no record yet. An existing record
+	 * is never moved: only entering the secret again does that.
+	 *
+	 * @param Credentials $credentials    The credentials in force, that a token was granted to.
+	 * @param string      $issuer         The issuer of the endpoints used.
+	 * @param string      $token_endpoint The token endpoint used.
+	 */
+	public function bind_secret( Credentials $credentials, string $issuer, string $token_endpoint ): void {
+		if ( null === $credentials->secret || $this->secrets->has_record( $credentials ) ) {
+			return;
 		}
-		if ( isset( $changes['clientSecret'] ) && is_string( $changes['clientSecret'] ) ) {
-			$profile['secret'] = $this->encryption->encrypt( $changes['clientSecret'], self::context( $this->storage, $environment ) );
-		}
-		if ( isset( $changes['apiUrl'] ) && is_string( $changes['apiUrl'] ) ) {
-			$profile['apiUrl'] = $changes['apiUrl'];
-		}
-		foreach ( array( 'issuer', 'tokenEndpoint' ) as $field ) {
+		$storage = isset( $credentials->inherited['clientSecret'] ) && null !== $this->inherits ? $this->inherits : $this->storage;
+		$all     = $this->all( $storage );
+		$all[ $credentials->environment ][ Secret_Binding::FIELD ] = $this->secrets->of( $credentials->secret, $credentials->api_url, $issuer, $token_endpoint );
+		$storage->write( $all );
+	}
+
+	/**
+	 * A profile with changes applied.
+	 *
+	 * @param string               $environment Profile.
+	 * @param array                $profile     The stored profile.
+	 * @param array<string, mixed> $changes     Validated changes.
+	 * @phpstan-param Profile $profile
+	 * @phpstan-return Profile
+	 */
+	private function apply( string $environment, array $profile, array $changes ): array {
+		foreach ( array( 'clientId', 'apiUrl', 'issuer', 'tokenEndpoint' ) as $field ) {
 			if ( isset( $changes[ $field ] ) && is_string( $changes[ $field ] ) ) {
 				$profile[ $field ] = $changes[ $field ];
 				if ( '' === $changes[ $field ] ) {
@@ -184,12 +253,18 @@ final class Credential_Store {
 				}
 			}
 		}
+		if ( isset( $changes['clientSecret'] ) && is_string( $changes['clientSecret'] ) ) {
+			// A new secret has been proven nowhere yet.
+			unset( $profile['secret'], $profile[ Secret_Binding::FIELD ] );
+			if ( '' !== $changes['clientSecret'] ) {
+				$profile['secret'] = $this->encryption->encrypt( $changes['clientSecret'], self::context( $this->storage, $environment ) );
+			}
+		}
 		if ( isset( $changes['scopes'] ) && is_array( $changes['scopes'] ) ) {
 			$profile['scopes'] = array_values( array_filter( $changes['scopes'], 'is_string' ) );
 		}
 		$profile['updatedAt'] = time();
-		$all[ $environment ]  = $profile;
-		return $this->storage->write( $all );
+		return $profile;
 	}
 
 	/**
@@ -254,19 +329,12 @@ final class Credential_Store {
 			if ( isset( $profile['updatedAt'] ) && is_int( $profile['updatedAt'] ) ) {
 				$clean['updatedAt'] = $profile['updatedAt'];
 			}
+			$record = Secret_Binding::read( $profile[ Secret_Binding::FIELD ] ?? null );
+			if ( null !== $record ) {
+				$clean[ Secret_Binding::FIELD ] = $record;
+			}
 			$profiles[ $environment ] = $clean;
 		}
 		return $profiles;
-	}
-
-	/**
-	 * Space- or comma-separated scopes from a constant.
-	 *
-	 * @param string $value Scopes.
-	 * @return list<string>
-	 */
-	private static function split_scopes( string $value ): array {
-		$parts = preg_split( '/[\s,]+/', $value );
-		return array_values( array_filter( false === $parts ? array() : $parts, static fn( string $scope ): bool => '' !== $scope ) );
 	}
 }

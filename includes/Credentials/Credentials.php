@@ -18,19 +18,22 @@ final class Credentials {
 	/**
 	 * Constructor.
 	 *
-	 * @param string                  $environment    Profile these belong to.
-	 * @param string                  $client_id      OAuth client id; empty when not set.
-	 * @param string|null             $secret         Plaintext secret; null when missing or not decryptable.
-	 * @param Decryption_Failure|null $secret_failure Why a stored secret could not be read.
-	 * @param string                  $api_url        API base URL; empty when not set.
-	 * @param string[]                $scopes         Scopes to request.
-	 * @param array<string, string>   $locked         Field → where its overriding value comes from.
-	 * @param array<string, string>   $inherited      Field → the level its value comes from ('network'), for
-	 *                                                fields this site does not set itself.
-	 * @param string                  $issuer         Authorization server set by hand; empty to discover it.
-	 * @param string                  $token_endpoint Token endpoint set by hand; empty to discover it.
+	 * @param string                     $environment    Profile these belong to.
+	 * @param string                     $client_id      OAuth client id; empty when not set.
+	 * @param string|null                $secret         Plaintext secret; null when missing or not decryptable.
+	 * @param Decryption_Failure|null    $secret_failure Why a stored secret could not be read.
+	 * @param string                     $api_url        API base URL; empty when not set.
+	 * @param string[]                   $scopes         Scopes to request.
+	 * @param array<string, string>      $locked         Field → where its overriding value comes from.
+	 * @param array<string, string>      $inherited      Field → the level its value comes from ('network'), for
+	 *                                                   fields this site does not set itself.
+	 * @param string                     $issuer         Authorization server set by hand; empty to discover it.
+	 * @param string                     $token_endpoint Token endpoint set by hand; empty to discover it.
+	 * @param array<string, string>|null $secret_binding Where the secret was proven (Secret_Binding), as stored
+	 *                                                 beside it; null when it has no record.
 	 *
 	 * @phpstan-param list<string> $scopes
+	 * @phpstan-param array{secret: string, address: string}|null $secret_binding
 	 */
 	public function __construct(
 		public readonly string $environment,
@@ -42,7 +45,8 @@ final class Credentials {
 		public readonly array $locked,
 		public readonly array $inherited = array(),
 		public readonly string $issuer = '',
-		public readonly string $token_endpoint = ''
+		public readonly string $token_endpoint = '',
+		public readonly ?array $secret_binding = null
 	) {
 		// Every secret in clear passes through here, whatever its source: from here on it is masked in logs and errors.
 		Redactor::remember( $secret );
@@ -60,15 +64,5 @@ final class Credentials {
 	 */
 	public function is_complete(): bool {
 		return '' !== $this->client_id && null !== $this->secret && '' !== $this->api_url;
-	}
-
-	/**
-	 * A hint that lets an admin recognise the secret without revealing it.
-	 */
-	public function secret_hint(): string {
-		if ( null === $this->secret ) {
-			return '';
-		}
-		return strlen( $this->secret ) >= 12 ? '••••' . substr( $this->secret, -4 ) : '••••';
 	}
 }

@@ -130,6 +130,18 @@ final class Encryption {
 	}
 
 	/**
+	 * A keyed hash of a value, for what may be stored or shown about a secret without revealing it: without
+	 * the site's key it can be neither reversed nor forged. Each purpose gets its own key.
+	 *
+	 * @param string $purpose What the hash is for; two purposes never share a hash.
+	 * @param string $data    The value.
+	 * @return string 64 hex characters.
+	 */
+	public function mac( string $purpose, string $data ): string {
+		return hash_hmac( 'sha256', $data, hash_hkdf( 'sha256', $this->key(), 32, 'causerie-connector-mac-' . $purpose ) );
+	}
+
+	/**
 	 * The 32-byte key, as format 1 uses it and the fingerprint names it.
 	 */
 	private function key(): string {

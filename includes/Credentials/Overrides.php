@@ -71,6 +71,30 @@ final class Overrides {
 	}
 
 	/**
+	 * The scopes set for a profile, space- or comma-separated in the constant; null when not set.
+	 *
+	 * @param string $environment Profile.
+	 * @return list<string>|null
+	 */
+	public function scopes( string $environment ): ?array {
+		$found = $this->find( 'scopes', $environment );
+		if ( null === $found ) {
+			return null;
+		}
+		$parts = preg_split( '/[\s,]+/', $found['value'] );
+		return array_values( array_filter( false === $parts ? array() : $parts, static fn( string $scope ): bool => '' !== $scope ) );
+	}
+
+	/**
+	 * The constant (or variable) that sets a field for every profile, such as CAUSERIE_API_URL.
+	 *
+	 * @param string $field One of clientId, clientSecret, apiUrl, issuer, tokenEndpoint, scopes.
+	 */
+	public static function constant_name( string $field ): string {
+		return 'CAUSERIE_' . ( self::NAMES[ $field ] ?? strtoupper( $field ) );
+	}
+
+	/**
 	 * Fields locked for a profile, with their source.
 	 *
 	 * @param string $environment Profile.

@@ -201,6 +201,12 @@ final class Catalog {
 			'fix'      => 'secret',
 			'wizard'   => false,
 		),
+		'secret_address_changed'      => array(
+			'severity' => 'error',
+			'source'   => 'storage',
+			'fix'      => 'secret',
+			'wizard'   => false,
+		),
 		'site_moved'                  => array(
 			'severity' => 'error',
 			'source'   => 'site',
@@ -384,6 +390,7 @@ final class Catalog {
 			'clock_skew'                  => array( __( 'This server\'s clock is out of step with Causerie\'s.', 'causerie-connector' ), __( 'Tokens carry times. When this server\'s clock is off, valid tokens look expired or not yet valid.', 'causerie-connector' ), array( __( 'Ask your host to synchronise the server clock (NTP). The checks show by how many seconds it is off.', 'causerie-connector' ), $verify ) ),
 			'encryption_key_changed'      => array( __( 'The stored secret can no longer be read because the site\'s encryption key changed. Enter the secret again.', 'causerie-connector' ), __( 'The secret is stored encrypted with a key from wp-config.php. That key changed (salts rotated or site migrated), so the stored secret can\'t be read.', 'causerie-connector' ), array( $paste, $verify ) ),
 			'secret_copied'               => array( __( 'The stored secret was saved for another site or setting, so it can\'t be read here. Enter the secret again.', 'causerie-connector' ), __( 'The secret is encrypted for the one place it was saved in. What is stored here was copied from another site, another setting or another environment\'s profile (a database copied between sites, for instance), so it does not decrypt here.', 'causerie-connector' ), array( $paste, $verify ) ),
+			'secret_address_changed'      => array( __( 'The client secret was held back: the address it was saved for has changed.', 'causerie-connector' ), __( 'The plugin sends the client secret only to the API address and sign-in service it was saved with. The API address, the sign-in service, or the token endpoint the server names is now another one (changed outside the plugin\'s screen, or in the server\'s published settings), so the secret was not sent there.', 'causerie-connector' ), array( __( 'Check that the API address is the one the Causerie dashboard shows.', 'causerie-connector' ), __( 'Enter the client secret again in the Credentials section and save: the plugin checks it with this address, and from then on sends it there.', 'causerie-connector' ), $verify ) ),
 			'site_moved'                  => array( __( 'This site\'s address changed since it was connected; it may have been moved or copied.', 'causerie-connector' ), __( 'The site answers at another address than when it was connected. It was moved, or this is a copy such as a staging site.', 'causerie-connector' ), array( __( 'If this is the site\'s new address, choose "This is the new address".', 'causerie-connector' ), __( 'If this is a copy, choose "Pause the connection" so it does not act as the live site.', 'causerie-connector' ) ) ),
 			'connection_paused'           => array( __( 'The connection is paused on this copy of the site.', 'causerie-connector' ), __( 'An administrator paused the connection on this copy of the site.', 'causerie-connector' ), array( __( 'If this is now the live site, choose "This is the new address" to resume.', 'causerie-connector' ) ) ),
 			'not_configured'              => array( __( 'The connection is not set up yet.', 'causerie-connector' ), __( 'No credentials are saved for this environment yet.', 'causerie-connector' ), array( __( 'Copy the client id, secret and API address from the Causerie dashboard into the Credentials section and save.', 'causerie-connector' ) ) ),

@@ -92,6 +92,10 @@ final class Network_Settings_Controller extends Admin_Controller {
 			$this->verifier->discard( $proof );
 		}
 		$this->store->save( $environment, $changes );
+		if ( null !== $proof ) {
+			// From now on the network's secret goes only where it was just proven.
+			$this->store->bind_secret( $this->store->credentials( $environment ), $proof->endpoints->issuer, $proof->endpoints->token_endpoint );
+		}
 		Event_Log::emit(
 			'settings',
 			'saved',

@@ -89,6 +89,10 @@ final class Settings_Controller extends Admin_Controller {
 		}
 		list( $changes, $proof ) = $verified;
 		$this->store->save( $environment, $changes );
+		if ( null !== $proof ) {
+			// From now on the secret goes only where it was just proven.
+			$this->store->bind_secret( $this->store->credentials( $environment ), $proof->endpoints->issuer, $proof->endpoints->token_endpoint );
+		}
 		Event_Log::emit(
 			'settings',
 			'saved',
@@ -123,7 +127,7 @@ final class Settings_Controller extends Admin_Controller {
 		if ( $changes instanceof WP_Error ) {
 			return $changes;
 		}
-		$candidate = $this->input->candidate( $environment, $changes );
+		$candidate = $this->store->preview( $environment, $changes );
 		if ( ! $candidate->is_complete() ) {
 			return Settings_Input::field_error( 'causerie_incomplete', __( 'A client id, a secret and an API address are all needed to connect.', 'causerie-connector' ), '' );
 		}

@@ -11,7 +11,6 @@ use Causerie\Connector\Api\Connection_Verifier;
 use Causerie\Connector\Api\Verified;
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
-use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Diagnosis\Finding;
 use WP_Error;
 use WP_REST_Controller;
@@ -20,7 +19,8 @@ use WP_REST_Server;
 
 /**
  * The argument schemas of the settings routes, and the checks a schema can't express: unknown fields,
- * fields locked by wp-config.php, and the API URL policy. Every failure is a 400 naming the field.
+ * fields locked by wp-config.php, the API URL policy, and where the secret in force may go (Secret_Rules).
+ * Every failure is a 400 naming the field.
  */
 final class Settings_Input {
 
@@ -35,15 +35,31 @@ final class Settings_Input {
 	private const WRITABLE = array( 'clientId', 'clientSecret', 'apiUrl', 'issuer', 'tokenEndpoint', 'scopes' );
 
 	/**
+	 * Fields that can only be emptied where the network's value takes over.
+	 */
+	private const REQUIRED = array( 'clientId', 'clientSecret', 'apiUrl' );
+
+	/**
+	 * Where the secret in force may go, and what a site using the network's may change.
+	 *
+	 * @var Secret_Rules
+	 */
+	private readonly Secret_Rules $secret_rules;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Credential_Store $store      Stored credentials.
-	 * @param Api_Url_Policy   $url_policy Rules for the API URL.
+	 * @param Credential_Store  $store        Stored credentials.
+	 * @param Api_Url_Policy    $url_policy   Rules for the API URL.
+	 * @param Secret_Rules|null $secret_rules Rules for the secret in force; over the same store by default.
 	 */
 	public function __construct(
 		private readonly Credential_Store $store,
-		private readonly Api_Url_Policy $url_policy
-	) {}
+		private readonly Api_Url_Policy $url_policy,
+		?Secret_Rules $secret_rules = null
+	) {
+		$this->secret_rules = $secret_rules ?? new Secret_Rules( $store );
+	}
 
 	/**
 	 * The `environment` argument of the settings routes.
@@ -94,21 +110,19 @@ final class Settings_Input {
 			'clientId'      => array(
 				'description' => __( 'OAuth client id from the Causerie dashboard.', 'causerie-connector' ),
 				'type'        => 'string',
-				'minLength'   => 1,
 				'maxLength'   => 191,
-				'pattern'     => '^\s*[A-Za-z0-9._:@-]+\s*$',
+				// Empty on a site of a network: use the network's.
+				'pattern'     => '^(\s*[A-Za-z0-9._:@-]+\s*)?$',
 			),
 			'clientSecret'  => array(
 				'description' => __( 'OAuth client secret; write-only.', 'causerie-connector' ),
 				'type'        => 'string',
-				'minLength'   => 8,
 				'maxLength'   => 512,
-				'pattern'     => '^[\x21-\x7E]+$',
+				'pattern'     => '^([\x21-\x7E]{8,512})?$',
 			),
 			'apiUrl'        => array(
-				'description' => __( 'Base URL of the Causerie API.', 'causerie-connector' ),
+				'description' => __( 'Base URL of the Causerie API; empty on a site of a network to use the network\'s.', 'causerie-connector' ),
 				'type'        => 'string',
-				'minLength'   => 1,
 				'maxLength'   => 2048,
 			),
 			'issuer'        => array(
@@ -167,8 +181,19 @@ final class Settings_Input {
 				$field
 			);
 		}
+		// Removing a value means "use the network's": where there is none above, the field can't be emptied.
+		foreach ( self::REQUIRED as $field ) {
+			if ( ! $this->store->inherits() && isset( $changes[ $field ] ) && is_string( $changes[ $field ] ) && '' === trim( $changes[ $field ] ) ) {
+				return self::field_error(
+					'causerie_field_required',
+					/* translators: %s: a field name, such as apiUrl */
+					sprintf( __( 'The %s setting can\'t be empty.', 'causerie-connector' ), $field ),
+					$field
+				);
+			}
+		}
 		foreach ( Credential_Store::ADDRESSES as $field ) {
-			if ( ! isset( $changes[ $field ] ) || ! is_string( $changes[ $field ] ) || ( 'apiUrl' !== $field && '' === trim( $changes[ $field ] ) ) ) {
+			if ( ! isset( $changes[ $field ] ) || ! is_string( $changes[ $field ] ) || '' === trim( $changes[ $field ] ) ) {
 				continue;
 			}
 			$url = $this->url_policy->check( $changes[ $field ], $environment );
@@ -177,10 +202,12 @@ final class Settings_Input {
 			}
 			$changes[ $field ] = $url;
 		}
-		if ( isset( $changes['clientId'] ) && is_string( $changes['clientId'] ) ) {
-			$changes['clientId'] = trim( $changes['clientId'] );
+		foreach ( array( 'clientId', 'apiUrl', 'issuer', 'tokenEndpoint' ) as $field ) {
+			if ( isset( $changes[ $field ] ) && is_string( $changes[ $field ] ) ) {
+				$changes[ $field ] = trim( $changes[ $field ] );
+			}
 		}
-		return $changes;
+		return $this->secret_rules->refusal( $environment, $changes ) ?? $changes;
 	}
 
 	/**
@@ -208,34 +235,12 @@ final class Settings_Input {
 		if ( $changes instanceof WP_Error ) {
 			return $changes;
 		}
-		$candidate = $this->candidate( $environment, $changes );
+		$candidate = $this->store->preview( $environment, $changes );
 		$verified  = $candidate->is_complete() ? $verifier->verify( $candidate ) : null;
 		if ( $verified instanceof Finding ) {
 			return Diagnosis_Error::from( 'causerie_verification_failed', $verified );
 		}
 		return array( $changes, $verified );
-	}
-
-	/**
-	 * The credentials a profile would have with the changes applied.
-	 *
-	 * @param string               $environment Profile.
-	 * @param array<string, mixed> $changes     Validated changes.
-	 */
-	public function candidate( string $environment, array $changes ): Credentials {
-		$current = $this->store->credentials( $environment );
-		$string  = static fn( string $field, string $fallback ): string => isset( $changes[ $field ] ) && is_string( $changes[ $field ] ) ? $changes[ $field ] : $fallback;
-		$scopes  = isset( $changes['scopes'] ) && is_array( $changes['scopes'] ) ? array_values( array_filter( $changes['scopes'], 'is_string' ) ) : $current->scopes;
-		$secret  = isset( $changes['clientSecret'] ) && is_string( $changes['clientSecret'] ) ? $changes['clientSecret'] : $current->secret;
-		$api_url = $string( 'apiUrl', $current->api_url );
-		$issuer  = $string( 'issuer', $current->issuer );
-		$token   = $string( 'tokenEndpoint', $current->token_endpoint );
-		// The network's secret goes to the network's addresses only, never to one a site admin types in.
-		$moved = $api_url !== $current->api_url || $issuer !== $current->issuer || $token !== $current->token_endpoint;
-		if ( ! isset( $changes['clientSecret'] ) && isset( $current->inherited['clientSecret'] ) && $moved ) {
-			$secret = null;
-		}
-		return new Credentials( $environment, $string( 'clientId', $current->client_id ), $secret, null, $api_url, $scopes, $current->locked, $current->inherited, $issuer, $token );
 	}
 
 	/**

@@ -11,7 +11,10 @@ use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Auth\Cached_Token;
 use Causerie\Connector\Auth\Jwt_Segments;
 use Causerie\Connector\Auth\Token_Manager;
+use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Diagnosis\Finding;
+use Causerie\Connector\Plugin;
+use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -33,12 +36,14 @@ final class Token_Controller extends Admin_Controller {
 	/**
 	 * Constructor.
 	 *
-	 * @param Token_Manager $tokens The token lifecycle.
-	 * @param Api_Client    $api    Proven, atomic replacement of the token.
+	 * @param Token_Manager    $tokens      The token lifecycle.
+	 * @param Api_Client       $api         Proven, atomic replacement of the token.
+	 * @param Credential_Store $credentials Whose client the token was issued to.
 	 */
 	public function __construct(
 		private readonly Token_Manager $tokens,
-		private readonly Api_Client $api
+		private readonly Api_Client $api,
+		private readonly Credential_Store $credentials
 	) {
 		parent::__construct();
 	}
@@ -130,11 +135,20 @@ final class Token_Controller extends Admin_Controller {
 	 * @return WP_REST_Response|\WP_Error
 	 */
 	public function get_item( $request ) {
+		$reveal = true === $request->get_param( 'reveal' );
+		// A token minted with the network's secret acts as the network's client: only its administrators see it.
+		if ( $reveal && isset( $this->credentials->credentials()->inherited['clientSecret'] ) && ! current_user_can( Plugin::NETWORK_CAPABILITY ) ) {
+			return new WP_Error(
+				'causerie_reveal_forbidden',
+				__( 'This site uses the network\'s client secret, so only a network administrator may see its access token. Its header, claims and schedule are shown without it.', 'causerie-connector' ),
+				array( 'status' => rest_authorization_required_code() )
+			);
+		}
 		$token = $this->tokens->stored();
 		if ( ! $token instanceof Cached_Token ) {
 			return Diagnosis_Error::from( 'causerie_token_unavailable', $token );
 		}
-		return $this->describe( $token, true === $request->get_param( 'reveal' ) );
+		return $this->describe( $token, $reveal );
 	}
 
 	/**

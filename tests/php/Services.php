@@ -22,6 +22,7 @@ use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
+use Causerie\Connector\Credentials\Secret_Binding;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
@@ -59,7 +60,8 @@ final class Services {
 	 */
 	public function __construct( ?Credential_Store $credentials = null, ?Encryption $encryption = null ) {
 		$encryption        = $encryption ?? new Encryption( 'test-key' );
-		$this->credentials = $credentials ?? new Credential_Store( $encryption, new Overrides( static fn() => null, static fn() => null ) );
+		$secrets           = new Secret_Binding( $encryption );
+		$this->credentials = $credentials ?? new Credential_Store( $encryption, new Overrides( static fn() => null, static fn() => null ), null, null, $secrets );
 		$this->store       = new Token_Store( $encryption );
 		$retry             = new Retry_Policy(
 			function ( float $seconds ): void {
@@ -70,7 +72,7 @@ final class Services {
 		$this->http        = new Http_Client( paused: $binding->is_paused( ... ) );
 		$documents         = new Metadata_Fetcher( $this->http );
 		$this->discovery   = new Discovery( $documents, new Resource_Discovery( $this->http, $documents ) );
-		$this->client      = new Token_Client( $this->http, Http_Client::DEFAULT_TIMEOUT, $retry );
+		$this->client      = new Token_Client( $this->http, $secrets, Http_Client::DEFAULT_TIMEOUT, $retry );
 		$this->jwks        = new Jwks( $documents );
 		$this->tokens      = new Token_Manager( $this->credentials, $this->discovery, $this->client, $this->store, new Lock(), $binding, new Token_Revoker( $this->discovery, $this->client ) );
 		$this->api         = new Api_Client( $this->tokens, $this->credentials, $this->http, new Refusal( $this->jwks, $this->client ), $retry );

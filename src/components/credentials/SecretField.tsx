@@ -2,7 +2,7 @@ import { TextControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { Settings } from '../../types';
-import { FIELD_LABELS } from './constants';
+import { FIELD_LABELS, SAVED_MASK } from './constants';
 import { fieldHelp } from './fieldHelp';
 
 interface Props {
@@ -38,14 +38,20 @@ function noteFor( stored: Props[ 'stored' ] ): string {
 			'causerie-connector'
 		);
 	}
-	if ( stored.hasSecret ) {
+	if ( stored.hasSecret && stored.secretHint !== '' ) {
 		return sprintf(
-			/* translators: %s: the last characters of the saved secret, masked, such as ••••a1b2 */
+			/* translators: %s: a short fingerprint that tells two secrets apart without showing any of their characters, such as 3f9a1c */
 			__(
-				'A secret is saved (%s). Leave this empty to keep it, or paste a new one to replace it.',
+				'A secret is saved (fingerprint %s). Leave this empty to keep it, or paste a new one to replace it.',
 				'causerie-connector'
 			),
 			stored.secretHint
+		);
+	}
+	if ( stored.hasSecret ) {
+		return __(
+			'A secret is saved. Leave this empty to keep it, or paste a new one to replace it.',
+			'causerie-connector'
 		);
 	}
 	return __(
@@ -55,7 +61,7 @@ function noteFor( stored: Props[ 'stored' ] ): string {
 }
 
 /**
- * The client secret is write-only: the field starts empty, and only the masked hint tells that one is saved.
+ * The client secret is write-only: the field starts empty, and only a mask and a fingerprint tell that one is saved.
  */
 export function SecretField( {
 	value,
@@ -67,10 +73,9 @@ export function SecretField( {
 	label = FIELD_LABELS.clientSecret,
 	disabled = false,
 }: Props ) {
+	// Dots, not the fingerprint: a placeholder in a password field reads like a value.
 	const placeholder =
-		stored.hasSecret && stored.secretStatus === 'ok'
-			? stored.secretHint
-			: '';
+		stored.hasSecret && stored.secretStatus === 'ok' ? SAVED_MASK : '';
 	return (
 		<TextControl
 			__next40pxDefaultSize

@@ -50,3 +50,6 @@ export const OVERRIDE_SUFFIXES: Record< CredentialField, string > = {
 	tokenEndpoint: 'TOKEN_ENDPOINT',
 	scopes: 'SCOPES',
 };
+
+/** What the empty secret field shows when a secret is saved: never the secret, nor its fingerprint. */
+export const SAVED_MASK = '••••••••';

@@ -18,6 +18,15 @@ export function inheritedNote(
 	if ( settings.inherited?.[ field ] !== 'network' ) {
 		return undefined;
 	}
+	if (
+		field === 'scopes' &&
+		settings.inherited?.clientSecret === 'network'
+	) {
+		return __(
+			'From the network’s settings: a site that uses the network’s client secret uses its permissions too.',
+			'causerie-connector'
+		);
+	}
 	return __(
 		'From the network’s settings. A value saved here applies to this site only.',
 		'causerie-connector'

@@ -4,9 +4,10 @@ import { __ } from '@wordpress/i18n';
 
 import { AddressFields } from '../credentials/AddressFields';
 import { changesOf, valuesOf } from '../credentials/changes';
+import { SecretField } from '../credentials/SecretField';
 import type { AddressField, FieldErrors } from '../credentials/types';
 import { validateAddresses } from '../credentials/validation';
-import type { Settings } from '../../types';
+import type { CredentialField, Settings, SettingsChanges } from '../../types';
 import { RefusalNotice } from './RefusalNotice';
 import { useWizardSave } from './useWizardSave';
 
@@ -19,7 +20,34 @@ interface Props {
 	onCheckAgain: () => void;
 }
 
-const SHOWN: AddressField[] = [ 'apiUrl', 'issuer', 'tokenEndpoint' ];
+const SHOWN: CredentialField[] = [
+	'apiUrl',
+	'issuer',
+	'tokenEndpoint',
+	'clientSecret',
+];
+
+/**
+ * Why the changes can't be sent: the saved secret goes only to the address it was saved with, so a new
+ * address needs it typed again (the server refuses otherwise).
+ *
+ * @param changes  What would be sent.
+ * @param settings The profile as stored.
+ */
+function secretProblem(
+	changes: SettingsChanges,
+	settings: Settings
+): string | null {
+	const moved = ( [ 'apiUrl', 'issuer', 'tokenEndpoint' ] as const ).some(
+		( field ) => changes[ field ] !== undefined
+	);
+	return moved && settings.hasSecret && changes.clientSecret === undefined
+		? __(
+				'Enter the client secret again to use it with the new address.',
+				'causerie-connector'
+			)
+		: null;
+}
 
 function triedAddresses( evidence: Record< string, unknown > ): string[] {
 	const listed = [ evidence.url, evidence.unpublished ].flat();
@@ -54,6 +82,8 @@ export function AddressFix( {
 	const { isSaving, failure, save } = useWizardSave( SHOWN );
 	const tried = triedAddresses( evidence );
 
+	const secretLocked = !! settings.locked.clientSecret;
+
 	const onChange = ( field: AddressField, value: string ) => {
 		setValues( ( previous ) => ( { ...previous, [ field ]: value } ) );
 		// The message was about the old value.
@@ -62,8 +92,12 @@ export function AddressFix( {
 	};
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		const invalid = validateAddresses( values, settings );
 		const changes = changesOf( values, settings );
+		const invalid: FieldErrors = validateAddresses( values, settings );
+		const secret = secretLocked ? null : secretProblem( changes, settings );
+		if ( secret ) {
+			invalid.clientSecret = secret;
+		}
 		const nothing = Object.keys( changes ).length === 0;
 		setErrors( invalid );
 		setUnchanged( nothing && Object.keys( invalid ).length === 0 );
@@ -104,6 +138,26 @@ export function AddressFix( {
 				settings={ settings }
 				advancedOpen
 			/>
+			{ ! secretLocked && (
+				<SecretField
+					value={ values.clientSecret }
+					onChange={ ( value ) => {
+						setValues( ( previous ) => ( {
+							...previous,
+							clientSecret: value,
+						} ) );
+						setErrors(
+							( { clientSecret: _dropped, ...rest } ) => rest
+						);
+					} }
+					stored={ settings }
+					error={ errors.clientSecret }
+					note={ __(
+						'The plugin sends the saved secret only to the address it was saved with: enter it again with a new address.',
+						'causerie-connector'
+					) }
+				/>
+			) }
 			{ failure && (
 				<RefusalNotice
 					diagnosis={ failure.diagnosis }

@@ -1,6 +1,6 @@
 import { Button, Notice, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 import { fieldHelp } from '../credentials/fieldHelp';
 import type { EnvironmentType, Settings } from '../../types';
@@ -110,7 +110,19 @@ export function CredentialsFix( {
 				help={ fieldHelp(
 					errors.clientSecret,
 					settings?.hasSecret &&
-						`${ __( 'Replaces the stored secret', 'causerie-connector' ) } (${ settings.secretHint }).`
+						( settings.secretHint
+							? sprintf(
+									/* translators: %s: a short fingerprint of the saved secret, such as 3f9a1c */
+									__(
+										'Replaces the saved secret (fingerprint %s).',
+										'causerie-connector'
+									),
+									settings.secretHint
+								)
+							: __(
+									'Replaces the saved secret.',
+									'causerie-connector'
+								) )
 				) }
 				value={ secret }
 				onChange={ setSecret }

@@ -10,14 +10,17 @@ jest.mock( '@wordpress/api-fetch' );
 const NOTE =
 	/From the network’s settings\. A value saved here applies to this site only\./;
 
-// A site of a network that sets only its own scopes; the rest comes from the network's settings.
+const SCOPES_NOTE =
+	/a site that uses the network’s client secret uses its permissions too/;
+
+// A site of a network that sets nothing of its own: with the network's secret come the network's scopes.
 const INHERITING = settings( {
-	secretHint: '••••',
-	scopes: [ 'read:widget' ],
+	secretHint: '',
 	inherited: {
 		clientId: 'network',
 		clientSecret: 'network',
 		apiUrl: 'network',
+		scopes: 'network',
 	},
 } );
 
@@ -40,7 +43,18 @@ describe( 'CredentialsPanel on a site of a network', () => {
 		).toHaveAccessibleDescription( NOTE );
 		expect(
 			screen.getByRole( 'group', { name: 'Permissions (scopes)' } )
-		).not.toHaveAccessibleDescription( NOTE );
+		).toHaveAccessibleDescription( SCOPES_NOTE );
+	} );
+
+	it( 'shows no fingerprint of the network’s secret', async () => {
+		route( { [ `GET ${ SETTINGS_PATH }` ]: () => INHERITING } );
+		render( <CredentialsPanel /> );
+
+		expect(
+			await screen.findByLabelText( 'Client secret' )
+		).toHaveAccessibleDescription(
+			/^A secret is saved\. Leave this empty to keep it/
+		);
 	} );
 
 	it( 'saves only the field changed, so the others keep following the network', async () => {
@@ -51,9 +65,11 @@ describe( 'CredentialsPanel on a site of a network', () => {
 		render( <CredentialsPanel /> );
 		const user = userEvent.setup();
 
-		await user.click(
-			await screen.findByRole( 'checkbox', { name: 'write:knowledge' } )
-		);
+		const clientId = await screen.findByRole( 'textbox', {
+			name: 'Client ID',
+		} );
+		await user.clear( clientId );
+		await user.type( clientId, 'wp-this-site' );
 		await user.click( screen.getByRole( 'button', { name: 'Save' } ) );
 
 		await waitFor( () =>
@@ -62,7 +78,7 @@ describe( 'CredentialsPanel on a site of a network', () => {
 				method: 'POST',
 				data: {
 					environment: 'production',
-					scopes: [ 'write:knowledge', 'read:widget' ],
+					clientId: 'wp-this-site',
 				},
 			} )
 		);

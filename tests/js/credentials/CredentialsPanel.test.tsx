@@ -39,9 +39,9 @@ describe( 'CredentialsPanel', () => {
 		);
 		expect( secretField() ).toHaveValue( '' );
 		expect( secretField() ).toHaveAttribute( 'type', 'password' );
-		expect( secretField() ).toHaveAttribute( 'placeholder', '••••k3y9' );
+		expect( secretField() ).toHaveAttribute( 'placeholder', '••••••••' );
 		expect( secretField() ).toHaveAccessibleDescription(
-			/A secret is saved \(••••k3y9\)\. Leave this empty to keep it/
+			/A secret is saved \(fingerprint 3f9a1c\)\. Leave this empty to keep it/
 		);
 		expect(
 			screen.getByRole( 'checkbox', { name: 'read:widget' } )
@@ -93,7 +93,7 @@ describe( 'CredentialsPanel', () => {
 		).toHaveAccessibleDescription( /saved without a check/ );
 		expect( secretField() ).not.toHaveAttribute(
 			'placeholder',
-			'••••k3y9'
+			'••••••••'
 		);
 	} );
 
@@ -167,7 +167,7 @@ describe( 'CredentialsPanel', () => {
 		).toBeInTheDocument();
 		expect( secretField() ).not.toHaveAttribute(
 			'placeholder',
-			'••••k3y9'
+			'••••••••'
 		);
 
 		await user.click( save() );

@@ -39,7 +39,7 @@ describe( 'Saving and testing credentials', () => {
 	afterEach( () => mockedApiFetch.mockReset() );
 
 	it( 'sends only what changed, then shows success, empties the secret and tells the screen', async () => {
-		const saved = settings( { secretHint: '••••oard' } );
+		const saved = settings( { secretHint: '0a1b2c' } );
 		let finish: ( value: unknown ) => void = () => undefined;
 		const { user, onSaved } = await renderPanel( {
 			[ SAVE ]: () =>
@@ -70,7 +70,10 @@ describe( 'Saving and testing credentials', () => {
 			)
 		);
 		expect( secretField() ).toHaveValue( '' );
-		expect( secretField() ).toHaveAttribute( 'placeholder', '••••oard' );
+		expect( secretField() ).toHaveAttribute( 'placeholder', '••••••••' );
+		expect( secretField() ).toHaveAccessibleDescription(
+			/A secret is saved \(fingerprint 0a1b2c\)/
+		);
 		expect( onSaved ).toHaveBeenCalledWith( saved );
 	} );
 

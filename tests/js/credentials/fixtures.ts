@@ -12,7 +12,7 @@ export const SETTINGS: Settings = {
 	activeEnvironment: 'production',
 	clientId: 'wp-production',
 	hasSecret: true,
-	secretHint: '••••k3y9',
+	secretHint: '3f9a1c',
 	secretStatus: 'ok',
 	apiUrl: 'https://api.causerie.example',
 	issuer: '',

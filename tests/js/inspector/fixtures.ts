@@ -11,7 +11,7 @@ export const SETTINGS: Settings = {
 	activeEnvironment: 'local',
 	clientId: 'wp-development',
 	hasSecret: true,
-	secretHint: '…cret',
+	secretHint: '3f9a1c',
 	secretStatus: 'ok',
 	apiUrl: ISSUER,
 	issuer: '',

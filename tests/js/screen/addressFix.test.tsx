@@ -83,6 +83,12 @@ const verifyAndSave = ( dialog: HTMLElement ) =>
 	userEvent.click(
 		within( dialog ).getByRole( 'button', { name: 'Verify and save' } )
 	);
+const SECRET_AGAIN = 'the-secret-typed-again';
+// The saved secret goes only to the address it was saved with: a new address needs it again.
+const typeSecret = async ( dialog: HTMLElement ) => {
+	await userEvent.click( within( dialog ).getByLabelText( 'Client secret' ) );
+	await userEvent.paste( SECRET_AGAIN );
+};
 
 describe( 'The address fix', () => {
 	it( 'shows what was tried, and saves a corrected API address once the server verified it', async () => {
@@ -125,6 +131,7 @@ describe( 'The address fix', () => {
 			field( dialog, 'API address' ),
 			'https://chat.causerie.example'
 		);
+		await typeSecret( dialog );
 		await verifyAndSave( dialog );
 
 		expect(
@@ -135,6 +142,7 @@ describe( 'The address fix', () => {
 		expect( saved ).toEqual( {
 			environment: 'production',
 			apiUrl: 'https://chat.causerie.example',
+			clientSecret: SECRET_AGAIN,
 		} );
 		expect( requests() ).toEqual( [
 			'POST /causerie/v1/settings',
@@ -174,6 +182,7 @@ describe( 'The address fix', () => {
 			field( dialog, 'Authorization server (issuer)' ),
 			'https://auth.causerie.example'
 		);
+		await typeSecret( dialog );
 		await verifyAndSave( dialog );
 
 		const refusal = await within( dialog ).findByText(
@@ -214,6 +223,7 @@ describe( 'The address fix', () => {
 			field( dialog, 'Token endpoint' ),
 			'https://10.0.0.8/token'
 		);
+		await typeSecret( dialog );
 		await verifyAndSave( dialog );
 
 		expect(
@@ -300,6 +310,28 @@ describe( 'The address fix', () => {
 		expect(
 			field( dialog, 'Authorization server (issuer)' )
 		).toHaveAccessibleDescription( /Enter a full address/ );
+		expect( requests() ).toEqual( [] );
+	} );
+
+	it( 'asks for the secret again before it sends a new address', async () => {
+		const dialog = await fixStep(
+			NOT_FOUND,
+			{ id: 'reachable', evidence: TRIED },
+			{}
+		);
+
+		await userEvent.clear( field( dialog, 'API address' ) );
+		await userEvent.type(
+			field( dialog, 'API address' ),
+			'https://chat.causerie.example'
+		);
+		await verifyAndSave( dialog );
+
+		const secret = within( dialog ).getByLabelText( 'Client secret' );
+		expect( secret ).toHaveAttribute( 'aria-invalid', 'true' );
+		expect( secret ).toHaveAccessibleDescription(
+			/Enter the client secret again to use it with the new address\./
+		);
 		expect( requests() ).toEqual( [] );
 	} );
 } );

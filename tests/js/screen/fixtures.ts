@@ -128,7 +128,7 @@ export const SETTINGS: Settings = {
 	activeEnvironment: 'production',
 	clientId: 'wp-production',
 	hasSecret: true,
-	secretHint: '••••cret',
+	secretHint: '3f9a1c',
 	secretStatus: 'ok',
 	apiUrl: 'https://api.causerie.example',
 	issuer: '',

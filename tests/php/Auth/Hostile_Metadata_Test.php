@@ -13,6 +13,8 @@ use Causerie\Connector\Auth\Metadata_Fetcher;
 use Causerie\Connector\Auth\Resource_Discovery;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Credentials\Credentials;
+use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Secret_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Address_Policy;
 use Causerie\Connector\Http\Http_Client;
@@ -104,7 +106,7 @@ final class Hostile_Metadata_Test extends TestCase {
 		$credentials = new Credentials( 'production', 'wp-production', 'the-production-secret', null, self::API, array( 'read:widget' ), array() );
 
 		$endpoints = ( new Discovery( $documents, new Resource_Discovery( $http, $documents ) ) )->endpoints( $credentials, true );
-		$token     = $endpoints instanceof Endpoints ? ( new Token_Client( $http ) )->client_credentials( $endpoints, $credentials ) : $endpoints;
+		$token     = $endpoints instanceof Endpoints ? ( new Token_Client( $http, new Secret_Binding( new Encryption( 'test-key' ) ) ) )->client_credentials( $endpoints, $credentials ) : $endpoints;
 
 		self::assertInstanceOf( Finding::class, $token );
 		self::assertSame( 'address_refused', $token->code );

@@ -12,6 +12,8 @@ use Causerie\Connector\Auth\Revocation;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Response;
 use Causerie\Connector\Credentials\Credentials;
+use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Secret_Binding;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
@@ -77,6 +79,7 @@ final class Token_Client_Test extends TestCase {
 	private function client( float $timeout = 5 ): Token_Client {
 		return new Token_Client(
 			new Http_Client( paused: static fn(): bool => ( new Site_Binding() )->is_paused() ),
+			new Secret_Binding( new Encryption( 'test-key' ) ),
 			$timeout,
 			new Retry_Policy(
 				function ( float $seconds ): void {

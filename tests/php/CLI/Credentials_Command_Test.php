@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Tests\CLI;
 
 use Causerie\Connector\CLI\Exit_Code;
+use Causerie\Connector\Tests\Listener;
 use Causerie\Connector\Tests\Sandbox;
 use PHPUnit\Framework\Attributes\DataProvider;
 
@@ -140,6 +141,33 @@ final class Credentials_Command_Test extends Command_TestCase {
 		if ( '' !== $code ) {
 			self::assertStringEndsWith( '[' . $code . "]\n", $run['stderr'] );
 		}
+		$this->assert_still_connected();
+	}
+
+	public function test_another_api_address_without_the_secret_is_refused_and_the_listener_gets_nothing(): void {
+		$this->connect();
+		$listener = Listener::url();
+
+		$run = $this->wp( array( 'credentials', 'set', '--api-url=' . $listener ) );
+
+		self::assertSame( Exit_Code::FAILED, $run['status'] );
+		self::assertSame( '', $run['stdout'] );
+		self::assertSame( "Error: Enter the client secret again to use it with the new address. [causerie_secret_required]\n", $run['stderr'] );
+		self::assertSame( array(), Listener::received( self::SECRET ), 'the secret reached the listener' );
+		self::assertSame( 0, Listener::count() );
+		$this->assert_still_connected();
+	}
+
+	public function test_a_secret_set_in_the_environment_is_not_sent_to_an_address_set_here(): void {
+		$this->connect();
+		$listener = Listener::url();
+
+		$run = $this->wp( array( 'credentials', 'set', '--api-url=' . $listener ), '', array( 'CAUSERIE_CLIENT_SECRET' => self::SECRET ) );
+
+		self::assertSame( Exit_Code::FAILED, $run['status'] );
+		self::assertStringContainsString( 'CAUSERIE_API_URL', $run['stderr'] );
+		self::assertStringEndsWith( "[causerie_secret_locked]\n", $run['stderr'] );
+		self::assertSame( array(), Listener::received( self::SECRET ), 'the secret reached the listener' );
 		$this->assert_still_connected();
 	}
 }

@@ -222,4 +222,20 @@ final class Credential_Store_Test extends TestCase {
 		self::assertSame( 'https://kept.example', $credentials->api_url );
 		self::assertSame( Credential_Store::REQUIRED_SCOPES, $credentials->scopes );
 	}
+
+	public function test_the_secret_hint_is_a_fingerprint_that_shows_no_character_of_the_secret(): void {
+		$store = $this->store();
+		$store->save( 'local', array( 'clientSecret' => self::SECRET ) );
+		$first = $store->public_view()['secretHint'];
+		$store->save( 'local', array( 'clientSecret' => 'another-secret-value-1234' ) );
+		$second = $store->public_view()['secretHint'];
+
+		self::assertIsString( $first );
+		self::assertIsString( $second );
+		self::assertMatchesRegularExpression( '/^[0-9a-f]{6}$/', $first );
+		self::assertNotSame( $first, $second, 'two secrets are told apart' );
+		self::assertStringNotContainsString( '9876', $first );
+		self::assertStringNotContainsString( '1234', $second );
+		self::assertSame( $second, $this->store()->public_view()['secretHint'], 'the same secret keeps its fingerprint' );
+	}
 }

@@ -13,6 +13,8 @@ use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Auth\Metadata_Fetcher;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Credentials\Credentials;
+use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Secret_Binding;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Response;
@@ -98,7 +100,7 @@ final class Response_Limits_Test extends TestCase {
 		return match ( $kind ) {
 			'metadata' => ( new Metadata_Fetcher( $http ) )->get( $base . '/.well-known/oauth-authorization-server' ),
 			'jwks'     => ( new Jwks( new Metadata_Fetcher( $http ) ) )->keys( $endpoints ),
-			'token'    => ( new Token_Client( $http ) )->client_credentials( $endpoints, new Credentials( 'local', 'wp-development', 'a-secret', null, $base, array( 'read:widget' ), array() ) ),
+			'token'    => ( new Token_Client( $http, new Secret_Binding( new Encryption( 'test-key' ) ) ) )->client_credentials( $endpoints, new Credentials( 'local', 'wp-development', 'a-secret', null, $base, array( 'read:widget' ), array() ) ),
 			default    => ( new Services() )->connect( Sandbox::credentials() )->api->request( 'GET', Api_Client::ME ),
 		};
 	}

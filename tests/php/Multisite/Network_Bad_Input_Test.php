@@ -27,7 +27,7 @@ final class Network_Bad_Input_Test extends Network_TestCase {
 		parent::setUp();
 		Sandbox::reset();
 		$this->act_as_super_admin();
-		$saved = $this->send( 'POST', Network_Settings_Controller::REST_BASE, Sandbox::credentials() );
+		$saved = $this->send_body( 'POST', Network_Settings_Controller::REST_BASE, Sandbox::credentials() );
 		self::assertSame( 200, $saved->get_status(), (string) wp_json_encode( $saved->get_data() ) );
 	}
 
@@ -53,7 +53,7 @@ final class Network_Bad_Input_Test extends Network_TestCase {
 	 * @param string                      $route  Route under the namespace.
 	 * @param array<string, mixed>|string $body   Fields, or a raw JSON text.
 	 */
-	private function send( string $method, string $route, array|string $body ): WP_REST_Response {
+	private function send_body( string $method, string $route, array|string $body ): WP_REST_Response {
 		$request = new WP_REST_Request( $method, '/' . Admin_Controller::NAMESPACE . '/' . $route );
 		$request->set_header( 'Content-Type', 'application/json' );
 		$request->set_body( is_string( $body ) ? $body : (string) wp_json_encode( $body ) );
@@ -72,7 +72,7 @@ final class Network_Bad_Input_Test extends Network_TestCase {
 		$before   = Plugin_Storage::snapshot();
 		$requests = Sandbox::requests();
 
-		$response = $this->send( $method, $route, $body );
+		$response = $this->send_body( $method, $route, $body );
 
 		$error = $response->as_error();
 		self::assertInstanceOf( \WP_Error::class, $error, 'accepted: ' . wp_json_encode( $response->get_data() ) );

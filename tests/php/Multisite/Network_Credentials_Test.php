@@ -9,20 +9,16 @@ namespace Causerie\Connector\Tests\Multisite;
 
 use Causerie\Connector\Auth\Jwt_Segments;
 use Causerie\Connector\Credentials\Credential_Store;
-use Causerie\Connector\REST\Network_Settings_Controller;
+use Causerie\Connector\Tests\Listener;
 use Causerie\Connector\Tests\Sandbox;
 use PHPUnit\Framework\Attributes\DataProvider;
 use WP_REST_Request;
-use WP_REST_Response;
 
 /**
  * The network administrator sets credentials every site uses; a site may set its own, field by field;
  * wp-config.php or the environment still win over both.
  */
 final class Network_Credentials_Test extends Network_TestCase {
-
-	private const NETWORK_ROUTE = '/causerie/v1/' . Network_Settings_Controller::REST_BASE;
-	private const SECRET        = 'sandbox-development-secret';
 
 	/**
 	 * Environment variables a test set, unset again after it.
@@ -44,61 +40,22 @@ final class Network_Credentials_Test extends Network_TestCase {
 	}
 
 	/**
-	 * Sends a request with a JSON body.
-	 *
-	 * @param string               $method HTTP method.
-	 * @param string               $route  Route.
-	 * @param array<string, mixed> $body   Fields.
-	 */
-	private function send( string $method, string $route, array $body = array() ): WP_REST_Response {
-		$request = new WP_REST_Request( $method, $route );
-		$request->set_header( 'Content-Type', 'application/json' );
-		$request->set_body( (string) wp_json_encode( $body ) );
-		return rest_get_server()->dispatch( $request );
-	}
-
-	/**
-	 * The data of a successful response.
-	 *
-	 * @param WP_REST_Response $response Response.
-	 * @return array<mixed>
-	 */
-	private function data_of( WP_REST_Response $response ): array {
-		self::assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
-		$data = $response->get_data();
-		self::assertIsArray( $data );
-		return $data;
-	}
-
-	/**
-	 * Saves the sandbox's development client as the network's credentials, as a network administrator.
-	 */
-	private function save_network_credentials(): void {
-		$this->act_as_super_admin();
-		$this->data_of(
-			$this->send(
-				'POST',
-				self::NETWORK_ROUTE,
-				array(
-					'clientId'     => 'wp-development',
-					'clientSecret' => self::SECRET,
-					'apiUrl'       => Sandbox::url(),
-				)
-			)
-		);
-	}
-
-	/**
-	 * The claims of the token the current site uses, after checking the sandbox accepts it.
+	 * The claims of the token the current site uses, after checking the sandbox accepts it. Revealed as a
+	 * network administrator: a token of the network's client is theirs to see.
 	 *
 	 * @return array<mixed>
 	 */
 	private function token_claims(): array {
 		// Reading GET /token never gets one: the checks do, as any call to the API would.
 		rest_get_server()->dispatch( new WP_REST_Request( 'POST', '/causerie/v1/checks' ) );
+		$user    = get_current_user_id();
+		$granted = ! is_super_admin( $user ) && grant_super_admin( $user );
 		$request = new WP_REST_Request( 'GET', '/causerie/v1/token' );
 		$request->set_param( 'reveal', 'true' );
 		$data = $this->data_of( rest_get_server()->dispatch( $request ) );
+		if ( $granted ) {
+			revoke_super_admin( $user );
+		}
 		self::assertIsString( $data['token'] );
 		self::assertTrue( Sandbox::accepts( $data['token'] ) );
 		$claims = Jwt_Segments::decode( $data['token'], Jwt_Segments::CLAIMS );
@@ -117,12 +74,13 @@ final class Network_Credentials_Test extends Network_TestCase {
 		self::assertSame( 'wp-development', $settings['clientId'] );
 		self::assertSame( Sandbox::url(), $settings['apiUrl'] );
 		self::assertTrue( $settings['hasSecret'] );
-		self::assertSame( '••••', $settings['secretHint'], 'A site admin sees no part of the network\'s secret.' );
+		self::assertSame( '', $settings['secretHint'], 'A site admin sees nothing of the network\'s secret, not even a fingerprint.' );
 		self::assertEquals(
 			(object) array(
 				'clientId'     => 'network',
 				'clientSecret' => 'network',
 				'apiUrl'       => 'network',
+				'scopes'       => 'network',
 			),
 			$settings['inherited']
 		);
@@ -213,24 +171,19 @@ final class Network_Credentials_Test extends Network_TestCase {
 		$this->save_network_credentials();
 		switch_to_blog( $this->second_site() );
 		$this->act_as( 'administrator' );
-		$requested = array();
-		$record    = static function ( $preempt, $args, $url ) use ( &$requested ) {
-			$requested[] = is_string( $url ) ? $url : '';
-			return $preempt;
-		};
-		add_filter( 'pre_http_request', $record, 10, 3 );
+		$listener = Listener::url();
 
-		$verified = $this->send( 'POST', '/causerie/v1/settings/verify', array( 'apiUrl' => 'http://localhost:9' ) );
-		$saved    = $this->send( 'POST', '/causerie/v1/settings', array( 'apiUrl' => 'http://localhost:9' ) );
-		$token    = $this->dispatch( 'GET', '/causerie/v1/token' );
-		remove_filter( 'pre_http_request', $record );
+		$verified = $this->send( 'POST', '/causerie/v1/settings/verify', array( 'apiUrl' => $listener ) );
+		$saved    = $this->send( 'POST', '/causerie/v1/settings', array( 'apiUrl' => $listener ) );
 
-		self::assertSame( 'causerie_incomplete', $this->error_code( $verified ) );
-		$data = $this->data_of( $saved );
-		self::assertFalse( $data['hasSecret'] );
-		self::assertEquals( (object) array( 'clientId' => 'network' ), $data['inherited'] );
-		self::assertSame( 409, $token->get_status() );
-		self::assertSame( array(), array_filter( $requested, static fn( string $url ): bool => str_contains( $url, 'localhost:9' ) ) );
+		self::assertSame( 'causerie_secret_required', $this->error_code( $verified ) );
+		self::assertSame( 400, $saved->get_status(), 'a sub-site no longer saves an address that cuts it off' );
+		self::assertSame( 'causerie_secret_required', $this->error_code( $saved ) );
+		self::assertFalse( get_option( Credential_Store::OPTION ), 'nothing stored' );
+		self::assertSame( 0, Listener::count() );
+		$settings = $this->data_of( $this->dispatch( 'GET', '/causerie/v1/settings' ) );
+		self::assertTrue( $settings['hasSecret'], 'still connected with the network\'s credentials' );
+		self::assertSame( 200, $this->dispatch( 'GET', '/causerie/v1/token' )->get_status() );
 	}
 
 	public function test_a_site_inheriting_broken_network_credentials_is_diagnosed_like_any_other(): void {
@@ -281,7 +234,8 @@ final class Network_Credentials_Test extends Network_TestCase {
 		$data = $this->data_of( $this->dispatch( 'GET', self::NETWORK_ROUTE ) );
 
 		self::assertSame( 'wp-development', $data['clientId'] );
-		self::assertSame( '••••cret', $data['secretHint'] );
+		self::assertIsString( $data['secretHint'] );
+		self::assertMatchesRegularExpression( '/^[0-9a-f]{6}$/', $data['secretHint'], 'a fingerprint, no character of the secret' );
 		self::assertEquals( (object) array(), $data['inherited'] );
 		self::assertStringNotContainsString( self::SECRET, (string) wp_json_encode( $data ) );
 	}

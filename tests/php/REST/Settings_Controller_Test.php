@@ -76,7 +76,8 @@ final class Settings_Controller_Test extends TestCase {
 		self::assertSame( 'wp-development', $data['clientId'] );
 		self::assertSame( Sandbox::url(), $data['apiUrl'] );
 		self::assertTrue( $data['hasSecret'] );
-		self::assertSame( '••••cret', $data['secretHint'] );
+		self::assertIsString( $data['secretHint'] );
+		self::assertMatchesRegularExpression( '/^[0-9a-f]{6}$/', $data['secretHint'], 'a fingerprint, not characters of the secret' );
 		self::assertSame( 'ok', $data['secretStatus'] );
 		self::assertSame( wp_json_encode( $data ), wp_json_encode( $this->dispatch( 'GET', self::ROUTE )->get_data() ) );
 	}
@@ -156,7 +157,8 @@ final class Settings_Controller_Test extends TestCase {
 				),
 				'rest_invalid_param',
 			),
-			'an empty client id'                => array( array( 'clientId' => '' ), 'rest_invalid_param' ),
+			'an empty client id'                => array( array( 'clientId' => '' ), 'causerie_field_required' ),
+			'an empty secret'                   => array( array( 'clientSecret' => '' ), 'causerie_field_required' ),
 			'a client id with spaces inside'    => array( array( 'clientId' => 'wp development' ), 'rest_invalid_param' ),
 			'a client id with a slash'          => array( array( 'clientId' => 'wp/dev' ), 'rest_invalid_param' ),
 			'a client id with markup'           => array( array( 'clientId' => '<script>' ), 'rest_invalid_param' ),
@@ -170,7 +172,8 @@ final class Settings_Controller_Test extends TestCase {
 			'a secret with a newline'           => array( array( 'clientSecret' => "line-one\nline-two" ), 'rest_invalid_param' ),
 			'a secret that is a number'         => array( array( 'clientSecret' => 123456789 ), 'rest_invalid_param' ),
 			'a secret that is an object'        => array( array( 'clientSecret' => array( 'value' => 'x' ) ), 'rest_invalid_param' ),
-			'an empty API URL'                  => array( array( 'apiUrl' => '' ), 'rest_invalid_param' ),
+			'an empty API URL'                  => array( array( 'apiUrl' => '' ), 'causerie_field_required' ),
+			'an API URL of spaces'              => array( array( 'apiUrl' => '   ' ), 'causerie_field_required' ),
 			'an API URL that is not a URL'      => array( array( 'apiUrl' => 'causerie' ), 'causerie_url_invalid' ),
 			'an API URL over plain http'        => array( array( 'apiUrl' => 'http://api.causerie.example' ), 'causerie_url_insecure' ),
 			'an API URL with credentials'       => array( array( 'apiUrl' => 'https://u:p@api.causerie.example' ), 'causerie_url_credentials' ),
@@ -231,7 +234,14 @@ final class Settings_Controller_Test extends TestCase {
 		return array(
 			'a secret the API rejects'               => array( array( 'clientSecret' => 'regenerated-elsewhere' ), 422, 'invalid_client' ),
 			'a client id the API rejects'            => array( array( 'clientId' => 'no-such-client' ), 422, 'invalid_client' ),
-			'an API that is not there'               => array( array( 'apiUrl' => 'http://127.0.0.1:1' ), 502, 'connection_refused' ),
+			'an API that is not there'               => array(
+				array(
+					'apiUrl'       => 'http://127.0.0.1:1',
+					'clientSecret' => self::SECRET,
+				),
+				502,
+				'connection_refused',
+			),
 			'production credentials on a local site' => array(
 				array(
 					'clientId'     => 'wp-production',
@@ -365,8 +375,9 @@ final class Settings_Controller_Test extends TestCase {
 			),
 			'the development profile moved to an API not there' => array(
 				array(
-					'environment' => 'development',
-					'apiUrl'      => 'http://127.0.0.1:1',
+					'environment'  => 'development',
+					'apiUrl'       => 'http://127.0.0.1:1',
+					'clientSecret' => 'sandbox-development-secret',
 				),
 				'connection_refused',
 			),
