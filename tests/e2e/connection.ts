@@ -89,13 +89,14 @@ export async function rest(
  */
 export async function heal( page: Page, sandboxURL: string ): Promise< void > {
 	await control( sandboxURL, 'POST', '/reset' );
+	// A paused copy sends nothing, so saving could not verify: the binding comes first.
+	await rest( page, 'POST', '/causerie/v1/binding', { action: 'rebind' } );
 	const saved = await rest( page, 'POST', '/causerie/v1/settings', {
 		clientId: CLIENT.id,
 		clientSecret: CLIENT.secret,
 		apiUrl: sandboxURL,
 	} );
 	expect( saved.status, JSON.stringify( saved.body ) ).toBe( 200 );
-	await rest( page, 'POST', '/causerie/v1/binding', { action: 'rebind' } );
 	const renewed = await rest( page, 'POST', '/causerie/v1/token/regenerate', {
 		requestId: randomUUID(),
 	} );
