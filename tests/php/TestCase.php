@@ -30,6 +30,13 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		);
 	}
 
+	/**
+	 * Environment variables a test set, unset after it.
+	 *
+	 * @var list<string>
+	 */
+	private array $variables = array();
+
 	protected function setUp(): void {
 		parent::setUp();
 		// MariaDB commits an open transaction on CREATE or DROP TABLE (an implicit commit), so the plugin's
@@ -40,11 +47,26 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	protected function tearDown(): void {
+		foreach ( $this->variables as $name ) {
+			putenv( $name ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv -- unsets what the test set.
+		}
+		$this->variables = array();
 		$this->wpdb()->query( 'ROLLBACK' );
 		wp_cache_flush();
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
 		parent::tearDown();
+	}
+
+	/**
+	 * Sets an environment variable for this test only, as a host's environment would.
+	 *
+	 * @param string $name  Name.
+	 * @param string $value Value.
+	 */
+	protected function set_variable( string $name, string $value ): void {
+		$this->variables[] = $name;
+		putenv( $name . '=' . $value ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv -- as a host's environment would set it.
 	}
 
 	/**

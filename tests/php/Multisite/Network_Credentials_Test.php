@@ -20,23 +20,9 @@ use WP_REST_Request;
  */
 final class Network_Credentials_Test extends Network_TestCase {
 
-	/**
-	 * Environment variables a test set, unset again after it.
-	 *
-	 * @var list<string>
-	 */
-	private array $variables = array();
-
 	protected function setUp(): void {
 		parent::setUp();
 		Sandbox::reset();
-	}
-
-	protected function tearDown(): void {
-		foreach ( $this->variables as $name ) {
-			putenv( $name ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv -- unsets what the test set.
-		}
-		parent::tearDown();
 	}
 
 	/**
@@ -141,11 +127,8 @@ final class Network_Credentials_Test extends Network_TestCase {
 		switch_to_blog( $this->second_site() );
 		$this->act_as( 'administrator' );
 		$this->send( 'POST', '/causerie/v1/settings', array( 'scopes' => array( 'read:widget' ) ) );
-		$this->variables = array( 'CAUSERIE_LOCAL_CLIENT_ID', 'CAUSERIE_SCOPES' );
-		// phpcs:disable WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv -- as a host's environment would set them.
-		putenv( 'CAUSERIE_LOCAL_CLIENT_ID=from-the-environment' );
-		putenv( 'CAUSERIE_SCOPES=read:conversations' );
-		// phpcs:enable
+		$this->set_variable( 'CAUSERIE_LOCAL_CLIENT_ID', 'from-the-environment' );
+		$this->set_variable( 'CAUSERIE_SCOPES', 'read:conversations' );
 
 		$settings = $this->data_of( $this->dispatch( 'GET', '/causerie/v1/settings' ) );
 

@@ -29,23 +29,9 @@ final class Secret_Destination_Test extends TestCase {
 	private const ROUTE  = '/causerie/v1/' . Settings_Controller::REST_BASE;
 	private const SECRET = 'sandbox-development-secret';
 
-	/**
-	 * Environment variables a test set, unset again after it.
-	 *
-	 * @var list<string>
-	 */
-	private array $variables = array();
-
 	protected function setUp(): void {
 		parent::setUp();
 		Sandbox::reset();
-	}
-
-	protected function tearDown(): void {
-		foreach ( $this->variables as $name ) {
-			putenv( $name ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv -- unsets what the test set.
-		}
-		parent::tearDown();
 	}
 
 	/**
@@ -68,17 +54,6 @@ final class Secret_Destination_Test extends TestCase {
 		$this->act_as( 'administrator' );
 		$saved = $this->post( self::ROUTE, Sandbox::credentials() );
 		self::assertSame( 200, $saved->get_status(), (string) wp_json_encode( $saved->get_data() ) );
-	}
-
-	/**
-	 * Sets an environment variable for this test, as a host would.
-	 *
-	 * @param string $name  Name.
-	 * @param string $value Value.
-	 */
-	private function set_variable( string $name, string $value ): void {
-		$this->variables[] = $name;
-		putenv( $name . '=' . $value ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv -- as a host's environment would set it.
 	}
 
 	/**
