@@ -39,6 +39,11 @@ final class Redactor {
 	 */
 	private const MIN_SECRET_LENGTH = 8;
 
+	/**
+	 * Most secrets remembered: a process holds a few; a long-running one (WP-CLI) forgets the oldest.
+	 */
+	private const MAX_KNOWN = 64;
+
 	// Keys that hold a credential. Keys that only speak of one (tokenEndpoint, refusedToken, tokenEnvironment)
 	// stay readable: a token under any key is masked by its value anyway.
 	private const SECRET_KEYS = '/^(?:(?:access|refresh|id|bearer)[_-]?)?token$|secret|password|authorization|cookie|nonce|^key$|^(?:api|private)[_-]?key$|assertion/i';
@@ -60,14 +65,22 @@ final class Redactor {
 	private static array $known = array();
 
 	/**
+	 * The same, oldest first.
+	 *
+	 * @var list<string>
+	 */
+	private static array $recent = array();
+
+	/**
 	 * Remembers secrets or tokens this process holds in clear, so they are masked wherever they turn up.
 	 *
 	 * @param string|null ...$secrets Secrets; null and short ones are ignored.
 	 */
 	public static function remember( ?string ...$secrets ): void {
 		foreach ( $secrets as $secret ) {
-			if ( null !== $secret && strlen( $secret ) >= self::MIN_SECRET_LENGTH && ! in_array( $secret, self::$known, true ) ) {
-				self::$known[] = $secret;
+			if ( null !== $secret && strlen( $secret ) >= self::MIN_SECRET_LENGTH && ! in_array( $secret, self::$recent, true ) ) {
+				self::$recent = array_slice( array_merge( self::$recent, array( $secret ) ), -self::MAX_KNOWN );
+				self::$known  = self::$recent;
 				// The longest first, so a secret that contains another is masked whole.
 				usort( self::$known, static fn( string $a, string $b ): int => strlen( $b ) <=> strlen( $a ) );
 			}
@@ -108,11 +121,10 @@ final class Redactor {
 	 * @param string $text Text.
 	 */
 	public static function text( string $text ): string {
-		if ( array() !== self::$known ) {
-			$text = str_replace( self::$known, self::MASK, $text );
-		}
+		// Shapes first: a token is masked whole, before a known value that is part of it could cut it.
 		$text = (string) preg_replace_callback( self::JWT, static fn( array $match ): string => self::is_jose_header( $match[0] ) ? self::TOKEN_MASK : $match[0], $text );
-		return (string) preg_replace( self::CREDENTIAL, '$1 ' . self::MASK, $text );
+		$text = (string) preg_replace( self::CREDENTIAL, '$1 ' . self::MASK, $text );
+		return array() === self::$known ? $text : str_replace( self::$known, self::MASK, $text );
 	}
 
 	/**

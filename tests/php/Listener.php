@@ -7,8 +7,6 @@
 
 namespace Causerie\Connector\Tests;
 
-// phpcs:disable WordPress.WP.AlternativeFunctions, WordPress.PHP.DiscouragedPHPFunctions -- files and processes of the test run.
-
 /**
  * PHP's built-in server on a free port, answering 404 to everything and writing each request (method, path,
  * headers, body) to a log: an address someone would like the secret sent to. One for the whole run.
@@ -108,7 +106,7 @@ final class Listener {
 		file_put_contents(
 			$router,
 			'<?php' . "\n"
-				. 'file_put_contents( ' . var_export( self::$log, true ) . ', json_encode( array( "method" => $_SERVER["REQUEST_METHOD"], "uri" => $_SERVER["REQUEST_URI"], "headers" => getallheaders(), "body" => file_get_contents( "php://input" ) ) ) . "\n", FILE_APPEND | LOCK_EX );' . "\n" // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export
+				. 'file_put_contents( ' . var_export( self::$log, true ) . ', json_encode( array( "method" => $_SERVER["REQUEST_METHOD"], "uri" => $_SERVER["REQUEST_URI"], "headers" => getallheaders(), "body" => file_get_contents( "php://input" ) ) ) . "\n", FILE_APPEND | LOCK_EX );' . "\n" // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- writes the log's path as a PHP literal into the listener's script.
 				. 'http_response_code( 404 ); header( "Content-Type: application/json" ); echo "{\"error\":\"not_found\"}";' . "\n"
 		);
 		$pid = (int) shell_exec( sprintf( 'setsid %s -S 127.0.0.1:%d %s > %s 2>&1 & echo $!', escapeshellarg( PHP_BINARY ), $port, escapeshellarg( $router ), escapeshellarg( $dir . '/server.log' ) ) );

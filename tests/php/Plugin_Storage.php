@@ -9,8 +9,6 @@ namespace Causerie\Connector\Tests;
 
 use Causerie\Connector\Log\Event_Log;
 
-// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- raw reads of the test database, each query prepared by rows(); WPCS 2.3 predates %i.
-
 /**
  * Reads the rows straight from the tables, bypassing every cache, so that a refused request is proven to
  * have written nothing: not an option, not a transient, not the network's site options, not a user's meta
@@ -67,6 +65,7 @@ final class Plugin_Storage {
 	 */
 	private static function rows( \wpdb $wpdb, string $query, string ...$args ): array {
 		$rows = array();
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the query is prepared on this very line, from a literal string.
 		foreach ( (array) $wpdb->get_results( (string) $wpdb->prepare( $query, ...$args ), 'ARRAY_N' ) as $row ) {
 			$rows[] = array_map( static fn( mixed $cell ): string => is_scalar( $cell ) ? (string) $cell : '', array_values( (array) $row ) );
 		}

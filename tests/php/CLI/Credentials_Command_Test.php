@@ -152,7 +152,7 @@ final class Credentials_Command_Test extends Command_TestCase {
 
 		self::assertSame( Exit_Code::FAILED, $run['status'] );
 		self::assertSame( '', $run['stdout'] );
-		self::assertSame( "Error: Enter the client secret again to use it with the new address. [causerie_secret_required]\n", $run['stderr'] );
+		self::assertSame( "Error: clientSecret: Enter the client secret again to use it with the new address. [causerie_secret_required]\n", $run['stderr'] );
 		self::assertSame( array(), Listener::received( self::SECRET ), 'the secret reached the listener' );
 		self::assertSame( 0, Listener::count() );
 		$this->assert_still_connected();

@@ -30,7 +30,7 @@ final class Encryption_Test extends TestCase {
 		$key   = hash_hkdf( 'sha256', $key_material, SODIUM_CRYPTO_SECRETBOX_KEYBYTES, 'causerie-connector-secrets' );
 		$nonce = random_bytes( SODIUM_CRYPTO_SECRETBOX_NONCEBYTES );
 		return 'cc1:' . substr( hash_hmac( 'sha256', 'causerie-key-fingerprint', $key ), 0, 16 ) . ':'
-			. base64_encode( $nonce . sodium_crypto_secretbox( $plaintext, $nonce, $key ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+			. base64_encode( $nonce . sodium_crypto_secretbox( $plaintext, $nonce, $key ) );
 	}
 
 	public function test_a_secret_round_trips_and_never_appears_in_clear(): void {

@@ -146,7 +146,7 @@ final class Address_Gate_Test extends TestCase {
 			Http_Client::DEFAULT_CONNECT_TIMEOUT,
 			function ( \CurlHandle $handle, int $option, mixed $value ): void {
 				$this->options[] = array( $option, $value );
-				curl_setopt( $handle, $option, $value ); // phpcs:ignore WordPress.WP.AlternativeFunctions.curl_curl_setopt
+				curl_setopt( $handle, $option, $value );
 			}
 		);
 		$this->client->register();

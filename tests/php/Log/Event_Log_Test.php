@@ -86,7 +86,8 @@ final class Event_Log_Test extends TestCase {
 		Sandbox::reset();
 		$this->act_as( 'administrator' );
 		Sandbox::connect();
-		$this->dispatch( 'GET', '/causerie/v1/token' );
+		// Reading GET /token never gets one: the checks do, as any call to the API would.
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
 		$token = ( new Token_Store( new Encryption() ) )->get();
 		self::assertInstanceOf( Cached_Token::class, $token );
 

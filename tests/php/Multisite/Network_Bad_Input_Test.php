@@ -47,6 +47,26 @@ final class Network_Bad_Input_Test extends Network_TestCase {
 	}
 
 	/**
+	 * The same, but for the values a sub-site may send empty: there they remove its own value so the network's
+	 * applies (Site_Admin_Limits_Test proves that), so they are not bad input.
+	 *
+	 * @return array<string, array{0: string, 1: array<string, mixed>|string, 2: string}>
+	 */
+	public static function bad_sub_site_settings(): array {
+		return array_filter(
+			self::bad_settings(),
+			static function ( array $case ): bool {
+				foreach ( array( 'clientId', 'clientSecret', 'apiUrl' ) as $field ) {
+					if ( is_array( $case[1] ) && isset( $case[1][ $field ] ) && is_string( $case[1][ $field ] ) && '' === trim( $case[1][ $field ] ) ) {
+						return false;
+					}
+				}
+				return true;
+			}
+		);
+	}
+
+	/**
 	 * Sends a request with a JSON body, or a raw JSON text.
 	 *
 	 * @param string                      $method HTTP method.
@@ -106,7 +126,7 @@ final class Network_Bad_Input_Test extends Network_TestCase {
 	 * @param array<string, mixed>|string $body   Fields, or a raw JSON text.
 	 * @param string                      $field  The field the refusal names.
 	 */
-	#[DataProvider( 'bad_settings' )]
+	#[DataProvider( 'bad_sub_site_settings' )]
 	public function test_bad_input_to_a_sub_sites_settings_is_refused_and_changes_nothing( string $method, array|string $body, string $field ): void {
 		switch_to_blog( $this->second_site() );
 		$this->act_as( 'administrator' );

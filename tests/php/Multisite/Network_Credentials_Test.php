@@ -166,6 +166,7 @@ final class Network_Credentials_Test extends Network_TestCase {
 		self::assertSame( 0, Listener::count() );
 		$settings = $this->data_of( $this->dispatch( 'GET', '/causerie/v1/settings' ) );
 		self::assertTrue( $settings['hasSecret'], 'still connected with the network\'s credentials' );
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
 		self::assertSame( 200, $this->dispatch( 'GET', '/causerie/v1/token' )->get_status() );
 	}
 

@@ -43,6 +43,8 @@ final class Site_Admin_Limits_Test extends Network_TestCase {
 		$this->save_network_credentials();
 		switch_to_blog( $this->second_site() );
 		$site_admin = $this->act_as( 'administrator' );
+		// Reading GET /token never gets one: the checks do, as any call to the API would.
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
 
 		$refused  = $this->reveal();
 		$inspects = $this->dispatch( 'GET', '/causerie/v1/token' );
@@ -84,7 +86,8 @@ final class Site_Admin_Limits_Test extends Network_TestCase {
 		update_option( Credential_Store::OPTION, array( 'local' => array( 'scopes' => array( 'read:conversations', 'read:widget', 'write:knowledge' ) ) ), false );
 
 		$settings = $this->data_of( $this->dispatch( 'GET', '/causerie/v1/settings' ) );
-		$token    = $this->data_of( $this->dispatch( 'GET', '/causerie/v1/token' ) );
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
+		$token = $this->data_of( $this->dispatch( 'GET', '/causerie/v1/token' ) );
 
 		self::assertSame( Credential_Store::REQUIRED_SCOPES, $settings['scopes'] );
 		self::assertSame( 'network', ( (array) $settings['inherited'] )['scopes'] );

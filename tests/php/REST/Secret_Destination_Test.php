@@ -8,12 +8,16 @@
 namespace Causerie\Connector\Tests\REST;
 
 use Causerie\Connector\Auth\Discovery;
+use Causerie\Connector\Auth\Endpoints;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Secret_Binding;
+use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\Tests\Listener;
 use Causerie\Connector\Tests\Sandbox;
+use Causerie\Connector\Tests\Services;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
 use WP_REST_Request;
@@ -90,6 +94,16 @@ final class Secret_Destination_Test extends TestCase {
 		return $cases;
 	}
 
+	/**
+	 * What "Get a new token" answers: reading GET /token never asks for one.
+	 */
+	private function get_a_new_token(): WP_REST_Response {
+		$request = new WP_REST_Request( 'POST', '/causerie/v1/token/regenerate' );
+		$request->set_header( 'Content-Type', 'application/json' );
+		$request->set_body( (string) wp_json_encode( array( 'requestId' => wp_generate_uuid4() ) ) );
+		return rest_get_server()->dispatch( $request );
+	}
+
 	#[DataProvider( 'moves' )]
 	public function test_another_address_without_the_secret_is_refused_and_the_listener_gets_nothing( string $path, string $field, string $suffix ): void {
 		$this->connect();
@@ -162,9 +176,9 @@ final class Secret_Destination_Test extends TestCase {
 		$listener = Listener::url();
 		self::move_behind_the_plugins_back( $listener );
 
-		$token = $this->dispatch( 'GET', '/causerie/v1/token' );
+		$token = $this->get_a_new_token();
 
-		self::assertSame( 'causerie_token_unavailable', $this->error_code( $token ) );
+		self::assertSame( 'causerie_regeneration_failed', $this->error_code( $token ) );
 		$diagnosis = self::error_data( $token )['diagnosis'];
 		self::assertIsArray( $diagnosis );
 		self::assertSame( 'secret_address_changed', $diagnosis['code'] );
@@ -172,26 +186,24 @@ final class Secret_Destination_Test extends TestCase {
 		self::assertSame( array(), Listener::received( self::SECRET ), 'the secret reached the listener' );
 	}
 
-	public function test_metadata_that_names_a_token_endpoint_on_another_server_gets_no_secret(): void {
+	public function test_a_token_endpoint_on_another_server_gets_no_secret_even_past_discovery(): void {
 		$this->connect();
-		$listener = Listener::url();
-		// What discovery keeps when the server's published metadata names another server's token endpoint.
-		$key       = Discovery::CACHE_PREFIX . md5( Sandbox::url() . '||' );
-		$endpoints = get_transient( $key );
-		self::assertIsArray( $endpoints, 'discovery kept what it found' );
-		$endpoints['token_endpoint'] = $listener . '/auth/token';
-		set_transient( $key, $endpoints, HOUR_IN_SECONDS );
-		delete_option( Token_Store::OPTION );
+		// The site's own key, which the record was made with.
+		$services    = new Services( null, new Encryption() );
+		$credentials = $services->credentials->credentials();
+		$found       = $services->discovery->endpoints( $credentials );
+		self::assertInstanceOf( Endpoints::class, $found );
+		// Discovery refuses such metadata first; this is the last line, where the secret would leave.
+		$elsewhere = new Endpoints( $found->issuer, Listener::url() . '/auth/token', $found->jwks_uri, '', '', $found->auth_methods, $found->resource, $found->source );
 
-		$token = $this->dispatch( 'GET', '/causerie/v1/token' );
+		$token = $services->client->client_credentials( $elsewhere, $credentials );
 
-		self::assertSame( 'causerie_token_unavailable', $this->error_code( $token ) );
-		$diagnosis = self::error_data( $token )['diagnosis'];
-		self::assertIsArray( $diagnosis );
-		self::assertSame( 'secret_address_changed', $diagnosis['code'] );
+		self::assertInstanceOf( Finding::class, $token );
+		self::assertSame( 'secret_address_changed', $token->code );
 		self::assertSame( array(), Listener::received( self::SECRET ), 'the secret reached the listener' );
 		self::assertSame( 0, Listener::count() );
 	}
+
 
 	public function test_a_secret_saved_before_it_was_bound_is_bound_by_its_first_use(): void {
 		Sandbox::connect();
@@ -201,7 +213,7 @@ final class Secret_Destination_Test extends TestCase {
 		self::assertIsArray( $stored['local'] );
 		self::assertArrayNotHasKey( Secret_Binding::FIELD, $stored['local'] );
 
-		self::assertSame( 200, $this->dispatch( 'GET', '/causerie/v1/token' )->get_status() );
+		self::assertSame( 200, $this->get_a_new_token()->get_status() );
 
 		$stored = get_option( Credential_Store::OPTION );
 		self::assertIsArray( $stored );
@@ -209,7 +221,7 @@ final class Secret_Destination_Test extends TestCase {
 		self::assertIsArray( $stored['local'][ Secret_Binding::FIELD ] );
 		$listener = Listener::url();
 		self::move_behind_the_plugins_back( $listener );
-		self::assertSame( 'causerie_token_unavailable', $this->error_code( $this->dispatch( 'GET', '/causerie/v1/token' ) ) );
+		self::assertSame( 'causerie_regeneration_failed', $this->error_code( $this->get_a_new_token() ) );
 		self::assertSame( array(), Listener::received( self::SECRET ) );
 	}
 }

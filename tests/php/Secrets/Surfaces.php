@@ -13,8 +13,6 @@ use Causerie\Connector\REST\Admin_Controller;
 use Causerie\Connector\Tests\CLI\Wp_Cli;
 use Causerie\Connector\Tests\Sandbox;
 
-// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.Security.NonceVerification, WordPress.WP.GlobalVariablesOverride -- a test renders pages as WordPress would for a request.
-
 /**
  * Each surface renders itself to text, in this process (the test site, where the test connected) or through
  * WP-CLI (its own site). A feature that adds a page or a payload adds a line to all().
@@ -112,7 +110,7 @@ final class Surfaces {
 		}
 		$server                 = $_SERVER;
 		$_SERVER['REQUEST_URI'] = $uri;
-		parse_str( (string) wp_parse_url( $uri, PHP_URL_QUERY ), $_GET );
+		parse_str( (string) wp_parse_url( $uri, PHP_URL_QUERY ), $_GET ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- sets the query of the page rendered, as a request would; reads no form.
 		remove_action( 'template_redirect', 'redirect_canonical' );
 		add_filter( 'wp_using_themes', '__return_true' );
 		ob_start();
