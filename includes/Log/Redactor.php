@@ -78,12 +78,18 @@ final class Redactor {
 	 */
 	public static function remember( ?string ...$secrets ): void {
 		foreach ( $secrets as $secret ) {
-			if ( null !== $secret && strlen( $secret ) >= self::MIN_SECRET_LENGTH && ! in_array( $secret, self::$recent, true ) ) {
-				self::$recent = array_slice( array_merge( self::$recent, array( $secret ) ), -self::MAX_KNOWN );
-				self::$known  = self::$recent;
-				// The longest first, so a secret that contains another is masked whole.
-				usort( self::$known, static fn( string $a, string $b ): int => strlen( $b ) <=> strlen( $a ) );
+			if ( null === $secret || strlen( $secret ) < self::MIN_SECRET_LENGTH ) {
+				continue;
 			}
+			if ( end( self::$recent ) === $secret ) {
+				continue;
+			}
+			// One in use again moves to the end, so what is forgotten is what was seen longest ago.
+			$others       = array_values( array_diff( self::$recent, array( $secret ) ) );
+			self::$recent = array_slice( array_merge( $others, array( $secret ) ), -self::MAX_KNOWN );
+			self::$known  = self::$recent;
+			// The longest first, so a secret that contains another is masked whole.
+			usort( self::$known, static fn( string $a, string $b ): int => strlen( $b ) <=> strlen( $a ) );
 		}
 	}
 

@@ -109,6 +109,25 @@ final class Redactor_Test extends TestCase {
 		self::assertSame( 'denied: [redacted]', Redactor::text( 'denied: secret-read-from-wp-config-91' ) );
 	}
 
+	public function test_a_known_value_that_is_part_of_a_token_does_not_cut_the_token(): void {
+		// A truncated token, as a broken answer may leave one in memory.
+		Redactor::remember( substr( self::JWT, 0, 18 ) );
+
+		self::assertSame( 'the token [redacted token] has expired', Redactor::text( 'the token ' . self::JWT . ' has expired' ) );
+	}
+
+	public function test_a_long_running_process_forgets_the_secrets_it_saw_longest_ago(): void {
+		Redactor::remember( 'the-client-secret-in-use' );
+		for ( $i = 0; $i < 100; $i++ ) {
+			Redactor::remember( sprintf( 'rotated-token-%03d', $i ) );
+			// The secret in use is seen again with every set of credentials built.
+			Redactor::remember( 'the-client-secret-in-use' );
+		}
+
+		self::assertSame( '[redacted] [redacted]', Redactor::text( 'rotated-token-099 the-client-secret-in-use' ) );
+		self::assertSame( 'rotated-token-000', Redactor::text( 'rotated-token-000' ) );
+	}
+
 	public function test_a_token_is_known_as_soon_as_it_is_read_from_storage(): void {
 		Cached_Token::from_array(
 			array(
