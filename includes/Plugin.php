@@ -17,6 +17,7 @@ use Causerie\Connector\Alerts\Problem_Tracker;
 use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Api\Connection_Verifier;
+use Causerie\Connector\Auth\Client_Request;
 use Causerie\Connector\Auth\Discovery;
 use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Auth\Lock;
@@ -125,7 +126,7 @@ final class Plugin {
 		$http      = new Http_Client( deadline: $deadline, paused: self::paused() );
 		$discovery = self::discovery( $http );
 		$secrets   = new Secret_Binding( $encryption );
-		( new Token_Revoker( $discovery, new Token_Client( $http, $secrets ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
+		( new Token_Revoker( $discovery, new Token_Client( new Client_Request( $http, $secrets ) ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
 	}
 
 	/**
@@ -203,7 +204,7 @@ final class Plugin {
 		$documents    = new Metadata_Fetcher( $http );
 		$discovery    = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 		$retry        = new Retry_Policy();
-		$token_client = new Token_Client( $http, $secrets, Http_Client::DEFAULT_TIMEOUT, $retry );
+		$token_client = new Token_Client( new Client_Request( $http, $secrets ), Http_Client::DEFAULT_TIMEOUT, $retry );
 		$jwks         = new Jwks( $documents );
 		$token_store  = new Token_Store( $encryption );
 		$revoker      = new Token_Revoker( $discovery, $token_client );

@@ -9,6 +9,7 @@ namespace Causerie\Connector\Tests;
 
 use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Api\Connection_Verifier;
+use Causerie\Connector\Auth\Client_Request;
 use Causerie\Connector\Auth\Discovery;
 use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Auth\Lock;
@@ -76,7 +77,7 @@ final class Services {
 		$this->http        = new Http_Client( paused: $binding->is_paused( ... ) );
 		$documents         = new Metadata_Fetcher( $this->http );
 		$this->discovery   = new Discovery( $documents, new Resource_Discovery( $this->http, $documents ) );
-		$this->client      = new Token_Client( $this->http, $secrets, Http_Client::DEFAULT_TIMEOUT, $retry );
+		$this->client      = new Token_Client( new Client_Request( $this->http, $secrets ), Http_Client::DEFAULT_TIMEOUT, $retry );
 		$this->jwks        = new Jwks( $documents );
 		$revoker           = new Token_Revoker( $this->discovery, $this->client );
 		$this->intake      = new Token_Intake( $this->client, $this->store, $binding );
