@@ -17,6 +17,7 @@ use Causerie\Connector\Alerts\Problem_Tracker;
 use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Api\Connection_Verifier;
+use Causerie\Connector\Auth\Client_Request;
 use Causerie\Connector\Auth\Discovery;
 use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Auth\Lock;
@@ -24,7 +25,9 @@ use Causerie\Connector\Auth\Metadata_Fetcher;
 use Causerie\Connector\Auth\Refusal;
 use Causerie\Connector\Auth\Resource_Discovery;
 use Causerie\Connector\Auth\Token_Client;
+use Causerie\Connector\Auth\Token_Intake;
 use Causerie\Connector\Auth\Token_Manager;
+use Causerie\Connector\Auth\Token_Renewal;
 use Causerie\Connector\Auth\Token_Revoker;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\CLI\Command;
@@ -123,7 +126,7 @@ final class Plugin {
 		$http      = new Http_Client( deadline: $deadline, paused: self::paused() );
 		$discovery = self::discovery( $http );
 		$secrets   = new Secret_Binding( $encryption );
-		( new Token_Revoker( $discovery, new Token_Client( $http, $secrets ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
+		( new Token_Revoker( $discovery, new Token_Client( new Client_Request( $http, $secrets ) ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
 	}
 
 	/**
@@ -201,10 +204,13 @@ final class Plugin {
 		$documents    = new Metadata_Fetcher( $http );
 		$discovery    = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
 		$retry        = new Retry_Policy();
-		$token_client = new Token_Client( $http, $secrets, Http_Client::DEFAULT_TIMEOUT, $retry );
+		$token_client = new Token_Client( new Client_Request( $http, $secrets ), Http_Client::DEFAULT_TIMEOUT, $retry );
 		$jwks         = new Jwks( $documents );
 		$token_store  = new Token_Store( $encryption );
-		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, new Lock(), $binding, new Token_Revoker( $discovery, $token_client ) );
+		$revoker      = new Token_Revoker( $discovery, $token_client );
+		$intake       = new Token_Intake( $token_client, $token_store, $binding );
+		$renewal      = new Token_Renewal( $credentials, $discovery, $token_client, $token_store, $intake, new Lock(), $revoker );
+		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, $binding, $revoker, $intake, $renewal );
 		$api          = new Api_Client( $tokens, $credentials, $http, new Refusal( $jwks, $token_client ), $retry );
 		$verifier     = new Connection_Verifier( $discovery, $token_client, $api );
 		$checks       = new Live_Checks( $credentials, $tokens, $api, $binding );

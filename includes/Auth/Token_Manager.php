@@ -15,26 +15,11 @@ use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Log\Event_Log;
 
 /**
- * Hands out the cached token until it is due for renewal; then exactly one worker renews it, under a lock
- * shared by all workers and servers, and the others keep using the old token while it is valid or wait
- * briefly for the new one. A token the API refused is renewed the same way, once for everyone. Routine
- * renewal never revokes the token it replaces: other requests may still hold it, and it expires on its own.
- * Revocation is for replacing a token on purpose (regeneration) and for credentials that changed.
+ * Hands out the cached token until it is due for renewal; then Token_Renewal renews it once for every worker.
+ * A token the API refused is renewed the same way, once for everyone. Revocation is for replacing a token on
+ * purpose (regeneration) and for credentials that changed.
  */
 final class Token_Manager {
-
-	public const LOCK = 'token';
-
-	/**
-	 * How long a worker with no usable token waits for another one's renewal, and how often it looks.
-	 */
-	public const WAIT_SECONDS = 10;
-	private const POLL_MICROS = 100000;
-
-	/**
-	 * Seconds added to the longest renewal for the work between calls (database, decryption, logging).
-	 */
-	private const LOCK_MARGIN = 5;
 
 	/**
 	 * Constructor.
@@ -43,20 +28,20 @@ final class Token_Manager {
 	 * @param Discovery        $discovery   Where to ask.
 	 * @param Token_Client     $client      The token endpoint.
 	 * @param Token_Store      $store       The token in use.
-	 * @param Lock             $lock        Single flight across workers.
 	 * @param Site_Binding     $binding     Which site the credentials belong to.
 	 * @param Token_Revoker    $revoker     Revokes tokens no longer wanted.
-	 * @param float            $wait        Seconds to wait for another worker's renewal; tests pass less.
+	 * @param Token_Intake     $intake      Takes in a new token.
+	 * @param Token_Renewal    $renewal     Renews it once for every worker, under the lock every replacement takes.
 	 */
 	public function __construct(
 		private readonly Credential_Store $credentials,
 		private readonly Discovery $discovery,
 		private readonly Token_Client $client,
 		private readonly Token_Store $store,
-		private readonly Lock $lock,
 		private readonly Site_Binding $binding,
 		private readonly Token_Revoker $revoker,
-		private readonly float $wait = self::WAIT_SECONDS
+		private readonly Token_Intake $intake,
+		private readonly Token_Renewal $renewal
 	) {}
 
 	/**
@@ -71,13 +56,13 @@ final class Token_Manager {
 			return $blocked;
 		}
 		$credentials = $this->credentials->credentials();
-		$cached      = $this->current( $credentials );
+		$cached      = $this->store->issued_to( $credentials );
 		if ( ! $force && null !== $cached && time() < $cached->renew_at() ) {
 			return $cached;
 		}
 		// Another worker may renew it between our read and our lock: then its token is the one to use.
 		$fresh = static fn( ?Cached_Token $latest ): bool => null !== $latest && time() < $latest->renew_at() && $latest->access_token !== $cached?->access_token;
-		return $this->single_flight( $credentials, $cached, $fresh, ! $force && null !== $cached && $cached->is_usable( time() ) );
+		return $this->renewal->single_flight( $credentials, $cached, $fresh, ! $force && null !== $cached && $cached->is_usable( time() ) );
 	}
 
 	/**
@@ -97,7 +82,7 @@ final class Token_Manager {
 		}
 		$credentials = $this->credentials->credentials();
 		$other       = static fn( ?Cached_Token $latest ): bool => null !== $latest && $latest->access_token !== $refused->access_token && $latest->is_usable( time() );
-		return $this->single_flight( $credentials, $refused, $other, false, $renewing );
+		return $this->renewal->single_flight( $credentials, $refused, $other, false, $renewing );
 	}
 
 	/**
@@ -111,25 +96,11 @@ final class Token_Manager {
 		if ( null !== $blocked ) {
 			return $blocked;
 		}
-		$token = $this->current( $this->credentials->credentials() );
+		$token = $this->store->issued_to( $this->credentials->credentials() );
 		if ( null !== $token ) {
 			return $token;
 		}
-		return $this->lock->is_held( self::LOCK ) ? new Finding( 'renewal_in_progress' ) : new Finding( 'no_token' );
-	}
-
-	/**
-	 * Seconds a worker may hold the renewal lock: more than the longest a renewal can take, every call at its
-	 * full timeout, so that the lock never frees itself while its holder still works. Under the lock, a renewal
-	 * may find out why a token was refused (discovery, the keys, introspection), find the endpoints again when
-	 * that failed, try the refresh grant then the client credentials grant, ask introspection for the expiry,
-	 * and revoke a token of credentials no longer in force (their discovery, two revocations).
-	 */
-	public function lock_ttl(): int {
-		$calls = 3 * Discovery::longest() + Metadata_Fetcher::TIMEOUT
-			+ 2 * $this->client->longest_grant() + 2 * $this->client->longest_introspection()
-			+ 2 * Token_Client::REVOKE_TIMEOUT;
-		return (int) ceil( $calls ) + self::LOCK_MARGIN;
+		return $this->renewal->in_progress() ? new Finding( 'renewal_in_progress' ) : new Finding( 'no_token' );
 	}
 
 	/**
@@ -180,7 +151,7 @@ final class Token_Manager {
 		if ( $endpoints instanceof Finding ) {
 			return $endpoints;
 		}
-		$owner = $this->lock->acquire( self::LOCK, $this->lock_ttl() );
+		$owner = $this->renewal->acquire();
 		if ( null === $owner ) {
 			return new Finding( 'renewal_in_progress', array( 'waitedSeconds' => 0 ) );
 		}
@@ -190,7 +161,7 @@ final class Token_Manager {
 				Event_Log::emit( 'token', $response->code, $response->evidence );
 				return $response;
 			}
-			$candidate = $this->cache_form( $response, $endpoints, $credentials );
+			$candidate = $this->intake->cache_form( $response, $endpoints, $credentials );
 			$refused   = $prove( $candidate, $endpoints );
 			if ( null !== $refused ) {
 				$this->client->revoke( $endpoints, $credentials, $candidate->access_token, 'access_token' );
@@ -198,7 +169,7 @@ final class Token_Manager {
 				return $refused;
 			}
 			$previous = $this->store->get();
-			$this->put( $candidate );
+			$this->intake->put( $candidate );
 			$this->credentials->bind_secret( $credentials, $endpoints->issuer, $endpoints->token_endpoint );
 			$revoked = null === $previous || Revocation::Revoked === $this->revoker->revoke( $previous, $credentials, $endpoints );
 			Event_Log::emit(
@@ -212,7 +183,7 @@ final class Token_Manager {
 			);
 			return new Regeneration( $candidate, null !== $previous, $revoked );
 		} finally {
-			$this->lock->release( self::LOCK, $owner );
+			$this->renewal->release( $owner );
 		}
 	}
 
@@ -226,13 +197,13 @@ final class Token_Manager {
 	 * @param Credentials    $previous    The credentials they replaced.
 	 */
 	public function adopt( Token_Response $response, Endpoints $endpoints, Credentials $credentials, Credentials $previous ): void {
-		$token = $this->cache_form( $response, $endpoints, $credentials );
+		$token = $this->intake->cache_form( $response, $endpoints, $credentials );
 		// Saving does not wait for a renewal under way: a token of the old credentials stored after this one
 		// belongs to other credentials, so the next call replaces it.
-		$owner = $this->lock->acquire( self::LOCK, $this->lock_ttl() );
+		$owner = $this->renewal->acquire();
 		try {
 			$old = $this->store->get();
-			$this->put( $token );
+			$this->intake->put( $token );
 			Event_Log::emit(
 				'token',
 				'issued',
@@ -247,7 +218,7 @@ final class Token_Manager {
 			}
 		} finally {
 			if ( null !== $owner ) {
-				$this->lock->release( self::LOCK, $owner );
+				$this->renewal->release( $owner );
 			}
 		}
 	}
@@ -263,143 +234,5 @@ final class Token_Manager {
 			$this->revoker->revoke_stale( $old, $issued_to );
 		}
 		$this->store->clear();
-	}
-
-	/**
-	 * Runs one renewal for all workers: the lock holder renews unless someone else already did; the others
-	 * use the old token meanwhile when they may, or wait for the new one.
-	 *
-	 * @param Credentials       $credentials The credentials in force.
-	 * @param Cached_Token|null $replaced    The token being replaced.
-	 * @param \Closure          $done        Whether a stored token already replaces it.
-	 * @param bool              $may_keep    Whether the replaced token may serve while another worker renews.
-	 * @param \Closure|null     $renewing    Called just before this worker renews.
-	 * @return Cached_Token|Finding
-	 *
-	 * @phpstan-param \Closure(?Cached_Token): bool $done
-	 * @phpstan-param (\Closure(): void)|null $renewing
-	 */
-	private function single_flight( Credentials $credentials, ?Cached_Token $replaced, \Closure $done, bool $may_keep, ?\Closure $renewing = null ) {
-		$owner = $this->lock->acquire( self::LOCK, $this->lock_ttl() );
-		if ( null !== $owner ) {
-			try {
-				$stored = $this->store->get();
-				$latest = null !== $stored && $stored->belongs_to( $credentials->environment, $credentials->identity() ) ? $stored : null;
-				if ( $done( $latest ) && null !== $latest ) {
-					return $latest;
-				}
-				if ( null !== $renewing ) {
-					$renewing();
-				}
-				return $this->renew( $credentials, $latest, $stored );
-			} finally {
-				$this->lock->release( self::LOCK, $owner );
-			}
-		}
-		if ( $may_keep && null !== $replaced ) {
-			return $replaced;
-		}
-		$deadline = microtime( true ) + $this->wait;
-		while ( microtime( true ) < $deadline ) {
-			usleep( self::POLL_MICROS );
-			$latest = $this->current( $credentials );
-			if ( null !== $latest && $latest->access_token !== $replaced?->access_token && $latest->is_usable( time() ) ) {
-				return $latest;
-			}
-		}
-		// Another worker is still renewing: saying the API timed out would send the admin the wrong way.
-		return new Finding( 'renewal_in_progress', array( 'waitedSeconds' => $this->wait ) );
-	}
-
-	/**
-	 * Gets a new token and stores it. A refresh token is used when there is one; a refused one falls back to
-	 * the client credentials grant.
-	 *
-	 * @param Credentials       $credentials The credentials in force.
-	 * @param Cached_Token|null $previous    The token it replaces.
-	 * @param Cached_Token|null $stored      The token stored when this worker took the lock, whoever it was issued to.
-	 * @return Cached_Token|Finding
-	 */
-	private function renew( Credentials $credentials, ?Cached_Token $previous, ?Cached_Token $stored ) {
-		$endpoints = $this->discovery->endpoints( $credentials );
-		if ( $endpoints instanceof Finding ) {
-			return $endpoints;
-		}
-		$response = null;
-		if ( null !== $previous?->refresh_token ) {
-			$response = $this->client->refresh( $endpoints, $credentials, $previous->refresh_token );
-			if ( $response instanceof Finding && in_array( $response->code, array( 'invalid_grant', 'unauthorized_client' ), true ) ) {
-				$response = null;
-			}
-		}
-		$grant    = null === $response ? 'client_credentials' : 'refresh_token';
-		$response = $response ?? $this->client->client_credentials( $endpoints, $credentials );
-		if ( $response instanceof Finding ) {
-			Event_Log::emit( 'token', $response->code, $response->evidence );
-			return $response;
-		}
-		$stale = null === $previous ? $stored : null;
-		$token = $this->cache_form( $response, $endpoints, $credentials );
-		// A cache may evict the lock before its time and let a second worker renew meanwhile: the token it stored
-		// is kept, and this one only serves the request that got it. Routine renewal revokes nothing, so both
-		// stay valid; a server that revokes a reused refresh token's grant is healed by the next 401.
-		if ( $this->store->get()?->access_token !== $stored?->access_token ) {
-			return $token;
-		}
-		$this->put( $token );
-		// A secret saved before it was bound to its addresses is bound by its first successful use.
-		$this->credentials->bind_secret( $credentials, $endpoints->issuer, $endpoints->token_endpoint );
-		// A token of other credentials (another profile, or settings changed in wp-config.php) is not needed again.
-		if ( null !== $stale ) {
-			$this->revoker->revoke_stale( $stale, $this->credentials->credentials( $stale->environment ) );
-		}
-		Event_Log::emit(
-			'token',
-			null === $previous ? 'issued' : 'renewed',
-			array(
-				'grant'     => $grant,
-				'expiresAt' => gmdate( 'c', $token->expires_at ),
-				'scopes'    => $token->scopes,
-			) + ( null === $response->secret_expires_at ? array() : array( 'secretExpiresAt' => gmdate( 'c', $response->secret_expires_at ) ) )
-		);
-		return $token;
-	}
-
-	/**
-	 * A token answer as it is kept, asking introspection for the expiry when nothing else states it.
-	 *
-	 * @param Token_Response $response    The answer.
-	 * @param Endpoints      $endpoints   Where it came from.
-	 * @param Credentials    $credentials Who it was issued to.
-	 */
-	private function cache_form( Token_Response $response, Endpoints $endpoints, Credentials $credentials ): Cached_Token {
-		$exp = null;
-		if ( Cached_Token::needs_expiry( $response ) && '' !== $endpoints->introspection_endpoint ) {
-			$state = $this->client->introspect( $endpoints, $credentials, $response->access_token );
-			$exp   = is_array( $state ) && isset( $state['exp'] ) && is_int( $state['exp'] ) ? $state['exp'] : null;
-		}
-		return Cached_Token::from_response( $response, $credentials->environment, $credentials->identity(), $exp );
-	}
-
-	/**
-	 * Stores a token and ties the credentials to this site's address the first time.
-	 *
-	 * @param Cached_Token $token The token.
-	 */
-	private function put( Cached_Token $token ): void {
-		$this->store->put( $token );
-		if ( ! $this->binding->is_bound() ) {
-			$this->binding->bind();
-		}
-	}
-
-	/**
-	 * The stored token, if it was issued to these credentials for their profile.
-	 *
-	 * @param Credentials $credentials The credentials in force.
-	 */
-	private function current( Credentials $credentials ): ?Cached_Token {
-		$token = $this->store->get();
-		return null !== $token && $token->belongs_to( $credentials->environment, $credentials->identity() ) ? $token : null;
 	}
 }

@@ -7,6 +7,7 @@
 
 namespace Causerie\Connector\Auth;
 
+use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Option_Storage;
 
@@ -40,6 +41,16 @@ final class Token_Store {
 		}
 		$plain = $this->encryption->decrypt( $stored, self::context() );
 		return is_string( $plain ) ? Cached_Token::from_array( json_decode( $plain, true ) ) : null;
+	}
+
+	/**
+	 * The token in use, if it was issued to these credentials for their profile.
+	 *
+	 * @param Credentials $credentials The credentials in force.
+	 */
+	public function issued_to( Credentials $credentials ): ?Cached_Token {
+		$token = $this->get();
+		return null !== $token && $token->belongs_to( $credentials->environment, $credentials->identity() ) ? $token : null;
 	}
 
 	/**

@@ -48,6 +48,20 @@ final class Credential_Store {
 	private readonly Secret_Binding $secrets;
 
 	/**
+	 * Encrypts each secret for the place it is stored.
+	 *
+	 * @var Secret_Cipher
+	 */
+	private readonly Secret_Cipher $cipher;
+
+	/**
+	 * Merges a profile's fields with the network's and the overrides.
+	 *
+	 * @var Profile_Resolver
+	 */
+	private readonly Profile_Resolver $resolver;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Encryption          $encryption Encrypts the secret at rest.
@@ -57,14 +71,17 @@ final class Credential_Store {
 	 * @param Secret_Binding|null $secrets    Where each secret may go; one over the same key by default.
 	 */
 	public function __construct(
-		private readonly Encryption $encryption,
-		private readonly Overrides $overrides,
+		Encryption $encryption,
+		Overrides $overrides,
 		?Option_Storage $storage = null,
 		private readonly ?Option_Storage $inherits = null,
 		?Secret_Binding $secrets = null
 	) {
 		$this->storage = $storage ?? new Option_Storage( self::OPTION );
 		$this->secrets = $secrets ?? new Secret_Binding( $encryption );
+		// Both work with this store's own key and overrides, never another's.
+		$this->cipher   = new Secret_Cipher( $encryption );
+		$this->resolver = new Profile_Resolver( $overrides, $this->cipher );
 	}
 
 	/**
@@ -96,7 +113,7 @@ final class Credential_Store {
 	 */
 	public function credentials( ?string $environment = null ): Credentials {
 		$environment = $environment ?? $this->active_environment();
-		return $this->resolve( $environment, $this->profile( $environment ) );
+		return $this->resolver->resolve( $environment, $this->profile( $environment ), $this->network( $environment ), $this->storage, $this->inherits );
 	}
 
 	/**
@@ -106,75 +123,7 @@ final class Credential_Store {
 	 * @param array<string, mixed> $changes     Validated changes, as save() takes them.
 	 */
 	public function preview( string $environment, array $changes ): Credentials {
-		return $this->resolve( $environment, $this->apply( $environment, $this->profile( $environment ), $changes ) );
-	}
-
-	/**
-	 * The credentials of a profile from its stored fields, the network's and the overrides.
-	 *
-	 * @param string $environment Profile.
-	 * @param array  $own         The profile's own stored fields.
-	 * @phpstan-param Profile $own
-	 */
-	private function resolve( string $environment, array $own ): Credentials {
-		$network   = null === $this->inherits ? array() : ( $this->all( $this->inherits )[ $environment ] ?? array() );
-		$profile   = $own + $network;
-		$inherited = array();
-		foreach ( array_keys( array_diff_key( $network, $own ) ) as $key ) {
-			$field = 'secret' === $key ? 'clientSecret' : $key;
-			if ( ! in_array( $key, array( 'updatedAt', Secret_Binding::FIELD ), true ) && null === $this->overrides->find( $field, $environment ) ) {
-				$inherited[ $field ] = 'network';
-			}
-		}
-		// A site admin who sets their own API address or sign-in service must not receive the network's secret there.
-		if ( isset( $inherited['clientSecret'] ) ) {
-			foreach ( self::ADDRESSES as $field ) {
-				if ( null === $this->overrides->find( $field, $environment ) && ( $profile[ $field ] ?? '' ) !== ( $network[ $field ] ?? '' ) ) {
-					unset( $profile['secret'], $inherited['clientSecret'] );
-				}
-			}
-		}
-
-		$secret  = null;
-		$failure = null;
-		$forced  = $this->overrides->find( 'clientSecret', $environment );
-		if ( null !== $forced ) {
-			$secret = $forced['value'];
-		} elseif ( isset( $profile['secret'] ) ) {
-			// Decrypted for the place it was read from: the site's option, or the network's when inherited.
-			$from  = isset( $own['secret'] ) || null === $this->inherits ? $this->storage : $this->inherits;
-			$plain = $this->encryption->decrypt( $profile['secret'], self::context( $from, $environment ) );
-			if ( $plain instanceof Decryption_Failure ) {
-				$failure = $plain;
-			} else {
-				$secret = $plain;
-				if ( Encryption::is_legacy( $profile['secret'] ) ) {
-					$this->migrate( $from, $environment, $profile['secret'], $plain );
-				}
-			}
-		}
-		// The record lives beside the secret: the network's beside the network's, a locked one's in the site's profile.
-		$record = isset( $inherited['clientSecret'] ) ? ( $network[ Secret_Binding::FIELD ] ?? null ) : ( $own[ Secret_Binding::FIELD ] ?? null );
-
-		// The network's client is the network administrator's to widen, not a site admin's: its scopes are the network's.
-		$scopes = $this->overrides->scopes( $environment );
-		if ( null === $scopes && isset( $inherited['clientSecret'] ) ) {
-			$inherited['scopes'] = 'network';
-		}
-		$scopes ??= isset( $inherited['clientSecret'] ) ? ( $network['scopes'] ?? self::REQUIRED_SCOPES ) : ( $profile['scopes'] ?? self::REQUIRED_SCOPES );
-		return new Credentials(
-			$environment,
-			$this->overrides->find( 'clientId', $environment )['value'] ?? $profile['clientId'] ?? '',
-			$secret,
-			$failure,
-			$this->overrides->find( 'apiUrl', $environment )['value'] ?? $profile['apiUrl'] ?? '',
-			$scopes,
-			$this->overrides->locked( $environment ),
-			$inherited,
-			$this->overrides->find( 'issuer', $environment )['value'] ?? $profile['issuer'] ?? '',
-			$this->overrides->find( 'tokenEndpoint', $environment )['value'] ?? $profile['tokenEndpoint'] ?? '',
-			$record
-		);
+		return $this->resolver->resolve( $environment, $this->apply( $environment, $this->profile( $environment ), $changes ), $this->network( $environment ), $this->storage, $this->inherits );
 	}
 
 	/**
@@ -257,7 +206,7 @@ final class Credential_Store {
 			// A new secret has been proven nowhere yet.
 			unset( $profile['secret'], $profile[ Secret_Binding::FIELD ] );
 			if ( '' !== $changes['clientSecret'] ) {
-				$profile['secret'] = $this->encryption->encrypt( $changes['clientSecret'], self::context( $this->storage, $environment ) );
+				$profile['secret'] = $this->cipher->seal( $this->storage, $environment, $changes['clientSecret'] );
 			}
 		}
 		if ( isset( $changes['scopes'] ) && is_array( $changes['scopes'] ) ) {
@@ -268,30 +217,13 @@ final class Credential_Store {
 	}
 
 	/**
-	 * What a profile's secret is bound to: the option, its site or network, and the profile.
+	 * The network's stored fields for a profile; none when there is no network to fall back to.
 	 *
-	 * @param Option_Storage $storage     Where the profile is kept.
-	 * @param string         $environment Profile.
+	 * @param string $environment Profile.
+	 * @phpstan-return Profile
 	 */
-	private static function context( Option_Storage $storage, string $environment ): string {
-		return $storage->context() . '|' . $environment;
-	}
-
-	/**
-	 * Writes a secret of the unbound format again, bound to its place, unless it changed in the meantime.
-	 *
-	 * @param Option_Storage $storage     Where it was read.
-	 * @param string         $environment Profile.
-	 * @param string         $legacy      The stored value as read.
-	 * @param string         $plain       Its plaintext.
-	 */
-	private function migrate( Option_Storage $storage, string $environment, string $legacy, string $plain ): void {
-		$stored = $storage->read();
-		if ( ! is_array( $stored ) || ! is_array( $stored[ $environment ] ?? null ) || ( $stored[ $environment ]['secret'] ?? null ) !== $legacy ) {
-			return;
-		}
-		$stored[ $environment ]['secret'] = $this->encryption->encrypt( $plain, self::context( $storage, $environment ) );
-		$storage->write( $stored );
+	private function network( string $environment ): array {
+		return null === $this->inherits ? array() : ( $this->all( $this->inherits )[ $environment ] ?? array() );
 	}
 
 	/**

@@ -12,8 +12,8 @@ use Causerie\Connector\Auth\Cached_Token;
 use Causerie\Connector\Auth\Endpoints;
 use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Auth\Token_Renewal;
 use Causerie\Connector\Auth\Token_Store;
-use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
@@ -61,14 +61,14 @@ final class Uninstall_Test extends TestCase {
 		$endpoints = $services->discovery->cached( $services->credentials->credentials() );
 		self::assertInstanceOf( Endpoints::class, $endpoints );
 		self::assertIsArray( $services->jwks->keys( $endpoints ) );
-		( new Lock() )->acquire( Token_Manager::LOCK, 30 );
+		( new Lock() )->acquire( Token_Renewal::LOCK, 30 );
 		self::assertIsString( wp_cache_get( Token_Store::OPTION, Token_Store::GROUP ) );
 		self::assertIsArray( get_transient( Jwks::CACHE_PREFIX . md5( $endpoints->jwks_uri ) ) );
 
 		$this->uninstall();
 
 		self::assertFalse( wp_cache_get( Token_Store::OPTION, Token_Store::GROUP ), 'the token' );
-		self::assertFalse( wp_cache_get( 'causerie_lock_' . Token_Manager::LOCK, Lock::GROUP ), 'the lock' );
+		self::assertFalse( wp_cache_get( 'causerie_lock_' . Token_Renewal::LOCK, Lock::GROUP ), 'the lock' );
 		self::assertNull( $services->discovery->cached( $services->credentials->credentials() ), 'the endpoints' );
 		self::assertFalse( get_transient( Jwks::CACHE_PREFIX . md5( $endpoints->jwks_uri ) ), 'the signing keys' );
 	}
@@ -121,7 +121,7 @@ final class Uninstall_Test extends TestCase {
 		update_option( 'causerie_connector_token', 'cc1:encrypted', false );
 		update_option( Live_Checks::OPTION, array( 'checkedAt' => gmdate( 'c' ) ), false );
 		set_transient( 'causerie_endpoints_abc', array( 'issuer' => 'x' ), 60 );
-		( new Lock() )->acquire( Token_Manager::LOCK, 30 );
+		( new Lock() )->acquire( Token_Renewal::LOCK, 30 );
 		wp_schedule_event( time() + 60, 'hourly', Token_Refresh::HOOK );
 		\Causerie\Connector\Log\Event_Log::emit( 'site', 'rebound' );
 		update_option( Alert_Recipient::OPTION, 'ops@example.com' );

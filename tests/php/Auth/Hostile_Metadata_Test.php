@@ -7,6 +7,7 @@
 
 namespace Causerie\Connector\Tests\Auth;
 
+use Causerie\Connector\Auth\Client_Request;
 use Causerie\Connector\Auth\Discovery;
 use Causerie\Connector\Auth\Endpoints;
 use Causerie\Connector\Auth\Metadata_Fetcher;
@@ -106,7 +107,7 @@ final class Hostile_Metadata_Test extends TestCase {
 		$credentials = new Credentials( 'production', 'wp-production', 'the-production-secret', null, self::API, array( 'read:widget' ), array() );
 
 		$endpoints = ( new Discovery( $documents, new Resource_Discovery( $http, $documents ) ) )->endpoints( $credentials, true );
-		$token     = $endpoints instanceof Endpoints ? ( new Token_Client( $http, new Secret_Binding( new Encryption( 'test-key' ) ) ) )->client_credentials( $endpoints, $credentials ) : $endpoints;
+		$token     = $endpoints instanceof Endpoints ? ( new Token_Client( new Client_Request( $http, new Secret_Binding( new Encryption( 'test-key' ) ) ) ) )->client_credentials( $endpoints, $credentials ) : $endpoints;
 
 		self::assertInstanceOf( Finding::class, $token );
 		self::assertSame( 'address_refused', $token->code );

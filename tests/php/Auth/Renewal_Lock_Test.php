@@ -11,6 +11,7 @@ use Causerie\Connector\Auth\Cached_Token;
 use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Manager;
+use Causerie\Connector\Auth\Token_Renewal;
 use Causerie\Connector\Auth\Token_Revoker;
 use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Diagnosis\Finding;
@@ -46,7 +47,9 @@ final class Renewal_Lock_Test extends TestCase {
 	 * @param float    $wait     Seconds.
 	 */
 	private function waiting( Services $services, float $wait ): Token_Manager {
-		return new Token_Manager( $services->credentials, $services->discovery, $services->client, $services->store, new Lock(), new Site_Binding(), new Token_Revoker( $services->discovery, $services->client ), $wait );
+		$revoker = new Token_Revoker( $services->discovery, $services->client );
+		$renewal = new Token_Renewal( $services->credentials, $services->discovery, $services->client, $services->store, $services->intake, new Lock(), $revoker, $wait );
+		return new Token_Manager( $services->credentials, $services->discovery, $services->client, $services->store, new Site_Binding(), $revoker, $services->intake, $renewal );
 	}
 
 	/**
@@ -55,7 +58,7 @@ final class Renewal_Lock_Test extends TestCase {
 	private function lock_seconds_left(): int {
 		$wpdb = $this->wpdb();
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- WPCS 2.3 predates %i.
-		$owner = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, 'causerie_lock_' . Token_Manager::LOCK ) );
+		$owner = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, 'causerie_lock_' . Token_Renewal::LOCK ) );
 		// phpcs:enable
 		return (int) strtok( (string) $owner, ':' ) - time();
 	}
@@ -80,7 +83,7 @@ final class Renewal_Lock_Test extends TestCase {
 		);
 
 		self::assertGreaterThanOrEqual( $longest, $held, 'the lock taken for a renewal' );
-		self::assertGreaterThanOrEqual( $longest, $services->tokens->lock_ttl() );
+		self::assertGreaterThanOrEqual( $longest, $services->renewal->lock_ttl() );
 	}
 
 	public function test_a_renewer_that_lost_the_lock_keeps_the_token_of_the_worker_that_took_it_over(): void {
@@ -93,7 +96,7 @@ final class Renewal_Lock_Test extends TestCase {
 			$refused,
 			function () use ( &$theirs ): void {
 				// A cache evicts the lock early; another worker takes it and stores its own new token.
-				$this->wpdb()->delete( $this->wpdb()->options, array( 'option_name' => 'causerie_lock_' . Token_Manager::LOCK ) );
+				$this->wpdb()->delete( $this->wpdb()->options, array( 'option_name' => 'causerie_lock_' . Token_Renewal::LOCK ) );
 				$other  = ( new Services() )->tokens;
 				$theirs = $other->token( true );
 			}
@@ -111,7 +114,7 @@ final class Renewal_Lock_Test extends TestCase {
 		$token    = $services->tokens->token();
 		self::assertInstanceOf( Cached_Token::class, $token );
 		$services->store->put( new Cached_Token( $token->access_token, null, time() - 3000, time() - 60, $token->scopes, $token->environment, 0, $token->identity ) );
-		self::assertNotNull( ( new Lock() )->acquire( Token_Manager::LOCK, 300 ), 'another worker renews' );
+		self::assertNotNull( ( new Lock() )->acquire( Token_Renewal::LOCK, 300 ), 'another worker renews' );
 
 		$result = $this->waiting( $services, 0.0 )->token();
 
@@ -123,7 +126,7 @@ final class Renewal_Lock_Test extends TestCase {
 	public function test_regenerating_while_another_worker_renews_says_a_renewal_is_in_progress(): void {
 		$services = $this->services();
 		self::assertInstanceOf( Cached_Token::class, $services->tokens->token() );
-		self::assertNotNull( ( new Lock() )->acquire( Token_Manager::LOCK, 300 ) );
+		self::assertNotNull( ( new Lock() )->acquire( Token_Renewal::LOCK, 300 ) );
 
 		$result = $services->api->regenerate();
 

@@ -7,6 +7,7 @@
 
 namespace Causerie\Connector\Tests\Auth;
 
+use Causerie\Connector\Auth\Client_Request;
 use Causerie\Connector\Auth\Endpoints;
 use Causerie\Connector\Auth\Revocation;
 use Causerie\Connector\Auth\Token_Client;
@@ -78,8 +79,7 @@ final class Token_Client_Test extends TestCase {
 	 */
 	private function client( float $timeout = 5 ): Token_Client {
 		return new Token_Client(
-			new Http_Client( paused: static fn(): bool => ( new Site_Binding() )->is_paused() ),
-			new Secret_Binding( new Encryption( 'test-key' ) ),
+			new Client_Request( new Http_Client( paused: static fn(): bool => ( new Site_Binding() )->is_paused() ), new Secret_Binding( new Encryption( 'test-key' ) ) ),
 			$timeout,
 			new Retry_Policy(
 				function ( float $seconds ): void {

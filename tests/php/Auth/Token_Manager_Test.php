@@ -9,7 +9,7 @@ namespace Causerie\Connector\Tests\Auth;
 
 use Causerie\Connector\Auth\Cached_Token;
 use Causerie\Connector\Auth\Lock;
-use Causerie\Connector\Auth\Token_Manager;
+use Causerie\Connector\Auth\Token_Renewal;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
@@ -152,7 +152,7 @@ final class Token_Manager_Test extends TestCase {
 		$first    = $services->tokens->token();
 		self::assertInstanceOf( Cached_Token::class, $first );
 		$services->store->put( new Cached_Token( $first->access_token, null, time() - 3000, time() + 600, $first->scopes, $first->environment, 0, $first->identity ) );
-		( new Lock() )->acquire( Token_Manager::LOCK, 30 );
+		( new Lock() )->acquire( Token_Renewal::LOCK, 30 );
 
 		$served = $services->tokens->token();
 

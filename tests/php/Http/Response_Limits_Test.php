@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Tests\Http;
 
 use Causerie\Connector\Api\Api_Client;
+use Causerie\Connector\Auth\Client_Request;
 use Causerie\Connector\Auth\Endpoints;
 use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Auth\Metadata_Fetcher;
@@ -70,7 +71,7 @@ final class Response_Limits_Test extends TestCase {
 		return array(
 			'a metadata document' => array( 'metadata', Metadata_Fetcher::MAX_BYTES ),
 			'the signing keys'    => array( 'jwks', Metadata_Fetcher::MAX_BYTES ),
-			'a token answer'      => array( 'token', Token_Client::MAX_BYTES ),
+			'a token answer'      => array( 'token', Client_Request::MAX_BYTES ),
 			'an API answer'       => array( 'api', Api_Client::MAX_BYTES ),
 		);
 	}
@@ -100,7 +101,7 @@ final class Response_Limits_Test extends TestCase {
 		return match ( $kind ) {
 			'metadata' => ( new Metadata_Fetcher( $http ) )->get( $base . '/.well-known/oauth-authorization-server' ),
 			'jwks'     => ( new Jwks( new Metadata_Fetcher( $http ) ) )->keys( $endpoints ),
-			'token'    => ( new Token_Client( $http, new Secret_Binding( new Encryption( 'test-key' ) ) ) )->client_credentials( $endpoints, new Credentials( 'local', 'wp-development', 'a-secret', null, $base, array( 'read:widget' ), array() ) ),
+			'token'    => ( new Token_Client( new Client_Request( $http, new Secret_Binding( new Encryption( 'test-key' ) ) ) ) )->client_credentials( $endpoints, new Credentials( 'local', 'wp-development', 'a-secret', null, $base, array( 'read:widget' ), array() ) ),
 			default    => ( new Services() )->connect( Sandbox::credentials() )->api->request( 'GET', Api_Client::ME ),
 		};
 	}

@@ -13,8 +13,8 @@ use Causerie\Connector\Alerts\Alert_Recipient;
 use Causerie\Connector\Alerts\Alerter;
 use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Auth\Token_Renewal;
 use Causerie\Connector\Auth\Token_Store;
-use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Cron\Health_Check;
@@ -40,7 +40,7 @@ final class Network_Uninstall_Test extends Network_TestCase {
 		update_option( 'causerie_connector_token', 'cc1:encrypted', false );
 		set_transient( 'causerie_metadata_abc', array( 'issuer' => 'x' ), 60 );
 		set_site_transient( 'causerie_site_level', 'x', 60 );
-		( new Lock() )->acquire( Token_Manager::LOCK, 30 );
+		( new Lock() )->acquire( Token_Renewal::LOCK, 30 );
 		wp_schedule_event( time() + 60, 'hourly', Token_Refresh::HOOK );
 		wp_schedule_event( time() + 60, 'daily', Health_Check::HOOK );
 		wp_schedule_single_event( time(), Health_Check::HOOK, array( Health_Check::SOON ) );

@@ -9,7 +9,7 @@ namespace Causerie\Connector\Tests\REST;
 
 use Causerie\Connector\Auth\Cached_Token;
 use Causerie\Connector\Auth\Lock;
-use Causerie\Connector\Auth\Token_Manager;
+use Causerie\Connector\Auth\Token_Renewal;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Overrides;
@@ -70,7 +70,7 @@ final class Token_Controller_Test extends TestCase {
 	public function test_reading_the_token_while_another_request_gets_one_says_so_without_waiting(): void {
 		Sandbox::connect( 'wp-production' );
 		$this->act_as( 'administrator' );
-		self::assertNotNull( ( new Lock() )->acquire( Token_Manager::LOCK, 300 ), 'another request renews' );
+		self::assertNotNull( ( new Lock() )->acquire( Token_Renewal::LOCK, 300 ), 'another request renews' );
 
 		$response = $this->dispatch( 'GET', self::ROUTE );
 
