@@ -1,6 +1,6 @@
 <?php
 /**
- * Writes includes/Diagnosis/codes.json, the admin app's copy of the diagnosis catalog, from Catalog::CODES.
+ * Writes includes/Diagnosis/codes.json, the admin app's copy of the diagnosis catalog, from Catalog::codes().
  *
  *   npm run codes          write it
  *   npm run codes -- check exit 1 when it is not current
@@ -16,7 +16,7 @@ $causerie_file = dirname( __DIR__ ) . '/includes/Diagnosis/codes.json';
 $causerie_json = json_encode(
 	array(
 		'$comment' => 'Written by `npm run codes` from includes/Diagnosis/Catalog.php, the one home of every diagnosis; do not edit by hand.',
-		'codes'    => Causerie\Connector\Diagnosis\Catalog::CODES,
+		'codes'    => Causerie\Connector\Diagnosis\Catalog::codes(),
 	),
 	JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES
 ) . "\n";

@@ -10,7 +10,7 @@ namespace Causerie\Connector\Diagnosis;
 /**
  * The one home of each cause: its severity, where it comes from, which fix the wizard offers, whether it opens
  * the wizard by itself, and its title, explanation and steps in words a site owner can follow. A new cause
- * is one entry in CODES and one arm in texts(); `npm run codes` writes codes.json for the admin app from CODES.
+ * is one row in ROWS and one arm in texts(); `npm run codes` writes codes.json for the admin app from codes().
  *
  * Severity: error (the chatbot is down), warning (it works for now but needs attention), info. Fix kinds:
  * renew (the plugin repairs it alone), secret, scopes, environment, address (the admin corrects a setting),
@@ -22,276 +22,73 @@ final class Catalog {
 
 	/**
 	 * Code → severity, source, fix kind, and whether the wizard opens for it when the screen loads (401 and 403
-	 * causes, which stop the chatbot and have a fix here).
+	 * causes, which stop the chatbot and have a fix here): one row a code, read through codes().
 	 *
-	 * @var array<string, Entry>
+	 * @var array<string, array{string, string, string, bool}>
 	 */
-	public const CODES = array(
-		'token_expired'               => array(
-			'severity' => 'error',
-			'source'   => 'api',
-			'fix'      => 'renew',
-			'wizard'   => true,
-		),
-		'token_malformed'             => array(
-			'severity' => 'error',
-			'source'   => 'api',
-			'fix'      => 'renew',
-			'wizard'   => true,
-		),
-		'token_signature_invalid'     => array(
-			'severity' => 'error',
-			'source'   => 'api',
-			'fix'      => 'renew',
-			'wizard'   => true,
-		),
-		'token_revoked'               => array(
-			'severity' => 'error',
-			'source'   => 'api',
-			'fix'      => 'renew',
-			'wizard'   => true,
-		),
-		'token_invalid'               => array(
-			'severity' => 'error',
-			'source'   => 'api',
-			'fix'      => 'renew',
-			'wizard'   => true,
-		),
-		'insufficient_scope'          => array(
-			'severity' => 'error',
-			'source'   => 'api',
-			'fix'      => 'scopes',
-			'wizard'   => true,
-		),
-		'environment_mismatch'        => array(
-			'severity' => 'error',
-			'source'   => 'token',
-			'fix'      => 'environment',
-			'wizard'   => true,
-		),
-		'invalid_client'              => array(
-			'severity' => 'error',
-			'source'   => 'token_endpoint',
-			'fix'      => 'secret',
-			'wizard'   => true,
-		),
-		'invalid_grant'               => array(
-			'severity' => 'error',
-			'source'   => 'token_endpoint',
-			'fix'      => 'secret',
-			'wizard'   => true,
-		),
-		'invalid_scope'               => array(
-			'severity' => 'error',
-			'source'   => 'token_endpoint',
-			'fix'      => 'scopes',
-			'wizard'   => true,
-		),
-		'invalid_target'              => array(
-			'severity' => 'error',
-			'source'   => 'token_endpoint',
-			'fix'      => 'address',
-			'wizard'   => true,
-		),
-		'unauthorized_client'         => array(
-			'severity' => 'error',
-			'source'   => 'token_endpoint',
-			'fix'      => 'secret',
-			'wizard'   => true,
-		),
-		'token_endpoint_error'        => array(
-			'severity' => 'error',
-			'source'   => 'token_endpoint',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'dns_failure'                 => array(
-			'severity' => 'error',
-			'source'   => 'transport',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'connection_refused'          => array(
-			'severity' => 'error',
-			'source'   => 'transport',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'timeout'                     => array(
-			'severity' => 'error',
-			'source'   => 'transport',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'tls_failure'                 => array(
-			'severity' => 'error',
-			'source'   => 'transport',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'network_error'               => array(
-			'severity' => 'error',
-			'source'   => 'transport',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'address_refused'             => array(
-			'severity' => 'error',
-			'source'   => 'transport',
-			'fix'      => 'address',
-			'wizard'   => false,
-		),
-		'server_error'                => array(
-			'severity' => 'error',
-			'source'   => 'http',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'rate_limited'                => array(
-			'severity' => 'warning',
-			'source'   => 'http',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'not_json'                    => array(
-			'severity' => 'error',
-			'source'   => 'http',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'response_too_large'          => array(
-			'severity' => 'error',
-			'source'   => 'http',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'not_found'                   => array(
-			'severity' => 'error',
-			'source'   => 'http',
-			'fix'      => 'address',
-			'wizard'   => false,
-		),
-		'request_refused'             => array(
-			'severity' => 'error',
-			'source'   => 'http',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'metadata_invalid'            => array(
-			'severity' => 'error',
-			'source'   => 'http',
-			'fix'      => 'address',
-			'wizard'   => false,
-		),
-		'clock_skew'                  => array(
-			'severity' => 'warning',
-			'source'   => 'clock',
-			'fix'      => 'clock',
-			'wizard'   => false,
-		),
-		'encryption_key_changed'      => array(
-			'severity' => 'error',
-			'source'   => 'storage',
-			'fix'      => 'secret',
-			'wizard'   => false,
-		),
-		'secret_copied'               => array(
-			'severity' => 'error',
-			'source'   => 'storage',
-			'fix'      => 'secret',
-			'wizard'   => false,
-		),
-		'secret_address_changed'      => array(
-			'severity' => 'error',
-			'source'   => 'storage',
-			'fix'      => 'secret',
-			'wizard'   => false,
-		),
-		'site_moved'                  => array(
-			'severity' => 'error',
-			'source'   => 'site',
-			'fix'      => 'site',
-			'wizard'   => false,
-		),
-		'connection_paused'           => array(
-			'severity' => 'info',
-			'source'   => 'site',
-			'fix'      => 'paused',
-			'wizard'   => false,
-		),
-		'not_configured'              => array(
-			'severity' => 'info',
-			'source'   => 'storage',
-			'fix'      => 'secret',
-			'wizard'   => false,
-		),
-		'token_not_yet_valid'         => array(
-			'severity' => 'error',
-			'source'   => 'token',
-			'fix'      => 'clock',
-			'wizard'   => false,
-		),
-		'token_issuer_mismatch'       => array(
-			'severity' => 'error',
-			'source'   => 'token',
-			'fix'      => 'address',
-			'wizard'   => false,
-		),
-		'token_audience_mismatch'     => array(
-			'severity' => 'error',
-			'source'   => 'token',
-			'fix'      => 'address',
-			'wizard'   => false,
-		),
-		'token_type_invalid'          => array(
-			'severity' => 'error',
-			'source'   => 'token',
-			'fix'      => 'renew',
-			'wizard'   => false,
-		),
-		'token_algorithm_not_allowed' => array(
-			'severity' => 'error',
-			'source'   => 'token',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'token_unverifiable'          => array(
-			'severity' => 'warning',
-			'source'   => 'token',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'signing_key_unknown'         => array(
-			'severity' => 'error',
-			'source'   => 'token',
-			'fix'      => 'renew',
-			'wizard'   => true,
-		),
-		'signing_keys_invalid'        => array(
-			'severity' => 'error',
-			'source'   => 'http',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'renewal_in_progress'         => array(
-			'severity' => 'warning',
-			'source'   => 'storage',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
-		'no_token'                    => array(
-			'severity' => 'info',
-			'source'   => 'storage',
-			'fix'      => 'renew',
-			'wizard'   => false,
-		),
-		'secure_context_required'     => array(
-			'severity' => 'info',
-			'source'   => 'browser',
-			'fix'      => 'wait',
-			'wizard'   => false,
-		),
+	private const ROWS = array(
+		'token_expired'               => array( 'error', 'api', 'renew', true ),
+		'token_malformed'             => array( 'error', 'api', 'renew', true ),
+		'token_signature_invalid'     => array( 'error', 'api', 'renew', true ),
+		'token_revoked'               => array( 'error', 'api', 'renew', true ),
+		'token_invalid'               => array( 'error', 'api', 'renew', true ),
+		'insufficient_scope'          => array( 'error', 'api', 'scopes', true ),
+		'environment_mismatch'        => array( 'error', 'token', 'environment', true ),
+		'invalid_client'              => array( 'error', 'token_endpoint', 'secret', true ),
+		'invalid_grant'               => array( 'error', 'token_endpoint', 'secret', true ),
+		'invalid_scope'               => array( 'error', 'token_endpoint', 'scopes', true ),
+		'invalid_target'              => array( 'error', 'token_endpoint', 'address', true ),
+		'unauthorized_client'         => array( 'error', 'token_endpoint', 'secret', true ),
+		'token_endpoint_error'        => array( 'error', 'token_endpoint', 'wait', false ),
+		'dns_failure'                 => array( 'error', 'transport', 'wait', false ),
+		'connection_refused'          => array( 'error', 'transport', 'wait', false ),
+		'timeout'                     => array( 'error', 'transport', 'wait', false ),
+		'tls_failure'                 => array( 'error', 'transport', 'wait', false ),
+		'network_error'               => array( 'error', 'transport', 'wait', false ),
+		'address_refused'             => array( 'error', 'transport', 'address', false ),
+		'server_error'                => array( 'error', 'http', 'wait', false ),
+		'rate_limited'                => array( 'warning', 'http', 'wait', false ),
+		'not_json'                    => array( 'error', 'http', 'wait', false ),
+		'response_too_large'          => array( 'error', 'http', 'wait', false ),
+		'not_found'                   => array( 'error', 'http', 'address', false ),
+		'request_refused'             => array( 'error', 'http', 'wait', false ),
+		'metadata_invalid'            => array( 'error', 'http', 'address', false ),
+		'clock_skew'                  => array( 'warning', 'clock', 'clock', false ),
+		'encryption_key_changed'      => array( 'error', 'storage', 'secret', false ),
+		'secret_copied'               => array( 'error', 'storage', 'secret', false ),
+		'secret_address_changed'      => array( 'error', 'storage', 'secret', false ),
+		'site_moved'                  => array( 'error', 'site', 'site', false ),
+		'connection_paused'           => array( 'info', 'site', 'paused', false ),
+		'not_configured'              => array( 'info', 'storage', 'secret', false ),
+		'token_not_yet_valid'         => array( 'error', 'token', 'clock', false ),
+		'token_issuer_mismatch'       => array( 'error', 'token', 'address', false ),
+		'token_audience_mismatch'     => array( 'error', 'token', 'address', false ),
+		'token_type_invalid'          => array( 'error', 'token', 'renew', false ),
+		'token_algorithm_not_allowed' => array( 'error', 'token', 'wait', false ),
+		'token_unverifiable'          => array( 'warning', 'token', 'wait', false ),
+		'signing_key_unknown'         => array( 'error', 'token', 'renew', true ),
+		'signing_keys_invalid'        => array( 'error', 'http', 'wait', false ),
+		'renewal_in_progress'         => array( 'warning', 'storage', 'wait', false ),
+		'no_token'                    => array( 'info', 'storage', 'renew', false ),
+		'secure_context_required'     => array( 'info', 'browser', 'wait', false ),
 	);
+
+	/**
+	 * Every code with its severity, source, fix kind and whether the wizard opens for it.
+	 *
+	 * @return array<string, Entry>
+	 */
+	public static function codes(): array {
+		return array_map(
+			static fn( array $row ): array => array(
+				'severity' => $row[0],
+				'source'   => $row[1],
+				'fix'      => $row[2],
+				'wizard'   => $row[3],
+			),
+			self::ROWS
+		);
+	}
 
 	/**
 	 * Whether a code is defined.
@@ -299,7 +96,7 @@ final class Catalog {
 	 * @param string $code Diagnosis code.
 	 */
 	public static function exists( string $code ): bool {
-		return isset( self::CODES[ $code ] );
+		return isset( self::ROWS[ $code ] );
 	}
 
 	/**
@@ -308,7 +105,7 @@ final class Catalog {
 	 * @param string $code Diagnosis code.
 	 */
 	public static function severity( string $code ): string {
-		return self::CODES[ $code ]['severity'] ?? 'error';
+		return self::ROWS[ $code ][0] ?? 'error';
 	}
 
 	/**
@@ -317,7 +114,7 @@ final class Catalog {
 	 * @param string $code Diagnosis code.
 	 */
 	public static function source( string $code ): string {
-		return self::CODES[ $code ]['source'] ?? '';
+		return self::ROWS[ $code ][1] ?? '';
 	}
 
 	/**

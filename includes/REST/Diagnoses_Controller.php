@@ -48,7 +48,7 @@ final class Diagnoses_Controller extends Admin_Controller {
 	 */
 	public function get_items( $request ) {
 		$texts = array();
-		foreach ( Catalog::CODES as $code => $meta ) {
+		foreach ( Catalog::codes() as $code => $meta ) {
 			$texts[ $code ] = array( 'severity' => $meta['severity'] ) + Catalog::describe( $code );
 		}
 		return rest_ensure_response( $texts );

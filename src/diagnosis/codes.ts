@@ -7,7 +7,7 @@ import catalog from '../../includes/Diagnosis/codes.json';
 export type DiagnosisCode = keyof typeof catalog.codes;
 export type Severity = 'error' | 'warning' | 'info';
 
-/** What codes.json says of a code: Catalog::CODES on the server. */
+/** What codes.json says of a code: Catalog::codes() on the server. */
 export interface CatalogEntry {
 	severity: string;
 	source: string;

@@ -1,6 +1,6 @@
 /**
  * Which fix the regeneration wizard offers for a diagnosis, and which diagnoses open it on their own. Both
- * are read from codes.json (Catalog::CODES on the server), the one home of every cause.
+ * are read from codes.json (Catalog::codes() on the server), the one home of every cause.
  */
 import { catalogEntry, isDiagnosisCode } from '../diagnosis/codes';
 

@@ -17,8 +17,8 @@ use Causerie\Connector\Tests\TestCase;
 final class Catalog_Codes_Test extends TestCase {
 
 	public function test_every_code_has_a_known_severity(): void {
-		self::assertGreaterThan( 20, count( Catalog::CODES ) );
-		foreach ( Catalog::CODES as $code => $meta ) {
+		self::assertGreaterThan( 20, count( Catalog::codes() ) );
+		foreach ( Catalog::codes() as $code => $meta ) {
 			self::assertMatchesRegularExpression( '/^[a-z_]+$/', $code );
 			self::assertContains( $meta['severity'], array( 'error', 'warning', 'info' ), $code );
 			self::assertContains( $meta['fix'], array( 'renew', 'secret', 'scopes', 'environment', 'address', 'clock', 'site', 'paused', 'wait' ), $code );
@@ -29,7 +29,7 @@ final class Catalog_Codes_Test extends TestCase {
 		$copy = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/includes/Diagnosis/codes.json' ), true );
 		self::assertIsArray( $copy );
 
-		self::assertSame( Catalog::CODES, $copy['codes'], 'run npm run codes' );
+		self::assertSame( Catalog::codes(), $copy['codes'], 'run npm run codes' );
 	}
 
 	public function test_every_code_written_in_the_php_sources_is_defined(): void {

@@ -18,7 +18,7 @@ final class Catalog_Texts_Test extends TestCase {
 	public function test_every_code_has_a_title_an_explanation_and_steps(): void {
 		$generic = Catalog::describe( 'no_such_code' );
 		$titles  = array();
-		foreach ( array_keys( Catalog::CODES ) as $code ) {
+		foreach ( array_keys( Catalog::codes() ) as $code ) {
 			$fix = Catalog::describe( $code );
 			self::assertNotSame( $generic['title'], $fix['title'], "$code has its own title" );
 			self::assertNotSame( '', $fix['explanation'], $code );

@@ -37,8 +37,8 @@ final class Diagnoses_Controller_Test extends TestCase {
 		self::assertSame( 200, $response->get_status() );
 		$data = $response->get_data();
 		self::assertIsArray( $data );
-		self::assertSame( array_keys( Catalog::CODES ), array_keys( $data ) );
-		foreach ( Catalog::CODES as $code => $meta ) {
+		self::assertSame( array_keys( Catalog::codes() ), array_keys( $data ) );
+		foreach ( Catalog::codes() as $code => $meta ) {
 			$texts = $data[ $code ];
 			self::assertIsArray( $texts, $code );
 			self::assertSame( array( 'severity', 'title', 'explanation', 'steps' ), array_keys( $texts ), $code );
