@@ -20,6 +20,13 @@ function increment( counts: Record< string, number >, key: string ): void {
 
 /** What happened, for tests and for a person checking that exactly one token request was made. */
 export class Counters {
+	/** Documents held now, per client: state, not a count, but shown with the counters it is checked against. */
+	readonly #held: () => Record< string, number >;
+
+	constructor( held: () => Record< string, number > = () => ( {} ) ) {
+		this.#held = held;
+	}
+
 	/** clientId → auth method → count */
 	tokenRequests: Record< string, Record< string, number > > = {};
 	/** HTTP status → count, for /v1 calls */
@@ -32,6 +39,10 @@ export class Counters {
 	introspections: Record< string, number > = {};
 	/** RFC 8707 `resource` value (or NO_RESOURCE) → token requests */
 	resources: Record< string, number > = {};
+	/** clientId → source id → accepted knowledge writes (unchanged ones too) */
+	knowledgeWrites: Record< string, Record< string, number > > = {};
+	/** clientId → source id → delete requests (of absent documents too) */
+	knowledgeDeletes: Record< string, Record< string, number > > = {};
 
 	countRevocation( clientId: string ): void {
 		increment( this.revocations, clientId );
@@ -52,6 +63,14 @@ export class Counters {
 		}
 	}
 
+	countKnowledgeWrite( clientId: string, sourceId: string ): void {
+		increment( ( this.knowledgeWrites[ clientId ] ??= {} ), sourceId );
+	}
+
+	countKnowledgeDelete( clientId: string, sourceId: string ): void {
+		increment( ( this.knowledgeDeletes[ clientId ] ??= {} ), sourceId );
+	}
+
 	countApiCall( status: number ): void {
 		increment( this.apiCalls, String( status ) );
 	}
@@ -67,5 +86,12 @@ export class Counters {
 		this.requests = emptyRequests();
 		this.introspections = {};
 		this.resources = {};
+		this.knowledgeWrites = {};
+		this.knowledgeDeletes = {};
+	}
+
+	/** What GET /counters answers: the counts, and the documents held per client. */
+	toJSON(): this & { knowledgeDocuments: Record< string, number > } {
+		return { ...this, knowledgeDocuments: this.#held() };
 	}
 }

@@ -4,6 +4,7 @@ import { Clock } from './clock';
 import { Counters } from './counters';
 import { FaultPlan } from './faults';
 import { KeyStore } from './keys';
+import { KnowledgeBase } from './knowledge';
 import { DEFAULT_MODES, type Modes } from './modes';
 import { API_PATH, PATHS } from './paths';
 import { SCOPES } from './scopes';
@@ -45,14 +46,6 @@ export const SEED_CLIENTS: ClientInput[] = [
 	},
 ];
 
-export interface Document {
-	id: string;
-	title: string;
-	content: string;
-	url?: string;
-	createdAt: string;
-}
-
 /**
  * Everything the sandbox knows. One instance per server, shared by both origins when they are split;
  * reset() brings back the seeded state.
@@ -61,11 +54,16 @@ export class SandboxState {
 	readonly clock = new Clock();
 	readonly clients = new ClientStore();
 	readonly faults = new FaultPlan();
-	readonly counters = new Counters();
+	readonly counters: Counters = new Counters( (): Record< string, number > =>
+		this.knowledge.heldPerClient()
+	);
 	/** Client authentication methods the token endpoint accepts and the metadata advertises. */
 	authMethods: AuthMethod[] = [ ...AUTH_METHODS ];
 	/** Knowledge documents, per client. */
-	readonly documents = new Map< string, Map< string, Document > >();
+	readonly knowledge: KnowledgeBase = new KnowledgeBase(
+		() => this.clock.nowMs(),
+		this.counters
+	);
 	modes: Modes;
 	keys: KeyStore;
 	tokens: TokenService;
@@ -115,7 +113,7 @@ export class SandboxState {
 	}
 
 	/**
-	 * Back to the seeded configuration: clients, clock, faults, counters, documents, modes. Issued tokens
+	 * Back to the seeded configuration: clients, clock, faults, counters, documents and quota, modes. Issued tokens
 	 * and the signing key stay, as on a real server, unless `full` is set (tests start from nothing).
 	 */
 	async reset( { full = false }: { full?: boolean } = {} ): Promise< void > {
@@ -126,7 +124,7 @@ export class SandboxState {
 		this.clock.setSkew( 0 );
 		this.faults.clear();
 		this.counters.reset();
-		this.documents.clear();
+		this.knowledge.reset();
 		this.authMethods = [ ...AUTH_METHODS ];
 		this.modes = { ...this.startModes };
 		this.clients.clear();

@@ -328,6 +328,9 @@ describe( 'fault injection and observation', () => {
 				},
 				introspections: {},
 				resources: {},
+				knowledgeWrites: {},
+				knowledgeDeletes: {},
+				knowledgeDocuments: {},
 			}
 		);
 	} );

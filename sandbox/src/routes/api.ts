@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import type { AccessTokenClaims } from '../access-tokens';
 import type { Scope } from '../scopes';
-import type { Document, SandboxState } from '../state';
+import type { SandboxState } from '../state';
 import { registerResourceMetadata } from './discovery';
+import { registerKnowledgeRoutes } from './knowledge';
 
 const REALM = 'causerie';
 
@@ -142,15 +142,6 @@ export function registerApiRoutes(
 		return request.claims;
 	};
 
-	const documentsOf = ( clientId: string ): Map< string, Document > => {
-		let documents = state.documents.get( clientId );
-		if ( ! documents ) {
-			documents = new Map();
-			state.documents.set( clientId, documents );
-		}
-		return documents;
-	};
-
 	const api = { config: { endpoint: 'api' } } as const;
 
 	app.get(
@@ -195,53 +186,6 @@ export function registerApiRoutes(
 		} )
 	);
 
-	app.post(
-		'/v1/knowledge/documents',
-		{ ...api, preHandler: authorize( 'write:knowledge' ) },
-		async ( request, reply ) => {
-			const body = request.body as Record< string, unknown > | undefined;
-			if (
-				typeof body?.title !== 'string' ||
-				typeof body.content !== 'string' ||
-				body.title === ''
-			) {
-				return reply.code( 422 ).send( {
-					error: 'invalid_document',
-					error_description:
-						'A document needs a non-empty title and a content string',
-				} );
-			}
-			const document: Document = {
-				id: `doc_${ randomUUID() }`,
-				title: body.title,
-				content: body.content,
-				createdAt: new Date( state.clock.nowMs() ).toISOString(),
-				...( typeof body.url === 'string' ? { url: body.url } : {} ),
-			};
-			documentsOf( claimsOf( request ).client_id ).set(
-				document.id,
-				document
-			);
-			return reply.code( 201 ).send( document );
-		}
-	);
-
-	app.delete< { Params: { id: string } } >(
-		'/v1/knowledge/documents/:id',
-		{ ...api, preHandler: authorize( 'write:knowledge' ) },
-		async ( request, reply ) => {
-			const deleted = documentsOf( claimsOf( request ).client_id ).delete(
-				request.params.id
-			);
-			return deleted
-				? reply.code( 204 ).send()
-				: reply.code( 404 ).send( {
-						error: 'not_found',
-						error_description: 'No such document',
-					} );
-		}
-	);
-
 	app.get(
 		'/v1/widget',
 		{ ...api, preHandler: authorize( 'read:widget' ) },
@@ -252,4 +196,6 @@ export function registerApiRoutes(
 			environment: claimsOf( request ).environment,
 		} )
 	);
+
+	registerKnowledgeRoutes( app, state, { authorize, claimsOf } );
 }

@@ -12,6 +12,7 @@ import { mintToken, SIGNINGS, type MintRequest } from '../mint';
 import { MODE_SCHEMA, type Modes } from '../modes';
 import type { SandboxState } from '../state';
 import { registerClientRoutes } from './control-clients';
+import { registerKnowledgeControlRoutes } from './control-knowledge';
 import { bodySchema as body } from './schema';
 
 /** The control API's prefix: no real Causerie path starts with it. */
@@ -80,6 +81,7 @@ export function registerControlRoutes(
 			} );
 
 			registerClientRoutes( control, state );
+			registerKnowledgeControlRoutes( control, state );
 
 			control.get( '/modes', async () => state.modes );
 			control.put< { Body: Partial< Modes > } >(
