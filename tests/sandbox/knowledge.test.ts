@@ -3,12 +3,15 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, it } from 'node:test';
 
 import {
+	MAX_BATCH_BODY_BYTES,
 	MAX_BATCH_ITEMS,
+	MAX_DOCUMENT_BODY_BYTES,
 	MAX_DOCUMENT_BYTES,
 } from '../../sandbox/src/knowledge-limits';
 import {
 	call,
 	control,
+	DEV,
 	getToken,
 	PROD,
 	useSandbox,
@@ -148,6 +151,69 @@ describe( 'knowledge base', () => {
 			201,
 			'exactly at the limit'
 		);
+	} );
+
+	it( 'refuses bodies over the byte limits as too large, and bodies that are not JSON as invalid', async () => {
+		const huge = ( bytes: number ) =>
+			JSON.stringify( { ...post( 1 ), content: 'a'.repeat( bytes ) } );
+		const put413 = await call(
+			sandbox.url(),
+			`/v1/knowledge/documents/${ sourceId( 1 ) }`,
+			token,
+			{
+				method: 'PUT',
+				headers: JSON_TYPE,
+				body: huge( MAX_DOCUMENT_BODY_BYTES ),
+			}
+		);
+		assert.equal( put413.status, 413 );
+		assert.equal(
+			( ( await put413.json() ) as Json ).error,
+			'document_too_large'
+		);
+		const batch413 = await call(
+			sandbox.url(),
+			'/v1/knowledge/batch',
+			token,
+			{
+				method: 'POST',
+				headers: JSON_TYPE,
+				body: JSON.stringify( {
+					items: [
+						{
+							op: 'upsert',
+							source_id: sourceId( 1 ),
+							document: {
+								...post( 1 ),
+								content: 'a'.repeat( MAX_BATCH_BODY_BYTES ),
+							},
+						},
+					],
+				} ),
+			}
+		);
+		assert.equal( batch413.status, 413 );
+		assert.equal(
+			( ( await batch413.json() ) as Json ).error,
+			'batch_too_large'
+		);
+		const broken = await call(
+			sandbox.url(),
+			'/v1/knowledge/batch',
+			token,
+			{ method: 'POST', headers: JSON_TYPE, body: '{"items":[' }
+		);
+		assert.equal( broken.status, 400 );
+		assert.equal(
+			( ( await broken.json() ) as Json ).error,
+			'invalid_request'
+		);
+		assert.equal(
+			( await send( 'POST', '/v1/knowledge/batch', { upserts: [] } ) )
+				.status,
+			400
+		);
+		assert.deepEqual( ( await counters() ).knowledgeWrites, {} );
 	} );
 
 	it( 'applies a batch item by item, with a result for each', async () => {
@@ -307,12 +373,7 @@ describe( 'knowledge base', () => {
 
 	it( 'keeps each client its own documents', async () => {
 		await put( 1 );
-		const other = (
-			await getToken( sandbox.url(), {
-				id: 'wp-development',
-				secret: 'sandbox-development-secret',
-			} )
-		).access_token;
+		const other = ( await getToken( sandbox.url(), DEV ) ).access_token;
 		const listing = ( await (
 			await send( 'GET', '/v1/knowledge/documents', undefined, other )
 		).json() ) as Json;
@@ -429,6 +490,22 @@ describe( 'knowledge base', () => {
 		).json() ) as Json;
 		assert.equal( state.quota, 5, 'the quota stays' );
 
+		const dev = ( await getToken( sandbox.url(), DEV ) ).access_token;
+		await send(
+			'PUT',
+			`/v1/knowledge/documents/${ sourceId( 1 ) }`,
+			post( 1 ),
+			dev
+		);
+		await put( 1 );
+		await control(
+			sandbox.url(),
+			'DELETE',
+			`/knowledge?client_id=${ PROD.id }`
+		);
+		assert.deepEqual( ( await counters() ).knowledgeDocuments, {
+			[ DEV.id ]: 1,
+		} );
 		await put( 1 );
 		await control( sandbox.url(), 'POST', '/reset' );
 		seen = await counters();
