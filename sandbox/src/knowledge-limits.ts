@@ -11,6 +11,13 @@ export const MAX_DOCUMENT_BODY_BYTES = 1024 * 1024;
 /** Listing page sizes. */
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
+/** Source ids in one lookup: a batch's worth, so a client checks a batch it is unsure of in one request. */
+export const MAX_LOOKUP_IDS = 100;
+/**
+ * The request line and headers together. Node's default (16 KiB) is short of a full lookup of the longest
+ * ids (about 21 KB of query string); beyond this, 431.
+ */
+export const MAX_REQUEST_HEAD_BYTES = 32 * 1024;
 /** Documents a client may hold on the default plan; the control API changes it. */
 export const DEFAULT_DOCUMENT_QUOTA = 50_000;
 /** Site-chosen ids: safe in a path segment unescaped, e.g. `site-3f2a9c:post-42`. */

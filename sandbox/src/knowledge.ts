@@ -155,6 +155,14 @@ export class KnowledgeBase {
 		};
 	}
 
+	/** The held documents among `sourceIds`, in the order asked, each once; absent ones left out. */
+	find( clientId: string, sourceIds: string[] ): StoredDocument[] {
+		const documents = this.clients.get( clientId );
+		return [ ...new Set( sourceIds ) ].flatMap(
+			( id ) => documents?.get( id ) ?? []
+		);
+	}
+
 	/** An API-side loss of the knowledge base: one client's documents, or everyone's. */
 	clear( clientId?: string ): void {
 		if ( clientId === undefined ) {

@@ -3,6 +3,7 @@ import formBody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 
 import type { EndpointGroup, Fault } from './faults';
+import { MAX_REQUEST_HEAD_BYTES } from './knowledge-limits';
 import type { Modes } from './modes';
 import { OAuthError, sendOAuthError } from './oauth-errors';
 import { registerApiRoutes } from './routes/api';
@@ -183,6 +184,7 @@ async function createApp(
 	const app = Fastify( {
 		logger: false,
 		forceCloseConnections: true,
+		http: { maxHeaderSize: MAX_REQUEST_HEAD_BYTES },
 		// Control requests are validated strictly: no silent dropping of unknown fields, no type coercion.
 		ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
 	} );

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessTokenClaims } from '../access-tokens';
 import { summarize, type DocumentFields } from '../knowledge';
 import { isSourceId, parseDocument, sha256 } from '../knowledge-documents';
+import { parseLookup, type ListingQuery } from '../knowledge-lookup';
 import {
 	DEFAULT_PAGE_SIZE,
 	MAX_DOCUMENT_BODY_BYTES,
@@ -84,8 +85,8 @@ const cursorOf = ( sourceId: string ) =>
 	Buffer.from( sourceId, 'utf8' ).toString( 'base64url' );
 
 /**
- * The knowledge base: upsert, delete and list by the site's own source id, and batches of those. All of
- * it needs write:knowledge.
+ * The knowledge base: upsert, delete, list and look up by the site's own source id, and batches of those.
+ * All of it needs write:knowledge.
  */
 export function registerKnowledgeRoutes(
 	app: FastifyInstance,
@@ -98,6 +99,29 @@ export function registerKnowledgeRoutes(
 	} as const;
 	const clientOf = ( request: FastifyRequest ) =>
 		guard.claimsOf( request ).client_id;
+
+	// The documents asked for, in one answer: a client unsure whether its writes landed resends only the rest.
+	const lookUp = (
+		request: FastifyRequest< { Querystring: ListingQuery } >,
+		reply: FastifyReply
+	) => {
+		const lookup = parseLookup( request.query );
+		if ( ! lookup.ok ) {
+			return sendError(
+				reply,
+				400,
+				'invalid_request',
+				lookup.description
+			);
+		}
+		return reply.send( {
+			data: state.knowledge
+				.find( clientOf( request ), lookup.sourceIds )
+				.map( summarize ),
+			has_more: false,
+			next_cursor: null,
+		} );
+	};
 
 	app.put< { Params: { source_id: string } } >(
 		'/v1/knowledge/documents/:source_id',
@@ -155,10 +179,13 @@ export function registerKnowledgeRoutes(
 		}
 	);
 
-	app.get< { Querystring: { cursor?: string; limit?: string } } >(
+	app.get< { Querystring: ListingQuery } >(
 		'/v1/knowledge/documents',
 		options,
 		async ( request, reply ) => {
+			if ( request.query.source_id !== undefined ) {
+				return lookUp( request, reply );
+			}
 			const { cursor, limit = String( DEFAULT_PAGE_SIZE ) } =
 				request.query;
 			const size = /^\d{1,4}$/.test( limit ) ? Number( limit ) : 0;
