@@ -72,6 +72,21 @@ use Causerie\Connector\REST\Site_Controller;
 use Causerie\Connector\REST\Site_Health_Controller;
 use Causerie\Connector\REST\Status_Controller;
 use Causerie\Connector\REST\Token_Controller;
+use Causerie\Connector\Sync\Content_Selection;
+use Causerie\Connector\Sync\Document_Builder;
+use Causerie\Connector\Sync\Doubt_Check;
+use Causerie\Connector\Sync\Full_Sync;
+use Causerie\Connector\Sync\Knowledge_Api;
+use Causerie\Connector\Sync\Post_Listener;
+use Causerie\Connector\Sync\Queue;
+use Causerie\Connector\Sync\Queue_Report;
+use Causerie\Connector\Sync\Reconciler;
+use Causerie\Connector\Sync\Source_Ids;
+use Causerie\Connector\Sync\Sync_Cron;
+use Causerie\Connector\Sync\Sync_Plan;
+use Causerie\Connector\Sync\Sync_Runner;
+use Causerie\Connector\Sync\Sync_Schedule;
+use Causerie\Connector\Sync\Sync_State;
 
 /**
  * Builds every service by hand and registers its hooks. Nothing else creates services.
@@ -223,6 +238,15 @@ final class Plugin {
 		$expiry       = new Secret_Expiry( $this->file, $alerter );
 		$problems     = new Problem_Tracker();
 		$cron         = new Cron_Monitor( defined( 'DISABLE_WP_CRON' ) && (bool) constant( 'DISABLE_WP_CRON' ), array( Token_Refresh::HOOK, Health_Check::HOOK ) );
+		$queue        = new Queue();
+		$selection    = new Content_Selection();
+		$source_ids   = new Source_Ids();
+		$knowledge    = new Knowledge_Api( $api );
+		$sync_state   = new Sync_State();
+		$schedule     = new Sync_Schedule();
+		$full_sync    = new Full_Sync( $queue, new Queue_Report( $queue ), $selection, $sync_state );
+		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync );
+		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
 		$services     = array(
 			new Translations( $this->file ),
 			$http,
@@ -251,6 +275,8 @@ final class Plugin {
 			new Health_Check( $this->file, $checks, $status, $alerter, $expiry, $problems ),
 			new Connection_Notice( $status, $cron, $problems ),
 			new Notice_Controller(),
+			new Post_Listener( $queue, $selection, $schedule ),
+			new Sync_Cron( $this->file, $runner, $reconciler, $sync_state, $schedule, $queue ),
 		);
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );

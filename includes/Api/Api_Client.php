@@ -255,6 +255,16 @@ final class Api_Client {
 		if ( 404 === $response->status ) {
 			return new Finding( 'not_found', $evidence );
 		}
-		return $response->unusable( $url ) ?? new Finding( 'request_refused', $evidence );
+		// The API's own error code, from a JSON body: 402 quota_exceeded is the account's plan, not this site.
+		$body = $response->status < 500 && 429 !== $response->status ? $response->json() : null;
+		$code = is_array( $body ) && is_string( $body['error'] ?? null ) ? substr( $body['error'], 0, 64 ) : null;
+		if ( 402 === $response->status && 'quota_exceeded' === $code ) {
+			$plan = array(
+				'quota' => $body['quota'] ?? null,
+				'held'  => $body['held'] ?? null,
+			);
+			return new Finding( 'quota_exceeded', $evidence + array_filter( $plan, 'is_int' ) );
+		}
+		return $response->unusable( $url ) ?? new Finding( 'request_refused', $evidence + ( null === $code ? array() : array( 'apiError' => $code ) ) );
 	}
 }

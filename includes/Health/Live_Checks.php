@@ -30,6 +30,11 @@ final class Live_Checks {
 	public const OPTION = 'causerie_connector_health';
 
 	/**
+	 * Action fired with the results of each run, for what waits on a cause being fixed (the sync's pause).
+	 */
+	public const CHECKED = 'causerie_connector_checked';
+
+	/**
 	 * Clock difference, in seconds, from which the clock check warns, and from which it fails.
 	 */
 	private const SKEW_WARNING = 30;
@@ -239,6 +244,7 @@ final class Live_Checks {
 			),
 			false
 		);
+		do_action( self::CHECKED, $results ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the constant is prefixed.
 		return $results;
 	}
 }

@@ -17,7 +17,7 @@ final class Event_Log {
 	public const HOOK       = 'causerie_connector_event';
 	public const TABLE      = 'causerie_events';
 	public const DB_VERSION = 'causerie_connector_db_version';
-	public const KINDS      = array( 'token', 'api', 'settings', 'site' );
+	public const KINDS      = array( 'token', 'api', 'settings', 'site', 'sync' );
 	private const SCHEMA    = '1';
 	private const KEEP_DAYS = 30;
 

@@ -1,0 +1,297 @@
+<?php
+/**
+ * The sync queue: one row a post, in the site's database.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Sync;
+
+/**
+ * A small queue table rather than a job library: Action Scheduler, the usual choice, is not in the package
+ * registries this plugin is built from, and the sync needs only one kind of job. One row a post (a unique key),
+ * so several saves in a row coalesce into one change. A row is claimed atomically by one runner: an UPDATE whose
+ * WHERE re-checks that nobody holds it, so two runners (two WP-Cron requests, two web servers) never share a
+ * row. A claim is a lease: a runner killed mid-batch leaves rows that the next runner takes over once the lease
+ * ends, marked in doubt, since their write may have landed. `changes` counts the edits queued: a runner
+ * finishes a row only if nobody queued a newer change meanwhile.
+ *
+ * States: pending (to send; claimed while a runner holds it), done (kept only to count a full sync's
+ * progress), failed (refused by the API or unreadable here; kept with its reason until retried).
+ *
+ * @phpstan-type Row array{id: int, post_id: int, run: int, resend: bool, parts: int, attempts: int, changes: int, doubt: bool, error: string}
+ */
+final class Queue {
+
+	public const TABLE      = 'causerie_sync_queue';
+	public const DB_VERSION = 'causerie_connector_sync_db_version';
+	private const SCHEMA    = '1';
+
+	public const PENDING = 'pending';
+	public const DONE    = 'done';
+	public const FAILED  = 'failed';
+
+	/**
+	 * Post ids written by one INSERT at most.
+	 */
+	private const CHUNK = 500;
+
+	/**
+	 * The table's full name, with this site's prefix.
+	 */
+	public static function table(): string {
+		return self::wpdb()->prefix . self::TABLE;
+	}
+
+	/**
+	 * Creates or updates the table when its schema changed.
+	 */
+	public function install(): void {
+		if ( self::SCHEMA === get_option( self::DB_VERSION ) ) {
+			return;
+		}
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php'; // @phpstan-ignore requireOnce.fileNotFound
+		$table   = self::table();
+		$charset = self::wpdb()->get_charset_collate();
+		dbDelta(
+			"CREATE TABLE {$table} (
+				id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+				post_id bigint(20) unsigned NOT NULL,
+				run bigint(20) unsigned NOT NULL DEFAULT 0,
+				resend tinyint(1) NOT NULL DEFAULT 0,
+				parts smallint(5) unsigned NOT NULL DEFAULT 0,
+				state varchar(10) NOT NULL DEFAULT 'pending',
+				attempts smallint(5) unsigned NOT NULL DEFAULT 0,
+				changes int(10) unsigned NOT NULL DEFAULT 1,
+				doubt tinyint(1) NOT NULL DEFAULT 0,
+				available_at bigint(20) NOT NULL DEFAULT 0,
+				claimed_by varchar(40) DEFAULT NULL,
+				claimed_until bigint(20) NOT NULL DEFAULT 0,
+				error varchar(255) NOT NULL DEFAULT '',
+				updated_at bigint(20) NOT NULL DEFAULT 0,
+				PRIMARY KEY  (id),
+				UNIQUE KEY post_id (post_id),
+				KEY state_available (state,available_at),
+				KEY run_state (run,state)
+			) {$charset};"
+		);
+		update_option( self::DB_VERSION, self::SCHEMA, false );
+	}
+
+	/**
+	 * Drops the table: on uninstall.
+	 */
+	public static function drop(): void {
+		$wpdb = self::wpdb();
+		$wpdb->query( (string) $wpdb->prepare( 'DROP TABLE IF EXISTS %i', self::table() ) ); // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table, on uninstall; WPCS 2.3 predates %i.
+		delete_option( self::DB_VERSION );
+	}
+
+	/**
+	 * Queues a change of each post: a pending row, new or reset, that a runner will send as the post is then.
+	 *
+	 * @param int[] $post_ids The posts.
+	 * @param int   $run      The full sync the rows belong to, or 0.
+	 * @param bool  $resend   Whether to send even what the API already holds: a full sync does.
+	 * @param int   $parts    For a post about to disappear, the documents it has in the API.
+	 * @return int How many rows are pending for these posts.
+	 */
+	public function enqueue( array $post_ids, int $run = 0, bool $resend = false, int $parts = 0 ): int {
+		$this->install();
+		$wpdb  = self::wpdb();
+		$table = self::table();
+		$now   = time();
+		$done  = 0;
+		foreach ( array_chunk( array_values( array_unique( array_map( 'intval', $post_ids ) ) ), self::CHUNK ) as $chunk ) {
+			// Every value is an integer: the rows are written as such, without placeholders.
+			$values = implode( ',', array_map( static fn( int $post_id ): string => sprintf( '(%d, %d, %d, %d, %d, %d)', $post_id, $run, (int) $resend, $parts, $now, $now ), $chunk ) );
+			// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; integers only; WPCS 2.3 predates %i.
+			$wpdb->query( $wpdb->prepare( 'INSERT IGNORE INTO %i (post_id, run, resend, parts, available_at, updated_at) VALUES ', $table ) . $values );
+			// A row already there takes the new change; a full sync adopts it, an incremental change keeps its run.
+			$done += (int) $wpdb->query(
+				$wpdb->prepare(
+					"UPDATE %i SET state = %s, error = '', attempts = 0, changes = changes + 1, available_at = CASE WHEN available_at > %d THEN %d ELSE available_at END, updated_at = %d, resend = CASE WHEN %d = 1 THEN 1 ELSE resend END, parts = CASE WHEN parts < %d THEN %d ELSE parts END, run = CASE WHEN %d > 0 THEN %d ELSE run END WHERE post_id IN ",
+					$table,
+					self::PENDING,
+					$now,
+					$now,
+					$now,
+					(int) $resend,
+					$parts,
+					$parts,
+					$run,
+					$run
+				) . self::ids( $chunk )
+			);
+			// phpcs:enable
+		}
+		return $done;
+	}
+
+	/**
+	 * Claims up to $limit pending rows for one runner, atomically: a row another runner holds is not taken.
+	 *
+	 * @param string $owner  The runner's unique name.
+	 * @param int    $limit  Rows at most.
+	 * @param int    $lease  Seconds the claim lasts; a runner that dies gives its rows up when it ends.
+	 * @return list<Row>
+	 */
+	public function claim( string $owner, int $limit, int $lease ): array {
+		$this->install();
+		$wpdb  = self::wpdb();
+		$table = self::table();
+		$now   = time();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; ids are integers; WPCS 2.3 predates %i.
+		$ids = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE state = %s AND available_at <= %d AND claimed_until < %d ORDER BY run DESC, id LIMIT %d', $table, self::PENDING, $now, $now, $limit ) );
+		if ( array() === $ids ) {
+			return array();
+		}
+		// A row still named as claimed by someone else was left by a runner that died: its write may have landed.
+		$wpdb->query(
+			$wpdb->prepare(
+				'UPDATE %i SET doubt = CASE WHEN claimed_by IS NULL THEN doubt ELSE 1 END, claimed_by = %s, claimed_until = %d, attempts = attempts + 1 WHERE state = %s AND claimed_until < %d AND id IN ',
+				$table,
+				$owner,
+				$now + $lease,
+				self::PENDING,
+				$now
+			) . self::ids( array_map( 'intval', $ids ) )
+		);
+		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM %i WHERE claimed_by = %s AND state = %s ORDER BY id', $table, $owner, self::PENDING ), ARRAY_A );
+		// phpcs:enable
+		return array_values( array_map( array( self::class, 'row' ), is_array( $rows ) ? $rows : array() ) );
+	}
+
+	/**
+	 * Ends a claim with the row's outcome, unless a newer change was queued meanwhile: then the row stays pending.
+	 *
+	 * @param array  $row   The claimed row.
+	 * @param string $owner The runner that claims it.
+	 * @param string $state DONE or FAILED.
+	 * @param string $error Why it failed.
+	 *
+	 * @phpstan-param Row $row
+	 */
+	public function finish( array $row, string $owner, string $state, string $error = '' ): void {
+		$wpdb  = self::wpdb();
+		$table = self::table();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
+		// A change outside a full sync is forgotten once sent; a full sync's rows count its progress until it ends.
+		$finished = self::DONE === $state && 0 === $row['run']
+			? $wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE id = %d AND claimed_by = %s AND changes = %d', $table, $row['id'], $owner, $row['changes'] ) )
+			: $wpdb->query( (string) $wpdb->prepare( 'UPDATE %i SET state = %s, error = %s, claimed_by = NULL, claimed_until = 0, doubt = 0, resend = 0, parts = 0, updated_at = %d WHERE id = %d AND claimed_by = %s AND changes = %d', $table, $state, substr( $error, 0, 255 ), time(), $row['id'], $owner, $row['changes'] ) );
+		if ( 0 === (int) $finished ) {
+			$wpdb->query( (string) $wpdb->prepare( 'UPDATE %i SET claimed_by = NULL, claimed_until = 0, doubt = 0 WHERE id = %d AND claimed_by = %s', $table, $row['id'], $owner ) );
+		}
+		// phpcs:enable
+	}
+
+	/**
+	 * Gives claimed rows back, to try again later.
+	 *
+	 * @param array  $rows   The rows.
+	 * @param string $owner  The runner that claims them.
+	 * @param int    $after  Seconds to wait before they can be claimed again.
+	 * @param bool   $doubt  Whether the request may have landed (a timeout, a 5xx): then check before resending.
+	 * @param string $error  What went wrong, kept on the row.
+	 * @param bool   $attempt Whether this counts as an attempt; a pause for the whole sync does not.
+	 *
+	 * @phpstan-param list<Row> $rows
+	 */
+	public function release( array $rows, string $owner, int $after, bool $doubt, string $error = '', bool $attempt = true ): void {
+		if ( array() === $rows ) {
+			return;
+		}
+		$wpdb  = self::wpdb();
+		$table = self::table();
+		$ids   = array_map( static fn( array $row ): int => $row['id'], $rows );
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; ids are integers; WPCS 2.3 predates %i.
+		$wpdb->query(
+			$wpdb->prepare(
+				'UPDATE %i SET claimed_by = NULL, claimed_until = 0, available_at = %d, doubt = CASE WHEN %d = 1 THEN 1 ELSE doubt END, error = %s, attempts = CASE WHEN %d = 1 OR attempts = 0 THEN attempts ELSE attempts - 1 END WHERE claimed_by = %s AND id IN ',
+				$table,
+				time() + $after,
+				(int) $doubt,
+				substr( $error, 0, 255 ),
+				(int) $attempt,
+				$owner
+			) . self::ids( $ids )
+		);
+		// phpcs:enable
+	}
+
+	/**
+	 * Sends failed rows again.
+	 *
+	 * @return int How many.
+	 */
+	public function retry_failed(): int {
+		$this->install();
+		$wpdb = self::wpdb();
+		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
+		return (int) $wpdb->query( (string) $wpdb->prepare( "UPDATE %i SET state = %s, error = '', attempts = 0, available_at = %d, changes = changes + 1 WHERE state = %s", self::table(), self::PENDING, time(), self::FAILED ) );
+	}
+
+	/**
+	 * Ends a full sync's hold on its rows: its done rows go, its pending ones become ordinary changes, or go too
+	 * when they held nothing but the full sync's resend.
+	 *
+	 * @param int  $run     The full sync.
+	 * @param bool $dropped Whether the full sync was cancelled: then its own pending rows are not sent.
+	 */
+	public function close_run( int $run, bool $dropped ): void {
+		$wpdb  = self::wpdb();
+		$table = self::table();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
+		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE run = %d AND state = %s', $table, $run, self::DONE ) );
+		if ( $dropped ) {
+			$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE run = %d AND state = %s AND changes = 1 AND claimed_by IS NULL', $table, $run, self::PENDING ) );
+		}
+		$wpdb->query( (string) $wpdb->prepare( 'UPDATE %i SET run = 0 WHERE run = %d', $table, $run ) );
+		// phpcs:enable
+	}
+
+	/**
+	 * An SQL list of integers: `(1,2,3)`.
+	 *
+	 * @param int[] $ids The integers.
+	 */
+	private static function ids( array $ids ): string {
+		return '(' . implode( ',', array_map( 'intval', $ids ) ) . ')';
+	}
+
+	/**
+	 * A row from the database, typed.
+	 *
+	 * @param mixed $raw Column → value.
+	 * @return Row
+	 */
+	private static function row( $raw ): array {
+		$raw = is_array( $raw ) ? $raw : array();
+		$int = static fn( string $key ): int => isset( $raw[ $key ] ) && is_numeric( $raw[ $key ] ) ? (int) $raw[ $key ] : 0;
+		return array(
+			'id'       => $int( 'id' ),
+			'post_id'  => $int( 'post_id' ),
+			'run'      => $int( 'run' ),
+			'resend'   => 1 === $int( 'resend' ),
+			'parts'    => $int( 'parts' ),
+			'attempts' => $int( 'attempts' ),
+			'changes'  => $int( 'changes' ),
+			'doubt'    => 1 === $int( 'doubt' ),
+			'error'    => isset( $raw['error'] ) && is_string( $raw['error'] ) ? $raw['error'] : '',
+		);
+	}
+
+	/**
+	 * WordPress's database object.
+	 *
+	 * @throws \LogicException Before WordPress loaded its database.
+	 */
+	public static function wpdb(): \wpdb {
+		global $wpdb;
+		if ( ! $wpdb instanceof \wpdb ) {
+			throw new \LogicException( 'WordPress database not loaded' );
+		}
+		return $wpdb;
+	}
+}

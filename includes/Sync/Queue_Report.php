@@ -1,0 +1,103 @@
+<?php
+/**
+ * What the sync queue holds, for the faces.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Sync;
+
+/**
+ * Counts by state and the failed rows with their reasons: read by the screen, the command line and Site Health.
+ */
+final class Queue_Report {
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Queue $queue The queue.
+	 */
+	public function __construct( private readonly Queue $queue ) {}
+
+	/**
+	 * Rows by state, for one full sync or all.
+	 *
+	 * @param int|null $run A full sync, or null for the whole queue.
+	 * @return array{pending: int, done: int, failed: int, claimed: int, oldest: int|null, next: int|null}
+	 */
+	public function counts( ?int $run = null ): array {
+		$this->queue->install();
+		$wpdb  = Queue::wpdb();
+		$table = Queue::table();
+		$now   = time();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
+		$rows = null === $run
+			? $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= %d THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i GROUP BY state', $now, $table ), ARRAY_A )
+			: $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= %d THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i WHERE run = %d GROUP BY state', $now, $table, $run ), ARRAY_A );
+		// phpcs:enable
+		$counts = array(
+			'pending' => 0,
+			'done'    => 0,
+			'failed'  => 0,
+			'claimed' => 0,
+			'oldest'  => null,
+			'next'    => null,
+		);
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$state = self::text( $row, 'state' );
+			if ( ! in_array( $state, array( Queue::PENDING, Queue::DONE, Queue::FAILED ), true ) ) {
+				continue;
+			}
+			$counts[ $state ] = self::number( $row, 'n' );
+			if ( Queue::PENDING === $state ) {
+				$counts['claimed'] = self::number( $row, 'claimed' );
+				$counts['oldest']  = self::number( $row, 'oldest' );
+				$counts['next']    = self::number( $row, 'next' );
+			}
+		}
+		return $counts;
+	}
+
+	/**
+	 * The failed rows, newest first.
+	 *
+	 * @param int $limit How many.
+	 * @return list<array{postId: int, error: string, at: int}>
+	 */
+	public function failures( int $limit ): array {
+		$this->queue->install();
+		$wpdb = Queue::wpdb();
+		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
+		$rows = $wpdb->get_results( (string) $wpdb->prepare( 'SELECT post_id, error, updated_at FROM %i WHERE state = %s ORDER BY updated_at DESC, id DESC LIMIT %d', Queue::table(), Queue::FAILED, $limit ), ARRAY_A );
+		return array_values(
+			array_map(
+				static fn( $row ): array => array(
+					'postId' => self::number( $row, 'post_id' ),
+					'error'  => self::text( $row, 'error' ),
+					'at'     => self::number( $row, 'updated_at' ),
+				),
+				is_array( $rows ) ? $rows : array()
+			)
+		);
+	}
+
+	/**
+	 * A column's number.
+	 *
+	 * @param mixed  $row    The row.
+	 * @param string $column The column.
+	 */
+	private static function number( $row, string $column ): int {
+		return is_array( $row ) && is_numeric( $row[ $column ] ?? null ) ? (int) $row[ $column ] : 0;
+	}
+
+	/**
+	 * A column's text.
+	 *
+	 * @param mixed  $row    The row.
+	 * @param string $column The column.
+	 */
+	private static function text( $row, string $column ): string {
+		return is_array( $row ) && is_scalar( $row[ $column ] ?? null ) ? (string) $row[ $column ] : '';
+	}
+}

@@ -1,0 +1,352 @@
+<?php
+/**
+ * Sends the queue to the knowledge base, a batch at a time.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Sync;
+
+use Causerie\Connector\Diagnosis\Finding;
+use Causerie\Connector\Log\Event_Log;
+
+/**
+ * Claims up to a batch of rows, turns each post into what it should be in the knowledge base (its documents, or
+ * their removal when it no longer qualifies), and sends them in one request. Memory stays flat: one batch of
+ * posts at a time, and the object cache's copies of them dropped after each batch.
+ *
+ * What stops it: a pause (a cause the admin must fix: a missing scope, the plan's quota, a broken connection),
+ * tried again by itself at its retry time and lifted by a check that passes (Sync_Cron); a backoff after a 429,
+ * a 5xx or no answer, honouring Retry-After. A document the API refuses fails alone, with its reason.
+ *
+ * @phpstan-import-type Row from Queue
+ * @phpstan-import-type Item_Result from Knowledge_Api
+ * @phpstan-import-type Plan from Sync_Plan
+ */
+final class Sync_Runner {
+
+	/**
+	 * Seconds a claim lasts: longer than a batch can take with its retries (3 × 30 s + waits) and a look-up.
+	 */
+	public const LEASE = 300;
+
+	/**
+	 * Bytes of documents in one request at most, well under the API's 16 MiB.
+	 */
+	public const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+
+	/**
+	 * Longest backoff after failures in a row, in seconds.
+	 */
+	private const MAX_BACKOFF = 3600;
+
+	/**
+	 * Seconds before a pause is tried again by itself: the plan's quota hourly, other causes every 15 minutes.
+	 */
+	private const PAUSE_RETRY = array(
+		'quota_exceeded' => 3600,
+		''               => 900,
+	);
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Queue         $queue     The queue.
+	 * @param Knowledge_Api $knowledge The knowledge base.
+	 * @param Doubt_Check   $doubt     What landed of a dead worker's writes.
+	 * @param Sync_Plan     $plans     What each post should become there.
+	 * @param Sync_State    $state     Pause, backoff and the full sync.
+	 * @param Full_Sync     $full      Queues a full sync a page at a time.
+	 */
+	public function __construct(
+		private readonly Queue $queue,
+		private readonly Knowledge_Api $knowledge,
+		private readonly Doubt_Check $doubt,
+		private readonly Sync_Plan $plans,
+		private readonly Sync_State $state,
+		private readonly Full_Sync $full
+	) {}
+
+	/**
+	 * Works until the queue is empty, the time is up, or something stops it.
+	 *
+	 * @param float         $seconds  Time to work, at most (a batch started is finished).
+	 * @param \Closure|null $progress Told how many posts each batch handled.
+	 * @return array{handled: int, stopped: string} Why it stopped: empty, time, paused or backoff.
+	 *
+	 * @phpstan-param (\Closure(int): void)|null $progress
+	 */
+	public function run( float $seconds, ?\Closure $progress = null ): array {
+		$owner    = 'r' . bin2hex( random_bytes( 8 ) );
+		$deadline = microtime( true ) + $seconds;
+		$handled  = 0;
+		while ( true ) {
+			$pause = $this->state->pause();
+			if ( null !== $pause && $pause['retryAt'] > time() ) {
+				return array(
+					'handled' => $handled,
+					'stopped' => 'paused',
+				);
+			}
+			if ( $this->state->backoff_until() > time() ) {
+				return array(
+					'handled' => $handled,
+					'stopped' => 'backoff',
+				);
+			}
+			$queuing = $this->full->queue_step();
+			$rows    = $this->queue->claim( $owner, Knowledge_Api::MAX_ITEMS, self::LEASE );
+			if ( array() === $rows && ! $queuing ) {
+				$this->full->finish_if_done();
+				return array(
+					'handled' => $handled,
+					'stopped' => 'empty',
+				);
+			}
+			$stop     = array() === $rows ? null : $this->batch( $rows, $owner );
+			$handled += count( $rows );
+			if ( null !== $progress ) {
+				$progress( count( $rows ) );
+			}
+			// Posts, their meta and terms were cached for this batch only.
+			wp_cache_flush_runtime();
+			if ( null !== $stop ) {
+				return array(
+					'handled' => $handled,
+					'stopped' => $stop,
+				);
+			}
+			if ( microtime( true ) >= $deadline ) {
+				return array(
+					'handled' => $handled,
+					'stopped' => 'time',
+				);
+			}
+		}
+	}
+
+	/**
+	 * Handles one claimed batch.
+	 *
+	 * @param array  $rows  The rows.
+	 * @param string $owner The runner.
+	 * @return string|null Why the runner must stop, if it must.
+	 *
+	 * @phpstan-param list<Row> $rows
+	 */
+	private function batch( array $rows, string $owner ): ?string {
+		$plans = array();
+		foreach ( $rows as $row ) {
+			$plan = $this->plans->of( $row );
+			if ( true === $plan ) {
+				$this->queue->finish( $row, $owner, Queue::DONE );
+			} elseif ( is_string( $plan ) ) {
+				$this->fail( $row, $owner, $plan );
+			} else {
+				$plans[] = $plan;
+			}
+		}
+		$plans = $this->settle_doubts( $plans, $owner );
+		if ( $plans instanceof Finding ) {
+			return $this->stop( $plans, $rows, $owner, false );
+		}
+		return $this->send( $plans, $owner );
+	}
+
+	/**
+	 * Drops from the plans what a dead worker's write already did, after looking it up.
+	 *
+	 * @param array  $plans The plans.
+	 * @param string $owner The runner.
+	 * @return list<Plan>|Finding
+	 *
+	 * @phpstan-param list<Plan> $plans
+	 */
+	private function settle_doubts( array $plans, string $owner ) {
+		$doubted = array_filter( $plans, static fn( array $plan ): bool => $plan['row']['doubt'] );
+		if ( array() === $doubted ) {
+			return $plans;
+		}
+		$ids = array();
+		foreach ( $doubted as $plan ) {
+			$ids = array_merge( $ids, array_column( $plan['items'], 'source_id' ) );
+		}
+		$held = $this->doubt->held( array_values( array_unique( array_filter( $ids, 'is_string' ) ) ) );
+		if ( $held instanceof Finding ) {
+			return $held;
+		}
+		$left = array();
+		foreach ( $plans as $plan ) {
+			$post_id = $plan['row']['post_id'];
+			$record  = Post_Record::get( $post_id );
+			$ids     = array_column( $plan['parts'], 'source_id' );
+			$landed  = $plan['row']['doubt'] ? Doubt_Check::landed( $plan['parts'], $plan['removed'], $record, $held ) : null;
+			// The API holds just what was last confirmed, and that is what would be sent: nothing to write.
+			if ( null === $landed && $plan['row']['doubt'] && ( $record['hash'] ?? null ) === $plan['hash'] && Doubt_Check::unchanged( $record, $ids, $held ) ) {
+				$landed = $record['parts'] ?? array();
+			}
+			if ( null === $landed ) {
+				$left[] = $plan;
+				continue;
+			}
+			$this->record( $plan, $landed );
+			$this->queue->finish( $plan['row'], $owner, Queue::DONE );
+		}
+		return $left;
+	}
+
+	/**
+	 * Sends the plans, as few requests as the limits allow.
+	 *
+	 * @param array  $plans The plans.
+	 * @param string $owner The runner.
+	 * @return string|null Why the runner must stop, if it must.
+	 *
+	 * @phpstan-param list<Plan> $plans
+	 */
+	private function send( array $plans, string $owner ): ?string {
+		$requests = array();
+		$current  = array();
+		$bytes    = 0;
+		foreach ( $plans as $plan ) {
+			$size = strlen( (string) wp_json_encode( $plan['items'] ) );
+			if ( array() !== $current && ( $bytes + $size > self::MAX_REQUEST_BYTES || count( array_merge( ...array_column( $current, 'items' ) ) ) + count( $plan['items'] ) > Knowledge_Api::MAX_ITEMS ) ) {
+				$requests[] = $current;
+				$current    = array();
+				$bytes      = 0;
+			}
+			$current[] = $plan;
+			$bytes    += $size;
+		}
+		if ( array() !== $current ) {
+			$requests[] = $current;
+		}
+		foreach ( $requests as $index => $request ) {
+			$results = $this->knowledge->batch( array_merge( ...array_column( $request, 'items' ) ) );
+			if ( $results instanceof Finding ) {
+				$unsent = array_merge( ...array_slice( $requests, $index ) );
+				return $this->stop( $results, array_column( $unsent, 'row' ), $owner, true );
+			}
+			$this->apply( $request, $results, $owner );
+		}
+		$this->state->set(
+			array(
+				'sentAt'  => time(),
+				'backoff' => null,
+				'pause'   => null,
+			)
+		);
+		return null;
+	}
+
+	/**
+	 * Records each post's outcome from its items' results.
+	 *
+	 * @param array  $plans   The plans sent.
+	 * @param array  $results The results, in the same order as the items.
+	 * @param string $owner   The runner.
+	 *
+	 * @phpstan-param list<Plan> $plans
+	 * @phpstan-param list<Item_Result> $results
+	 */
+	private function apply( array $plans, array $results, string $owner ): void {
+		$offset = 0;
+		foreach ( $plans as $plan ) {
+			$mine    = array_slice( $results, $offset, count( $plan['items'] ) );
+			$offset += count( $plan['items'] );
+			$errors  = array_filter( $mine, static fn( array $result ): bool => 'ok' !== $result['status'] );
+			if ( array() !== $errors ) {
+				$error = reset( $errors );
+				$this->fail( $plan['row'], $owner, trim( $error['error'] . ': ' . $error['description'], ': ' ) );
+				continue;
+			}
+			$versions = array();
+			foreach ( array_slice( $mine, 0, count( $plan['parts'] ) ) as $result ) {
+				$versions[] = array(
+					'version' => $result['document']['version'] ?? 0,
+					'hash'    => $result['document']['content_hash'] ?? '',
+				);
+			}
+			$this->record( $plan, $versions );
+			$this->queue->finish( $plan['row'], $owner, Queue::DONE );
+		}
+	}
+
+	/**
+	 * Keeps what the API now holds of a post.
+	 *
+	 * @param array                                   $plan     The plan carried out.
+	 * @param list<array{version: int, hash: string}> $versions Its parts' versions.
+	 *
+	 * @phpstan-param Plan $plan
+	 */
+	private function record( array $plan, array $versions ): void {
+		if ( array() === $plan['parts'] ) {
+			Post_Record::forget( $plan['row']['post_id'] );
+			return;
+		}
+		Post_Record::synced( $plan['row']['post_id'], $plan['hash'], $versions, $plan['fit'] );
+	}
+
+	/**
+	 * Marks a post as failed, with its reason; the others go on.
+	 *
+	 * @param array  $row    The row.
+	 * @param string $owner  The runner.
+	 * @param string $reason Why.
+	 *
+	 * @phpstan-param Row $row
+	 */
+	private function fail( array $row, string $owner, string $reason ): void {
+		$this->queue->finish( $row, $owner, Queue::FAILED, $reason );
+		Post_Record::failed( $row['post_id'], $reason );
+	}
+
+	/**
+	 * Gives the rows back and stops the runners: a pause for what the admin must fix, a backoff for the rest.
+	 *
+	 * @param Finding $finding Why the request failed.
+	 * @param array   $rows    The rows not done.
+	 * @param string  $owner   The runner.
+	 * @param bool    $sent    Whether the request may have reached the API.
+	 *
+	 * @phpstan-param list<Row> $rows
+	 */
+	private function stop( Finding $finding, array $rows, string $owner, bool $sent ): string {
+		$transient = in_array( $finding->code, array( 'rate_limited', 'server_error', 'timeout', 'connection_refused', 'network_error', 'dns_failure', 'not_json', 'renewal_in_progress' ), true );
+		if ( $transient ) {
+			$failures = $this->state->backoff_failures() + 1;
+			$asked    = $finding->evidence['retryAfter'] ?? null;
+			$wait     = max( is_int( $asked ) ? $asked : 0, min( self::MAX_BACKOFF, 15 * 2 ** min( $failures - 1, 8 ) ) );
+			// A 429 is refused before anything is applied; a 5xx or no answer may hide a write that landed.
+			$this->queue->release( $rows, $owner, $wait, $sent && 'rate_limited' !== $finding->code, $finding->code, false );
+			$this->state->set(
+				array(
+					'backoff' => array(
+						'until'    => time() + $wait,
+						'code'     => $finding->code,
+						'failures' => $failures,
+					),
+				)
+			);
+			return 'backoff';
+		}
+		// Refused as a whole (a scope, the quota, the token): nothing was applied.
+		$this->queue->release( $rows, $owner, 0, false, $finding->code, false );
+		$pause = $this->state->pause();
+		$this->state->set(
+			array(
+				'pause' => array(
+					'code'     => $finding->code,
+					'since'    => null !== $pause && $pause['code'] === $finding->code ? $pause['since'] : time(),
+					'retryAt'  => time() + ( self::PAUSE_RETRY[ $finding->code ] ?? self::PAUSE_RETRY[''] ),
+					'evidence' => $finding->evidence,
+				),
+			)
+		);
+		if ( null === $pause || $pause['code'] !== $finding->code ) {
+			Event_Log::emit( 'sync', 'paused', array( 'cause' => $finding->code ) + $finding->evidence );
+		}
+		return 'paused';
+	}
+}

@@ -1,0 +1,126 @@
+<?php
+/**
+ * Where the sync stands: the full sync running, a pause, a backoff, the last results.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Sync;
+
+/**
+ * One option, not autoloaded: read by runners and the faces, never on a visitor's page.
+ *
+ * - run: the full sync in progress: its id, start, how many posts it expects, and how far it has queued them
+ *   (a cursor, so a killed worker resumes queuing where it stopped);
+ * - last: the last full sync that ended;
+ * - pause: a cause that stops every runner until it is fixed (a missing scope, the plan's quota, a broken
+ *   connection), with when to try again by itself;
+ * - backoff: the API asked to wait (429) or failed (5xx, no answer): runners wait until then;
+ * - sentAt: the last time the API accepted a document; reconcile: the last reconciliation's report.
+ *
+ * @phpstan-type Run array{id: int, started: int, expected: int, cursor: int, queued: bool}
+ * @phpstan-type Pause array{code: string, since: int, retryAt: int, evidence: array<string, mixed>}
+ */
+final class Sync_State {
+
+	public const OPTION = 'causerie_connector_sync';
+
+	/**
+	 * The whole state.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function all(): array {
+		wp_cache_delete( self::OPTION, 'options' );
+		$state = get_option( self::OPTION, array() );
+		/**
+		 * Written only by set(), with string keys.
+		 *
+		 * @var array<string, mixed>
+		 */
+		return is_array( $state ) ? $state : array();
+	}
+
+	/**
+	 * Changes some keys; null removes one.
+	 *
+	 * @param array<string, mixed> $changes Key → value.
+	 */
+	public function set( array $changes ): void {
+		$state = $this->all();
+		foreach ( $changes as $key => $value ) {
+			if ( null === $value ) {
+				unset( $state[ $key ] );
+			} else {
+				$state[ $key ] = $value;
+			}
+		}
+		update_option( self::OPTION, $state, false );
+	}
+
+	/**
+	 * The full sync in progress.
+	 *
+	 * @return Run|null
+	 */
+	public function run(): ?array {
+		$run = $this->all()['run'] ?? null;
+		if ( ! is_array( $run ) || ! is_int( $run['id'] ?? null ) ) {
+			return null;
+		}
+		return array(
+			'id'       => $run['id'],
+			'started'  => is_int( $run['started'] ?? null ) ? $run['started'] : 0,
+			'expected' => is_int( $run['expected'] ?? null ) ? $run['expected'] : 0,
+			'cursor'   => is_int( $run['cursor'] ?? null ) ? $run['cursor'] : 0,
+			'queued'   => true === ( $run['queued'] ?? null ),
+		);
+	}
+
+	/**
+	 * What stops the sync until it is fixed.
+	 *
+	 * @return Pause|null
+	 */
+	public function pause(): ?array {
+		$pause = $this->all()['pause'] ?? null;
+		if ( ! is_array( $pause ) || ! is_string( $pause['code'] ?? null ) ) {
+			return null;
+		}
+		/**
+		 * A finding's evidence, keyed by name.
+		 *
+		 * @var array<string, mixed> $evidence
+		 */
+		$evidence = is_array( $pause['evidence'] ?? null ) ? $pause['evidence'] : array();
+		return array(
+			'code'     => $pause['code'],
+			'since'    => is_int( $pause['since'] ?? null ) ? $pause['since'] : 0,
+			'retryAt'  => is_int( $pause['retryAt'] ?? null ) ? $pause['retryAt'] : 0,
+			'evidence' => $evidence,
+		);
+	}
+
+	/**
+	 * Until when runners wait after a 429, a 5xx or no answer; 0 when they need not.
+	 */
+	public function backoff_until(): int {
+		$backoff = $this->all()['backoff'] ?? null;
+		return is_array( $backoff ) && is_int( $backoff['until'] ?? null ) ? $backoff['until'] : 0;
+	}
+
+	/**
+	 * How many failures in a row the backoff counts.
+	 */
+	public function backoff_failures(): int {
+		$backoff = $this->all()['backoff'] ?? null;
+		return is_array( $backoff ) && is_int( $backoff['failures'] ?? null ) ? $backoff['failures'] : 0;
+	}
+
+	/**
+	 * Forgets it all: on uninstall.
+	 */
+	public static function delete(): void {
+		delete_option( self::OPTION );
+	}
+}
