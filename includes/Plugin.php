@@ -8,6 +8,7 @@
 namespace Causerie\Connector;
 
 use Causerie\Connector\Admin\Connection_Notice;
+use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Admin\Settings_Page;
 use Causerie\Connector\Alerts\Alert_Emails;
@@ -244,7 +245,8 @@ final class Plugin {
 		$knowledge    = new Knowledge_Api( $api );
 		$sync_state   = new Sync_State();
 		$schedule     = new Sync_Schedule();
-		$full_sync    = new Full_Sync( $queue, new Queue_Report( $queue ), $selection, $sync_state );
+		$queue_report = new Queue_Report( $queue );
+		$full_sync    = new Full_Sync( $queue, $queue_report, $selection, $sync_state );
 		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync );
 		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
 		$services     = array(
@@ -277,6 +279,7 @@ final class Plugin {
 			new Notice_Controller(),
 			new Post_Listener( $queue, $selection, $schedule ),
 			new Sync_Cron( $this->file, $runner, $reconciler, $sync_state, $schedule, $queue ),
+			new Editor_Panel( $this->file, $selection, $queue_report ),
 		);
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );

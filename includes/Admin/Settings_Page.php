@@ -94,7 +94,7 @@ final class Settings_Page {
 			return;
 		}
 		$build = dirname( $this->plugin_file ) . '/build/';
-		$asset = $this->read_asset_file( $build . 'index.asset.php' );
+		$asset = Asset_File::read( $build . 'index.asset.php' );
 
 		wp_enqueue_script(
 			self::SCRIPT_HANDLE,
@@ -118,22 +118,6 @@ final class Settings_Page {
 			'wp-api-fetch',
 			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),
 			'after'
-		);
-	}
-
-	/**
-	 * Reads the dependencies and version that wp-scripts wrote beside the bundle.
-	 *
-	 * @param string $path Path of index.asset.php.
-	 * @return array{dependencies: list<non-empty-string>, version: string}
-	 */
-	private function read_asset_file( string $path ): array {
-		$asset = require $path;
-		return array(
-			'dependencies' => is_array( $asset ) && isset( $asset['dependencies'] ) && is_array( $asset['dependencies'] )
-				? array_values( array_filter( $asset['dependencies'], static fn( $handle ): bool => is_string( $handle ) && '' !== $handle ) )
-				: array(),
-			'version'      => is_array( $asset ) && isset( $asset['version'] ) && is_string( $asset['version'] ) ? $asset['version'] : '',
 		);
 	}
 

@@ -50,7 +50,7 @@ final class Document_Builder {
 		$common = array(
 			'url'      => (string) get_permalink( $post ),
 			'language' => self::language( $post ),
-			'modified' => gmdate( 'Y-m-d\TH:i:s\Z', (int) strtotime( $post->post_modified_gmt . ' UTC' ) ),
+			'modified' => (string) get_post_modified_time( 'Y-m-d\TH:i:s\Z', true, $post ),
 			'terms'    => self::terms( $post ),
 		);
 		$fitted = self::fit( Html_Text::markdown( $this->render( $post ) ) );

@@ -82,6 +82,18 @@ final class Queue_Report {
 	}
 
 	/**
+	 * Whether a change of the post waits to be sent.
+	 *
+	 * @param int $post_id The post.
+	 */
+	public function waiting( int $post_id ): bool {
+		$this->queue->install();
+		$wpdb = Queue::wpdb();
+		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
+		return null !== $wpdb->get_var( (string) $wpdb->prepare( 'SELECT id FROM %i WHERE post_id = %d AND state = %s', Queue::table(), $post_id, Queue::PENDING ) );
+	}
+
+	/**
 	 * A column's number.
 	 *
 	 * @param mixed  $row    The row.

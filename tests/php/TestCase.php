@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Tests;
 
 use Causerie\Connector\Log\Event_Log;
+use Causerie\Connector\Sync\Queue;
 use WP_REST_Request;
 use WP_REST_Response;
 
@@ -43,6 +44,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		// table is made sure of before the transaction starts, never inside it. A test that drops it (the
 		// uninstall test) commits there; this puts the table back for the tests after it.
 		( new Event_Log( dirname( __DIR__, 2 ) . '/causerie-connector.php' ) )->install();
+		( new Queue() )->install();
 		$this->wpdb()->query( 'START TRANSACTION' );
 	}
 
