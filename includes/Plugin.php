@@ -88,6 +88,7 @@ use Causerie\Connector\Sync\Sync_Plan;
 use Causerie\Connector\Sync\Sync_Runner;
 use Causerie\Connector\Sync\Sync_Schedule;
 use Causerie\Connector\Sync\Sync_State;
+use Causerie\Connector\Sync\Sync_Stops;
 
 /**
  * Builds every service by hand and registers its hooks. Nothing else creates services.
@@ -247,7 +248,7 @@ final class Plugin {
 		$schedule     = new Sync_Schedule();
 		$queue_report = new Queue_Report( $queue );
 		$full_sync    = new Full_Sync( $queue, $queue_report, $selection, $sync_state );
-		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync );
+		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync, new Sync_Stops( $queue, $sync_state ) );
 		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
 		$services     = array(
 			new Translations( $this->file ),

@@ -24,8 +24,7 @@ namespace Causerie\Connector\Sync;
 final class Queue {
 
 	public const TABLE      = 'causerie_sync_queue';
-	public const DB_VERSION = 'causerie_connector_sync_db_version';
-	private const SCHEMA    = '1';
+	public const DB_VERSION = Queue_Schema::DB_VERSION;
 
 	public const PENDING = 'pending';
 	public const DONE    = 'done';
@@ -47,44 +46,14 @@ final class Queue {
 	 * Creates or updates the table when its schema changed.
 	 */
 	public function install(): void {
-		if ( self::SCHEMA === get_option( self::DB_VERSION ) ) {
-			return;
-		}
-		require_once ABSPATH . 'wp-admin/includes/upgrade.php'; // @phpstan-ignore requireOnce.fileNotFound
-		$table   = self::table();
-		$charset = self::wpdb()->get_charset_collate();
-		dbDelta(
-			"CREATE TABLE {$table} (
-				id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
-				post_id bigint(20) unsigned NOT NULL,
-				run bigint(20) unsigned NOT NULL DEFAULT 0,
-				resend tinyint(1) NOT NULL DEFAULT 0,
-				parts smallint(5) unsigned NOT NULL DEFAULT 0,
-				state varchar(10) NOT NULL DEFAULT 'pending',
-				attempts smallint(5) unsigned NOT NULL DEFAULT 0,
-				changes int(10) unsigned NOT NULL DEFAULT 1,
-				doubt tinyint(1) NOT NULL DEFAULT 0,
-				available_at bigint(20) NOT NULL DEFAULT 0,
-				claimed_by varchar(40) DEFAULT NULL,
-				claimed_until bigint(20) NOT NULL DEFAULT 0,
-				error varchar(255) NOT NULL DEFAULT '',
-				updated_at bigint(20) NOT NULL DEFAULT 0,
-				PRIMARY KEY  (id),
-				UNIQUE KEY post_id (post_id),
-				KEY state_available (state,available_at),
-				KEY run_state (run,state)
-			) {$charset};"
-		);
-		update_option( self::DB_VERSION, self::SCHEMA, false );
+		Queue_Schema::install();
 	}
 
 	/**
 	 * Drops the table: on uninstall.
 	 */
 	public static function drop(): void {
-		$wpdb = self::wpdb();
-		$wpdb->query( (string) $wpdb->prepare( 'DROP TABLE IF EXISTS %i', self::table() ) ); // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table, on uninstall; WPCS 2.3 predates %i.
-		delete_option( self::DB_VERSION );
+		Queue_Schema::drop();
 	}
 
 	/**
@@ -187,6 +156,34 @@ final class Queue {
 	}
 
 	/**
+	 * Ends the claims of rows sent, in two queries whatever their number: each row finishes only if no newer
+	 * change was queued meanwhile, and one that had stays pending.
+	 *
+	 * @param array  $rows  The claimed rows.
+	 * @param string $owner The runner that claims them.
+	 *
+	 * @phpstan-param list<Row> $rows
+	 */
+	public function finish_all( array $rows, string $owner ): void {
+		if ( array() === $rows ) {
+			return;
+		}
+		$wpdb  = self::wpdb();
+		$table = self::table();
+		$once  = array_values( array_filter( $rows, static fn( array $row ): bool => 0 === $row['run'] ) );
+		$runs  = array_values( array_filter( $rows, static fn( array $row ): bool => 0 !== $row['run'] ) );
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; ids and counts are integers; WPCS 2.3 predates %i.
+		if ( array() !== $once ) {
+			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE claimed_by = %s AND ', $table, $owner ) . '(' . self::matching( $once ) . ')' );
+		}
+		if ( array() !== $runs ) {
+			$wpdb->query( $wpdb->prepare( "UPDATE %i SET state = %s, error = '', claimed_by = NULL, claimed_until = 0, doubt = 0, resend = 0, parts = 0, updated_at = %d WHERE claimed_by = %s AND ", $table, self::DONE, time(), $owner ) . '(' . self::matching( $runs ) . ')' );
+		}
+		$wpdb->query( $wpdb->prepare( 'UPDATE %i SET claimed_by = NULL, claimed_until = 0, doubt = 0 WHERE claimed_by = %s AND id IN ', $table, $owner ) . self::ids( array_column( $rows, 'id' ) ) );
+		// phpcs:enable
+	}
+
+	/**
 	 * Gives claimed rows back, to try again later.
 	 *
 	 * @param array  $rows   The rows.
@@ -249,6 +246,21 @@ final class Queue {
 		}
 		$wpdb->query( (string) $wpdb->prepare( 'UPDATE %i SET run = 0 WHERE run = %d', $table, $run ) );
 		// phpcs:enable
+	}
+
+	/**
+	 * An SQL condition true of each row as claimed, with no newer change queued since.
+	 *
+	 * @param array $rows The rows.
+	 *
+	 * @phpstan-param list<Row> $rows
+	 */
+	private static function matching( array $rows ): string {
+		$terms = array();
+		foreach ( $rows as $row ) {
+			$terms[] = sprintf( '(id = %d AND changes = %d)', $row['id'], $row['changes'] );
+		}
+		return implode( ' OR ', $terms );
 	}
 
 	/**

@@ -8,7 +8,6 @@
 namespace Causerie\Connector\Sync;
 
 use Causerie\Connector\Diagnosis\Finding;
-use Causerie\Connector\Log\Event_Log;
 
 /**
  * Claims up to a batch of rows, turns each post into what it should be in the knowledge base (its documents, or
@@ -36,19 +35,6 @@ final class Sync_Runner {
 	public const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 
 	/**
-	 * Longest backoff after failures in a row, in seconds.
-	 */
-	private const MAX_BACKOFF = 3600;
-
-	/**
-	 * Seconds before a pause is tried again by itself: the plan's quota hourly, other causes every 15 minutes.
-	 */
-	private const PAUSE_RETRY = array(
-		'quota_exceeded' => 3600,
-		''               => 900,
-	);
-
-	/**
 	 * Constructor.
 	 *
 	 * @param Queue         $queue     The queue.
@@ -57,6 +43,7 @@ final class Sync_Runner {
 	 * @param Sync_Plan     $plans     What each post should become there.
 	 * @param Sync_State    $state     Pause, backoff and the full sync.
 	 * @param Full_Sync     $full      Queues a full sync a page at a time.
+	 * @param Sync_Stops    $stops     What a failed request stops.
 	 */
 	public function __construct(
 		private readonly Queue $queue,
@@ -64,7 +51,8 @@ final class Sync_Runner {
 		private readonly Doubt_Check $doubt,
 		private readonly Sync_Plan $plans,
 		private readonly Sync_State $state,
-		private readonly Full_Sync $full
+		private readonly Full_Sync $full,
+		private readonly Sync_Stops $stops
 	) {}
 
 	/**
@@ -135,6 +123,8 @@ final class Sync_Runner {
 	 * @phpstan-param list<Row> $rows
 	 */
 	private function batch( array $rows, string $owner ): ?string {
+		// The batch's posts with their meta and terms in three queries, rather than several for each post.
+		_prime_post_caches( array_column( $rows, 'post_id' ), true, true );
 		$plans = array();
 		foreach ( $rows as $row ) {
 			$plan = $this->plans->of( $row );
@@ -148,7 +138,7 @@ final class Sync_Runner {
 		}
 		$plans = $this->settle_doubts( $plans, $owner );
 		if ( $plans instanceof Finding ) {
-			return $this->stop( $plans, $rows, $owner, false );
+			return $this->stops->stop( $plans, $rows, $owner, false );
 		}
 		return $this->send( $plans, $owner );
 	}
@@ -225,7 +215,7 @@ final class Sync_Runner {
 			$results = $this->knowledge->batch( array_merge( ...array_column( $request, 'items' ) ) );
 			if ( $results instanceof Finding ) {
 				$unsent = array_merge( ...array_slice( $requests, $index ) );
-				return $this->stop( $results, array_column( $unsent, 'row' ), $owner, true );
+				return $this->stops->stop( $results, array_column( $unsent, 'row' ), $owner, true );
 			}
 			$this->apply( $request, $results, $owner );
 		}
@@ -251,6 +241,7 @@ final class Sync_Runner {
 	 */
 	private function apply( array $plans, array $results, string $owner ): void {
 		$offset = 0;
+		$done   = array();
 		foreach ( $plans as $plan ) {
 			$mine    = array_slice( $results, $offset, count( $plan['items'] ) );
 			$offset += count( $plan['items'] );
@@ -268,8 +259,9 @@ final class Sync_Runner {
 				);
 			}
 			$this->record( $plan, $versions );
-			$this->queue->finish( $plan['row'], $owner, Queue::DONE );
+			$done[] = $plan['row'];
 		}
+		$this->queue->finish_all( $done, $owner );
 	}
 
 	/**
@@ -300,53 +292,5 @@ final class Sync_Runner {
 	private function fail( array $row, string $owner, string $reason ): void {
 		$this->queue->finish( $row, $owner, Queue::FAILED, $reason );
 		Post_Record::failed( $row['post_id'], $reason );
-	}
-
-	/**
-	 * Gives the rows back and stops the runners: a pause for what the admin must fix, a backoff for the rest.
-	 *
-	 * @param Finding $finding Why the request failed.
-	 * @param array   $rows    The rows not done.
-	 * @param string  $owner   The runner.
-	 * @param bool    $sent    Whether the request may have reached the API.
-	 *
-	 * @phpstan-param list<Row> $rows
-	 */
-	private function stop( Finding $finding, array $rows, string $owner, bool $sent ): string {
-		$transient = in_array( $finding->code, array( 'rate_limited', 'server_error', 'timeout', 'connection_refused', 'network_error', 'dns_failure', 'not_json', 'renewal_in_progress' ), true );
-		if ( $transient ) {
-			$failures = $this->state->backoff_failures() + 1;
-			$asked    = $finding->evidence['retryAfter'] ?? null;
-			$wait     = max( is_int( $asked ) ? $asked : 0, min( self::MAX_BACKOFF, 15 * 2 ** min( $failures - 1, 8 ) ) );
-			// A 429 is refused before anything is applied; a 5xx or no answer may hide a write that landed.
-			$this->queue->release( $rows, $owner, $wait, $sent && 'rate_limited' !== $finding->code, $finding->code, false );
-			$this->state->set(
-				array(
-					'backoff' => array(
-						'until'    => time() + $wait,
-						'code'     => $finding->code,
-						'failures' => $failures,
-					),
-				)
-			);
-			return 'backoff';
-		}
-		// Refused as a whole (a scope, the quota, the token): nothing was applied.
-		$this->queue->release( $rows, $owner, 0, false, $finding->code, false );
-		$pause = $this->state->pause();
-		$this->state->set(
-			array(
-				'pause' => array(
-					'code'     => $finding->code,
-					'since'    => null !== $pause && $pause['code'] === $finding->code ? $pause['since'] : time(),
-					'retryAt'  => time() + ( self::PAUSE_RETRY[ $finding->code ] ?? self::PAUSE_RETRY[''] ),
-					'evidence' => $finding->evidence,
-				),
-			)
-		);
-		if ( null === $pause || $pause['code'] !== $finding->code ) {
-			Event_Log::emit( 'sync', 'paused', array( 'cause' => $finding->code ) + $finding->evidence );
-		}
-		return 'paused';
 	}
 }
