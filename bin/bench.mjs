@@ -1,6 +1,7 @@
 // Fires concurrent REST requests at WordPress and runs the live checks from WP-CLI, reading the sandbox's
 // counters. Run by bin/bench.sh.
 import { execFileSync } from 'node:child_process';
+import { control as sandboxControl, sum } from './sandbox-control.mjs';
 
 const { WP_URL, SANDBOX_URL, SITE_DIR, ROOT } = process.env;
 const CONCURRENCY = Number( process.env.BENCH_CONCURRENCY ?? 50 );
@@ -58,26 +59,8 @@ function percentiles( results ) {
 	return `p50 ${ at( 50 ) } ms, p90 ${ at( 90 ) } ms, p99 ${ at( 99 ) } ms, max ${ at( 100 ) } ms; statuses ${ JSON.stringify( statuses ) }`;
 }
 
-async function control( method, path, body ) {
-	const response = await fetch( `${ SANDBOX_URL }/__sandbox${ path }`, {
-		method,
-		...( body === undefined
-			? {}
-			: {
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify( body ),
-				} ),
-	} );
-	const text = await response.text();
-	return text === '' ? {} : JSON.parse( text );
-}
-
-const sum = ( record ) =>
-	Object.values( record ?? {} ).reduce(
-		( total, value ) =>
-			total + ( typeof value === 'number' ? value : sum( value ) ),
-		0
-	);
+const control = ( method, path, body ) =>
+	sandboxControl( SANDBOX_URL, method, path, body );
 
 async function counted() {
 	const counters = await control( 'GET', '/counters' );
