@@ -80,16 +80,7 @@ final class Queue {
 			$done += (int) $wpdb->query(
 				$wpdb->prepare(
 					"UPDATE %i SET state = %s, error = '', attempts = 0, changes = changes + 1, available_at = CASE WHEN available_at > %d THEN %d ELSE available_at END, updated_at = %d, resend = CASE WHEN %d = 1 THEN 1 ELSE resend END, parts = CASE WHEN parts < %d THEN %d ELSE parts END, run = CASE WHEN %d > 0 THEN %d ELSE run END WHERE post_id IN ",
-					$table,
-					self::PENDING,
-					$now,
-					$now,
-					$now,
-					(int) $resend,
-					$parts,
-					$parts,
-					$run,
-					$run
+					array( $table, self::PENDING, $now, $now, $now, (int) $resend, $parts, $parts, $run, $run )
 				) . self::ids( $chunk )
 			);
 			// phpcs:enable
@@ -116,16 +107,8 @@ final class Queue {
 			return array();
 		}
 		// A row still named as claimed by someone else was left by a runner that died: its write may have landed.
-		$wpdb->query(
-			$wpdb->prepare(
-				'UPDATE %i SET doubt = CASE WHEN claimed_by IS NULL THEN doubt ELSE 1 END, claimed_by = %s, claimed_until = %d, attempts = attempts + 1 WHERE state = %s AND claimed_until < %d AND id IN ',
-				$table,
-				$owner,
-				$now + $lease,
-				self::PENDING,
-				$now
-			) . self::ids( array_map( 'intval', $ids ) )
-		);
+		$claim = 'UPDATE %i SET doubt = CASE WHEN claimed_by IS NULL THEN doubt ELSE 1 END, claimed_by = %s, claimed_until = %d, attempts = attempts + 1 WHERE state = %s AND claimed_until < %d AND id IN ';
+		$wpdb->query( $wpdb->prepare( $claim, $table, $owner, $now + $lease, self::PENDING, $now ) . self::ids( array_map( 'intval', $ids ) ) );
 		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM %i WHERE claimed_by = %s AND state = %s ORDER BY id', $table, $owner, self::PENDING ), ARRAY_A );
 		// phpcs:enable
 		return array_values( array_map( array( self::class, 'row' ), is_array( $rows ) ? $rows : array() ) );
