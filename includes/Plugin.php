@@ -88,7 +88,11 @@ use Causerie\Connector\Sync\Sync_Plan;
 use Causerie\Connector\Sync\Sync_Runner;
 use Causerie\Connector\Sync\Sync_Schedule;
 use Causerie\Connector\Sync\Sync_State;
+use Causerie\Connector\Sync\Sync_Status;
 use Causerie\Connector\Sync\Sync_Stops;
+use Causerie\Connector\REST\Sync_Controller;
+use Causerie\Connector\REST\Sync_Actions_Controller;
+use Causerie\Connector\Admin\Posts_Column;
 
 /**
  * Builds every service by hand and registers its hooks. Nothing else creates services.
@@ -250,6 +254,8 @@ final class Plugin {
 		$full_sync    = new Full_Sync( $queue, $queue_report, $selection, $sync_state );
 		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync, new Sync_Stops( $queue, $sync_state ) );
 		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
+		$listener     = new Post_Listener( $queue, $selection, $schedule );
+		$sync_status  = new Sync_Status( $sync_state, $full_sync, $queue_report, $selection );
 		$services     = array(
 			new Translations( $this->file ),
 			$http,
@@ -278,9 +284,13 @@ final class Plugin {
 			new Health_Check( $this->file, $checks, $status, $alerter, $expiry, $problems ),
 			new Connection_Notice( $status, $cron, $problems ),
 			new Notice_Controller(),
-			new Post_Listener( $queue, $selection, $schedule ),
+			$listener,
 			new Sync_Cron( $this->file, $runner, $reconciler, $sync_state, $schedule, $queue ),
 			new Editor_Panel( $this->file, $selection, $queue_report ),
+			// The sync's faces: its REST routes for the Knowledge tab, and the posts lists' column.
+			new Sync_Controller( $sync_status, $full_sync, $runner, $schedule ),
+			new Sync_Actions_Controller( $sync_status, $queue, $reconciler, $selection, $listener, $schedule ),
+			new Posts_Column( $selection ),
 		);
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );

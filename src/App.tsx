@@ -13,6 +13,7 @@ import { SupportReport } from './components/SupportReport';
 import { TokenInspector } from './components/TokenInspector';
 import { RegenerationWizard } from './components/wizard/RegenerationWizard';
 import { useConnection } from './hooks/useConnection';
+import { KnowledgePanel } from './knowledge/KnowledgePanel';
 import type { DiagnosisCode } from './diagnosis/codes';
 import type {
 	ChecksRun,
@@ -29,6 +30,7 @@ export const FIX_HASH = '#fix';
 
 const TABS = [
 	{ name: 'credentials', title: __( 'Credentials', 'causerie-connector' ) },
+	{ name: 'knowledge', title: __( 'Knowledge', 'causerie-connector' ) },
 	{ name: 'token', title: __( 'Token inspector', 'causerie-connector' ) },
 	{ name: 'events', title: __( 'Event log', 'causerie-connector' ) },
 	{ name: 'support', title: __( 'Support report', 'causerie-connector' ) },
@@ -161,6 +163,13 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 										}
 										recheck();
 									} }
+								/>
+							);
+						case 'knowledge':
+							return (
+								<KnowledgePanel
+									texts={ initial.texts }
+									onFix={ fixRow }
 								/>
 							);
 						case 'token':

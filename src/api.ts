@@ -23,6 +23,7 @@ import type {
 	SettingsChanges,
 	SiteInfo,
 	SupportReportResponse,
+	SyncStatus,
 	TokenDescription,
 	VerifyResult,
 } from './types';
@@ -274,5 +275,40 @@ export function saveAlertSettings(
 		path: ALERTS_PATH,
 		method: 'POST',
 		data: { alertEmail },
+	} );
+}
+
+export const SYNC_PATH = `${ REST_NAMESPACE }/sync`;
+
+/** Where the knowledge sync stands. */
+export function fetchSync(): Promise< SyncStatus > {
+	return apiFetch< SyncStatus >( { path: SYNC_PATH } );
+}
+
+/** The sync's actions; each answers with the status. */
+export type SyncAction = 'full' | 'cancel' | 'run' | 'retry' | 'reconcile';
+
+/**
+ * Starts, stops or runs the sync, retries the failed posts, or reconciles. `run` sends for about ten seconds.
+ *
+ * @param action What to do.
+ */
+export function syncAction( action: SyncAction ): Promise< SyncStatus > {
+	return apiFetch< SyncStatus >( {
+		path: `${ SYNC_PATH }/${ action === 'cancel' ? 'full' : action }`,
+		method: action === 'cancel' ? 'DELETE' : 'POST',
+	} );
+}
+
+/**
+ * Chooses the post types whose posts go to the chatbot's knowledge.
+ *
+ * @param postTypes The chosen types' names.
+ */
+export function saveSyncTypes( postTypes: string[] ): Promise< SyncStatus > {
+	return apiFetch< SyncStatus >( {
+		path: `${ SYNC_PATH }/types`,
+		method: 'PUT',
+		data: { postTypes },
 	} );
 }

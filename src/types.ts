@@ -181,7 +181,7 @@ export interface FieldErrorData {
 }
 
 /** The kinds of event the log records (Log\Event_Log::KINDS). */
-export type EventKind = 'token' | 'api' | 'settings' | 'site';
+export type EventKind = 'token' | 'api' | 'settings' | 'site' | 'sync';
 
 /** One entry of GET /causerie/v1/events, redacted by the server. */
 export interface LoggedEvent {
@@ -301,4 +301,70 @@ export interface AlertSettings {
 	alertEmail: string;
 	/** Where alert emails go now. */
 	recipient: string;
+}
+
+/** A full sync in progress (Sync\Full_Sync::progress). Times are Unix seconds. */
+export interface SyncProgress {
+	id: number;
+	started: number;
+	total: number;
+	done: number;
+	failed: number;
+	pending: number;
+	secondsLeft: number | null;
+}
+
+/** A post the knowledge base refused, with the reason it gave. */
+export interface SyncFailure {
+	postId: number;
+	title: string;
+	editLink: string;
+	error: string;
+	at: number;
+}
+
+/** A public post type, with how many of its posts qualify. */
+export interface SyncPostType {
+	name: string;
+	label: string;
+	count: number;
+	chosen: boolean;
+}
+
+/** What a reconciliation found and queued to fix (Sync\Reconciler). */
+export interface SyncReconcile {
+	at: number;
+	checked: number;
+	missing: number;
+	stale: number;
+	orphaned: number;
+}
+
+/** GET /causerie/v1/sync, and the answers of its actions. */
+export interface SyncStatus {
+	inKnowledge: number;
+	eligible: number;
+	sentAt: number | null;
+	fullSync: SyncProgress | null;
+	lastFullSync: {
+		finished: number;
+		done: number;
+		failed: number;
+		cancelled: boolean;
+	} | null;
+	pause: {
+		code: string;
+		since: number;
+		retryAt: number;
+		evidence: Record< string, unknown >;
+	} | null;
+	backoff: { until: number; failures: number } | null;
+	failures: SyncFailure[];
+	queue: { pending: number; done: number; failed: number };
+	postTypes: SyncPostType[];
+	reconcile: SyncReconcile | null;
+	/** POST /sync/reconcile only. */
+	reconciled?: SyncReconcile;
+	/** POST /sync/retry only: how many posts were queued again. */
+	retried?: number;
 }

@@ -47,7 +47,12 @@ export function EventTable( { events, texts }: Props ) {
 						</td>
 						<td>{ kindLabel( event.kind ) }</td>
 						<td>
-							{ eventLabel( event.code, texts, event.context ) }{ ' ' }
+							{ eventLabel(
+								event.code,
+								texts,
+								event.context,
+								event.kind
+							) }{ ' ' }
 							<code>{ event.code }</code>
 						</td>
 						<td>{ summarizeContext( event.context ) || '—' }</td>

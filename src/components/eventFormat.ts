@@ -11,6 +11,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
 	'api',
 	'settings',
 	'site',
+	'sync',
 ];
 
 export function kindLabel( kind: EventKind ): string {
@@ -23,6 +24,8 @@ export function kindLabel( kind: EventKind ): string {
 			return __( 'Settings', 'causerie-connector' );
 		case 'site':
 			return __( 'Site address', 'causerie-connector' );
+		case 'sync':
+			return __( 'Knowledge sync', 'causerie-connector' );
 	}
 }
 
@@ -38,6 +41,19 @@ const ACTION_LABELS: Record< string, () => string > = {
 	rebound: () =>
 		__(
 			'The connection was moved to this site address',
+			'causerie-connector'
+		),
+	resumed: () =>
+		__( 'Sending content to the chatbot resumed', 'causerie-connector' ),
+	full_sync_started: () =>
+		__( 'A full sync of the content started', 'causerie-connector' ),
+	full_sync_finished: () =>
+		__( 'A full sync of the content finished', 'causerie-connector' ),
+	full_sync_cancelled: () =>
+		__( 'A full sync of the content was cancelled', 'causerie-connector' ),
+	reconciled: () =>
+		__(
+			"The chatbot's knowledge was checked against the site",
 			'causerie-connector'
 		),
 };
@@ -115,12 +131,20 @@ function causedLabel( code: string, title: string | null ): string | null {
  * @param code    The event's code.
  * @param texts   The diagnoses' texts, when loaded.
  * @param context The event's context, for the events whose words depend on it.
+ * @param kind    The event's kind: a sync pause is not the connection's.
  */
 export function eventLabel(
 	code: string,
 	texts: DiagnosisTexts | null,
-	context: LoggedEvent[ 'context' ] = null
+	context: LoggedEvent[ 'context' ] = null,
+	kind: EventKind | null = null
 ): string {
+	if ( kind === 'sync' && code === 'paused' ) {
+		return __(
+			'Sending content to the chatbot was paused',
+			'causerie-connector'
+		);
+	}
 	if ( code === 'revoked' ) {
 		return revokedLabel( contextValue( context, 'outcome' ) );
 	}
@@ -208,9 +232,7 @@ export function summarizeContext( context: LoggedEvent[ 'context' ] ): string {
 	return Object.entries( context )
 		.map(
 			( [ key, value ] ) =>
-				`${ CONTEXT_LABELS[ key ]?.() ?? key }: ${ formatValue(
-					value
-				) }`
+				`${ CONTEXT_LABELS[ key ]?.() ?? key }: ${ formatValue( value ) }`
 		)
 		.join( '; ' );
 }

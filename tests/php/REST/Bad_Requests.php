@@ -33,6 +33,7 @@ final class Bad_Requests {
 			self::verification(),
 			self::alerts(),
 			self::binding_notice_and_token(),
+			self::sync(),
 			self::reads()
 		);
 	}
@@ -281,6 +282,39 @@ final class Bad_Requests {
 					'scope'     => 'admin:all',
 				),
 				'scope',
+			),
+		);
+	}
+
+	/**
+	 * The knowledge sync's actions: only the post types take a field.
+	 *
+	 * @return array<string, array{string, string, array<string, mixed>|string, string}>
+	 */
+	private static function sync(): array {
+		$types = static fn( mixed $value ): array => array( 'PUT', 'sync/types', array( 'postTypes' => $value ), 'postTypes' );
+		return array(
+			'sync/full: unknown field'                  => array( 'POST', 'sync/full', array( 'force' => true ), 'force' ),
+			'sync/full: unknown field (DELETE)'         => array( 'DELETE', 'sync/full', array( 'runId' => 1 ), 'runId' ),
+			'sync/run: unknown field'                   => array( 'POST', 'sync/run', array( 'seconds' => 600 ), 'seconds' ),
+			'sync/retry: unknown field'                 => array( 'POST', 'sync/retry', array( 'postId' => 1 ), 'postId' ),
+			'sync/reconcile: unknown field'             => array( 'POST', 'sync/reconcile', array( 'delete' => true ), 'delete' ),
+			'sync/types: postTypes is missing'          => array( 'PUT', 'sync/types', array(), 'postTypes' ),
+			'sync/types: postTypes is a string'         => $types( 'page' ),
+			'sync/types: an unknown post type'          => $types( array( 'page', 'shop_order' ) ),
+			'sync/types: attachments are never sent'    => $types( array( 'attachment' ) ),
+			'sync/types: a post type in the wrong case' => $types( array( 'Page' ) ),
+			'sync/types: a post type twice'             => $types( array( 'page', 'page' ) ),
+			'sync/types: a post type is a number'       => $types( array( 1 ) ),
+			'sync/types: a post type has a newline'     => $types( array( "page\n" ) ),
+			'sync/types: unknown field beside'          => array(
+				'PUT',
+				'sync/types',
+				array(
+					'postTypes' => array( 'page' ),
+					'siteId'    => 2,
+				),
+				'siteId',
 			),
 		);
 	}
