@@ -2,47 +2,9 @@
  * The block editor's knowledge panel: an editor sees where a page stands in the chatbot's knowledge, and leaves
  * it out with the switch; the next queue run removes it from the knowledge base, and the panel says so.
  */
-import type { Page } from '@playwright/test';
-
 import { control, heal, rest } from '../connection';
 import { expect, logIn, restNonce, test } from '../fixtures';
-
-/**
- * One WP-Cron run, as the next visit to the site starts it.
- *
- * @param page A page of the site.
- */
-async function cronRun( page: Page ): Promise< void > {
-	const response = await page.request.get(
-		`/wp-cron.php?doing_wp_cron=${ Date.now() / 1000 }`
-	);
-	expect( response.ok() ).toBe( true );
-}
-
-/**
- * Whether the knowledge base holds a post's document: written since the counters were cleared, and not deleted.
- *
- * @param sandboxURL The sandbox.
- * @param postId     The post.
- */
-async function held( sandboxURL: string, postId: number ): Promise< boolean > {
-	const counters = await control( sandboxURL, 'GET', '/counters' );
-	const writes = ( counters.knowledgeWrites ?? {} ) as Record<
-		string,
-		Record< string, number >
-	>;
-	const deletes = ( counters.knowledgeDeletes ?? {} ) as Record<
-		string,
-		Record< string, number >
-	>;
-	const id = ( map: Record< string, Record< string, number > > ) =>
-		Object.values( map ).some( ( perClient ) =>
-			Object.keys( perClient ).some( ( key ) =>
-				key.endsWith( `:post-${ postId }` )
-			)
-		);
-	return id( writes ) && ! id( deletes );
-}
+import { heldOf, queueRun } from '../knowledge';
 
 test.describe( 'The editor’s knowledge panel', () => {
 	test( 'shows the page in the chatbot’s knowledge, and the switch leaves it out', async ( {
@@ -66,12 +28,27 @@ test.describe( 'The editor’s knowledge panel', () => {
 		} );
 		expect( created.ok() ).toBe( true );
 		const postId = ( ( await created.json() ) as { id: number } ).id;
-		await cronRun( page );
-		await expect.poll( () => held( sandboxURL, postId ) ).toBe( true );
+		await queueRun( page );
+		expect( await heldOf( sandboxURL, postId ) ).toEqual( {
+			writes: 1,
+			deletes: 0,
+		} );
 
 		await page.goto( `/wp-admin/post.php?post=${ postId }&action=edit` );
 		await page.evaluate( () => {
-			const wp = ( window as unknown as { wp: any } ).wp;
+			const { wp } = window as unknown as {
+				wp: {
+					data: {
+						dispatch: ( store: string ) => {
+							set: (
+								scope: string,
+								key: string,
+								value: boolean
+							) => void;
+						};
+					};
+				};
+			};
 			wp.data
 				.dispatch( 'core/preferences' )
 				.set( 'core/edit-post', 'welcomeGuide', false );
@@ -103,17 +80,25 @@ test.describe( 'The editor’s knowledge panel', () => {
 			page.getByRole( 'button', { name: 'Dismiss this notice' } ).first()
 		).toBeVisible();
 
-		await cronRun( page );
-		await expect.poll( () => held( sandboxURL, postId ) ).toBe( false );
-		const meta = await rest(
+		await queueRun( page );
+		expect( await heldOf( sandboxURL, postId ) ).toEqual( {
+			writes: 1,
+			deletes: 1,
+		} );
+		const state = await rest(
 			page,
 			'GET',
 			`/wp/v2/pages/${ postId }?context=edit`
 		);
 		expect(
-			( meta.body.causerie_knowledge as { state: string } ).state
+			( state.body.causerie_knowledge as { state: string } ).state
 		).toBe( 'absent' );
 		await page.reload();
+		// The editor remembers the panel open, or not, from one visit to the next.
+		await expect( toggle ).toBeVisible();
+		if ( ( await toggle.getAttribute( 'aria-expanded' ) ) !== 'true' ) {
+			await toggle.click();
+		}
 		await expect( panel ).toHaveText(
 			'Left out of the chatbot’s knowledge.'
 		);
