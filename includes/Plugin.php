@@ -35,6 +35,7 @@ use Causerie\Connector\CLI\Commands;
 use Causerie\Connector\CLI\Credentials_Command;
 use Causerie\Connector\CLI\Log_Command;
 use Causerie\Connector\CLI\Report_Command;
+use Causerie\Connector\CLI\Sync_Command;
 use Causerie\Connector\CLI\Token_Command;
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
@@ -86,7 +87,9 @@ use Causerie\Connector\Sync\Sync_Cron;
 use Causerie\Connector\Sync\Sync_Plan;
 use Causerie\Connector\Sync\Sync_Runner;
 use Causerie\Connector\Sync\Sync_Schedule;
+use Causerie\Connector\Sync\Sync_Overview;
 use Causerie\Connector\Sync\Sync_State;
+use Causerie\Connector\Sync\Withdrawal;
 
 /**
  * Builds every service by hand and registers its hooks. Nothing else creates services.
@@ -247,6 +250,8 @@ final class Plugin {
 		$full_sync    = new Full_Sync( $queue, new Queue_Report( $queue ), $selection, $sync_state );
 		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync );
 		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
+		$overview     = new Sync_Overview( new Queue_Report( $queue ), $selection, $sync_state, $full_sync );
+		$sync_command = new Sync_Command( $overview, $full_sync, $queue, $runner, $reconciler, $sync_state, new Withdrawal( $queue, $selection, $full_sync ), $schedule );
 		$services     = array(
 			new Translations( $this->file ),
 			$http,
@@ -268,7 +273,7 @@ final class Plugin {
 			new Site_Health_Controller( $health_tests ),
 			new Debug_Information( $this->version, $credentials, $token_store, $status ),
 			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
-			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ) ),
+			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ), $sync_command ),
 			$recipient,
 			new Alerts_Controller( $recipient ),
 			$expiry,
