@@ -53,6 +53,7 @@ use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Health\Site_Health_Live_Tests;
 use Causerie\Connector\Health\Site_Health_Run;
 use Causerie\Connector\Health\Site_Health_Tests;
+use Causerie\Connector\Health\Sync_Health;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\I18n\Translations;
@@ -250,7 +251,8 @@ final class Plugin {
 		$full_sync    = new Full_Sync( $queue, new Queue_Report( $queue ), $selection, $sync_state );
 		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync );
 		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
-		$overview     = new Sync_Overview( new Queue_Report( $queue ), $selection, $sync_state, $full_sync );
+		$queue_report = new Queue_Report( $queue );
+		$overview     = new Sync_Overview( $queue_report, $selection, $sync_state, $full_sync );
 		$sync_command = new Sync_Command( $overview, $full_sync, $queue, $runner, $reconciler, $sync_state, new Withdrawal( $queue, $selection, $full_sync ), $schedule );
 		$services     = array(
 			new Translations( $this->file ),
@@ -282,6 +284,7 @@ final class Plugin {
 			new Notice_Controller(),
 			new Post_Listener( $queue, $selection, $schedule ),
 			new Sync_Cron( $this->file, $runner, $reconciler, $sync_state, $schedule, $queue ),
+			new Sync_Health( $overview, $queue_report ),
 		);
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
