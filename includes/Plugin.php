@@ -9,6 +9,7 @@ namespace Causerie\Connector;
 
 use Causerie\Connector\Admin\Connection_Notice;
 use Causerie\Connector\Admin\Network_Settings_Page;
+use Causerie\Connector\Admin\Network_Sync_Table;
 use Causerie\Connector\Admin\Settings_Page;
 use Causerie\Connector\Alerts\Alert_Emails;
 use Causerie\Connector\Alerts\Alert_Recipient;
@@ -290,6 +291,7 @@ final class Plugin {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
 			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );
 			$services[] = new Network_Settings_Page( $network );
+			$services[] = new Network_Sync_Table( $overview );
 		}
 		foreach ( $services as $service ) {
 			$service->register();
