@@ -3,7 +3,8 @@
  * Removes everything the plugin stored, on every site of a network and on the network itself.
  *
  * Every name the plugin gives to what it stores starts with "causerie_" (options, transients, site options,
- * cron hooks, user meta, the events table), so new ones are covered without a list to keep. Closures, not
+ * cron hooks, user meta, the events and sync queue tables) or "_causerie_" (post meta), so new ones are covered
+ * without a list to keep. Closures, not
  * functions, so that loading this file twice (tests) declares nothing twice.
  *
  * @package Causerie\Connector
@@ -78,7 +79,19 @@ $causerie_uninstall_site = static function () use ( $wpdb, $causerie_patterns, $
 		delete_metadata( 'user', 0, $key, '', true );
 	}
 
-	$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'causerie_events' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the plugin's own table goes with it.
+	// What the sync keeps per post: its record of the knowledge base and the editor's switch. The documents
+	// held by Causerie stay: removing them is the admin's choice ("remove my content from Causerie"), never a
+	// side effect of uninstalling.
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnsupportedPlaceholder, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- rows found by prefix, which no API does; WPCS 2.3 predates %i.
+	$post_keys = $wpdb->get_col( $wpdb->prepare( 'SELECT DISTINCT meta_key FROM %i WHERE meta_key LIKE %s', $wpdb->postmeta, $wpdb->esc_like( '_causerie_' ) . '%' ) );
+	foreach ( array_filter( $post_keys, 'is_string' ) as $key ) {
+		delete_post_meta_by_key( $key );
+	}
+
+	// The plugin's own tables go with it: the event log and the sync queue.
+	foreach ( array( 'causerie_events', 'causerie_sync_queue' ) as $table ) {
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . $table ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own tables, named here.
+	}
 };
 
 if ( is_multisite() ) {

@@ -10,6 +10,7 @@ namespace Causerie\Connector;
 use Causerie\Connector\Admin\Connection_Notice;
 use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
+use Causerie\Connector\Admin\Network_Sync_Table;
 use Causerie\Connector\Admin\Settings_Page;
 use Causerie\Connector\Alerts\Alert_Emails;
 use Causerie\Connector\Alerts\Alert_Recipient;
@@ -36,6 +37,7 @@ use Causerie\Connector\CLI\Commands;
 use Causerie\Connector\CLI\Credentials_Command;
 use Causerie\Connector\CLI\Log_Command;
 use Causerie\Connector\CLI\Report_Command;
+use Causerie\Connector\CLI\Sync_Command;
 use Causerie\Connector\CLI\Token_Command;
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
@@ -53,6 +55,7 @@ use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Health\Site_Health_Live_Tests;
 use Causerie\Connector\Health\Site_Health_Run;
 use Causerie\Connector\Health\Site_Health_Tests;
+use Causerie\Connector\Health\Sync_Health;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\I18n\Translations;
@@ -87,12 +90,14 @@ use Causerie\Connector\Sync\Sync_Cron;
 use Causerie\Connector\Sync\Sync_Plan;
 use Causerie\Connector\Sync\Sync_Runner;
 use Causerie\Connector\Sync\Sync_Schedule;
+use Causerie\Connector\Sync\Sync_Overview;
 use Causerie\Connector\Sync\Sync_State;
 use Causerie\Connector\Sync\Sync_Status;
 use Causerie\Connector\Sync\Sync_Stops;
 use Causerie\Connector\REST\Sync_Controller;
 use Causerie\Connector\REST\Sync_Actions_Controller;
 use Causerie\Connector\Admin\Posts_Column;
+use Causerie\Connector\Sync\Withdrawal;
 
 /**
  * Builds every service by hand and registers its hooks. Nothing else creates services.
@@ -256,6 +261,8 @@ final class Plugin {
 		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
 		$listener     = new Post_Listener( $queue, $selection, $schedule );
 		$sync_status  = new Sync_Status( $sync_state, $full_sync, $queue_report, $selection );
+		$overview     = new Sync_Overview( $queue_report, $selection, $sync_state, $full_sync );
+		$sync_command = new Sync_Command( $overview, $full_sync, $queue, $runner, $reconciler, $sync_state, new Withdrawal( $queue, $selection, $full_sync ), $schedule );
 		$services     = array(
 			new Translations( $this->file ),
 			$http,
@@ -277,7 +284,7 @@ final class Plugin {
 			new Site_Health_Controller( $health_tests ),
 			new Debug_Information( $this->version, $credentials, $token_store, $status ),
 			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
-			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ) ),
+			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ), $sync_command ),
 			$recipient,
 			new Alerts_Controller( $recipient ),
 			$expiry,
@@ -291,11 +298,13 @@ final class Plugin {
 			new Sync_Controller( $sync_status, $full_sync, $runner, $schedule ),
 			new Sync_Actions_Controller( $sync_status, $queue, $reconciler, $selection, $listener, $schedule ),
 			new Posts_Column( $selection ),
+			new Sync_Health( $overview, $queue_report ),
 		);
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
 			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );
 			$services[] = new Network_Settings_Page( $network );
+			$services[] = new Network_Sync_Table( $overview );
 		}
 		foreach ( $services as $service ) {
 			$service->register();

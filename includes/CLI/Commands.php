@@ -28,13 +28,15 @@ final class Commands {
 	 * @param Credentials_Command $credentials credentials set.
 	 * @param Log_Command         $log         log.
 	 * @param Report_Command      $report      report.
+	 * @param Sync_Command        $sync        sync status, start, run, cancel, retry, reconcile, remove.
 	 */
 	public function __construct(
 		private readonly Command $root,
 		private readonly Token_Command $token,
 		private readonly Credentials_Command $credentials,
 		private readonly Log_Command $log,
-		private readonly Report_Command $report
+		private readonly Report_Command $report,
+		private readonly Sync_Command $sync
 	) {}
 
 	/**
@@ -49,5 +51,6 @@ final class Commands {
 		WP_CLI::add_command( self::NAME . ' credentials', $this->credentials );
 		WP_CLI::add_command( self::NAME . ' log', $this->log );
 		WP_CLI::add_command( self::NAME . ' report', $this->report );
+		WP_CLI::add_command( self::NAME . ' sync', $this->sync );
 	}
 }

@@ -73,8 +73,10 @@ final class Post_Listener {
 	 * @param mixed $meta_key  The key.
 	 */
 	public function meta_changed( $meta_ids, $object_id, $meta_key ): void {
-		if ( Content_Selection::EXCLUDE_META === $meta_key ) {
-			$post = get_post( is_numeric( $object_id ) ? (int) $object_id : 0 );
+		$post_id = is_numeric( $object_id ) ? (int) $object_id : 0;
+		// A key deleted from every post at once names no post (0), and get_post( 0 ) is the global post.
+		if ( Content_Selection::EXCLUDE_META === $meta_key && $post_id > 0 ) {
+			$post = get_post( $post_id );
 			if ( $post instanceof \WP_Post && 'publish' === $post->post_status ) {
 				$this->changed( $post );
 			}

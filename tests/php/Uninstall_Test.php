@@ -24,6 +24,12 @@ use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
 use Causerie\Connector\Plugin;
+use Causerie\Connector\Sync\Content_Selection;
+use Causerie\Connector\Sync\Post_Record;
+use Causerie\Connector\Sync\Queue;
+use Causerie\Connector\Sync\Source_Ids;
+use Causerie\Connector\Sync\Sync_Schedule;
+use Causerie\Connector\Sync\Sync_State;
 
 /**
  * Nothing named after the plugin stays in the database after uninstall.
@@ -144,6 +150,40 @@ final class Uninstall_Test extends TestCase {
 		self::assertNull( $this->wpdb()->get_var( $this->wpdb()->prepare( 'SHOW TABLES LIKE %s', $this->wpdb()->prefix . 'causerie_events' ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- prepared; WPCS can't see it through $this->wpdb().
 		self::assertStringNotContainsString( 'causerie', (string) wp_json_encode( _get_cron_array() ) );
 		self::assertSame( array(), $this->wpdb()->get_col( "SELECT meta_key FROM {$this->wpdb()->usermeta} WHERE meta_key LIKE '%causerie%'" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the raw table, named by core.
+	}
+
+	public function test_uninstall_drops_the_sync_queue_its_state_and_post_meta_but_leaves_the_remote_documents(): void {
+		Sandbox::reset();
+		$sync    = new Sync\Sync_Services();
+		$sent    = Sync\Sync_Services::publish();
+		$waiting = Sync\Sync_Services::publish();
+		$sync->runner->run( 10 );
+		wp_update_post(
+			array(
+				'ID'         => $waiting,
+				'post_title' => 'Changed, still queued',
+			)
+		);
+		update_post_meta( $sent, Content_Selection::EXCLUDE_META, '1' );
+		$sync->selection->choose( array( 'post' ) );
+		$sync->full->start();
+		( new Sync_Schedule() )->soon();
+		( new Sync_Schedule() )->daily();
+		self::assertNotNull( Post_Record::get( $sent ) );
+		self::assertNotFalse( get_option( Source_Ids::OPTION ) );
+		$held = Sync\Sync_Services::held();
+
+		$this->uninstall();
+
+		self::assertNull( $this->wpdb()->get_var( $this->wpdb()->prepare( 'SHOW TABLES LIKE %s', Queue::table() ) ), 'the queue table' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- prepared; WPCS can't see it through $this->wpdb().
+		foreach ( array( Sync_State::OPTION, Content_Selection::OPTION, Source_Ids::OPTION, Queue::DB_VERSION ) as $option ) {
+			self::assertFalse( get_option( $option ), $option );
+		}
+		self::assertSame( array(), $this->wpdb()->get_col( "SELECT meta_key FROM {$this->wpdb()->postmeta} WHERE meta_key LIKE '%causerie%'" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the raw table, named by core.
+		self::assertFalse( wp_next_scheduled( Sync_Schedule::HOOK ) );
+		self::assertFalse( wp_next_scheduled( Sync_Schedule::RECONCILE ) );
+		self::assertSame( $held, Sync\Sync_Services::held(), 'the documents in Causerie stay' );
+		self::assertSame( array(), Sync\Sync_Services::deletes() );
 	}
 
 	public function test_uninstall_revokes_the_token_in_use_with_its_credentials(): void {

@@ -66,8 +66,31 @@ final class Wp_Cli {
 	 * @throws \RuntimeException When the process can't start.
 	 */
 	public static function run( array $args, string $stdin = '', array $env = array() ): array {
+		return self::wait( self::start( array_merge( array( 'causerie' ), array_values( $args ) ), $stdin, $env ) );
+	}
+
+	/**
+	 * Runs one of the tests' own commands (fixture-commands.php), such as `fixture posts 10`, and waits for it.
+	 *
+	 * @param string[] $args Arguments after `wp fixture`.
+	 * @return array{status: int, stdout: string, stderr: string}
+	 */
+	public static function fixture( array $args ): array {
+		return self::wait( self::start( array_merge( array( '--require=' . __DIR__ . '/fixture-commands.php', 'fixture' ), array_values( $args ) ) ) );
+	}
+
+	/**
+	 * Starts `wp …` without waiting: PHP itself, so that its process id is the command's (for kill -9).
+	 *
+	 * @param string[]              $args  Arguments after `wp`.
+	 * @param string                $stdin What to pipe in.
+	 * @param array<string, string> $env   More environment variables.
+	 * @return array{process: resource, out: string, err: string}
+	 * @throws \RuntimeException When the process can't start.
+	 */
+	public static function start( array $args, string $stdin = '', array $env = array() ): array {
 		$root    = dirname( __DIR__, 3 );
-		$command = array_merge( array( $root . '/vendor/bin/wp', '--path=' . self::$site, 'causerie' ), array_values( $args ) );
+		$command = array_merge( array( PHP_BINARY, $root . '/vendor/wp-cli/wp-cli/php/boot-fs.php', '--path=' . self::$site ), array_values( $args ) );
 		$out     = (string) tempnam( sys_get_temp_dir(), 'causerie-cli-out' );
 		$err     = (string) tempnam( sys_get_temp_dir(), 'causerie-cli-err' );
 		$process = proc_open(
@@ -94,11 +117,25 @@ final class Wp_Cli {
 		}
 		fwrite( $pipes[0], $stdin );
 		fclose( $pipes[0] );
-		$status = proc_close( $process );
-		$stdout = (string) file_get_contents( $out );
-		$stderr = (string) file_get_contents( $err );
-		unlink( $out );
-		unlink( $err );
+		return array(
+			'process' => $process,
+			'out'     => $out,
+			'err'     => $err,
+		);
+	}
+
+	/**
+	 * Waits for a command started by start().
+	 *
+	 * @param array{process: resource, out: string, err: string} $started The command.
+	 * @return array{status: int, stdout: string, stderr: string}
+	 */
+	public static function wait( array $started ): array {
+		$status = proc_close( $started['process'] );
+		$stdout = (string) file_get_contents( $started['out'] );
+		$stderr = (string) file_get_contents( $started['err'] );
+		unlink( $started['out'] );
+		unlink( $started['err'] );
 		// Mustache 2.13, the newest on the package mirror (WP-CLI asks for 2.14), calls trim( null ) when WP-CLI
 		// reads a command's help. Harmless, and not the plugin's: only these lines are dropped.
 		$stderr = (string) preg_replace( '/^Deprecated: trim\(\): Passing null to parameter #1 \(\$string\) of type string is deprecated in \S+\/mustache\/mustache\/\S+ on line \d+\R/m', '', $stderr );
@@ -143,6 +180,16 @@ final class Wp_Cli {
 			$rows[] = array_map( static fn( mixed $cell ): string => is_scalar( $cell ) ? (string) $cell : '', array_values( (array) $row ) );
 		}
 		return $rows;
+	}
+
+	/**
+	 * Runs a statement on the site's database, as a host's tools would behind WordPress's back.
+	 *
+	 * @param string $statement SQL.
+	 * @return list<list<string>> The rows it returns.
+	 */
+	public static function sql( string $statement ): array {
+		return self::rows( new \PDO( 'sqlite:' . self::database( self::$site ) ), $statement );
 	}
 
 	/**

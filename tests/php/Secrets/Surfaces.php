@@ -70,6 +70,8 @@ final class Surfaces {
 			'CLI: report (the support report), as text'   => $cli( 'report' ),
 			'CLI: report (the support report), as JSON'   => $cli( 'report', '--format=json' ),
 			'CLI: credentials set, refused'               => $cli( 'credentials', 'set', '--client-id=no-such-client', '--format=json' ),
+			'CLI: sync status'                            => $cli( 'sync', 'status', '--format=json' ),
+			'CLI: sync status, as text'                   => $cli( 'sync', 'status' ),
 		);
 	}
 
