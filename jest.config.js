@@ -14,5 +14,7 @@ module.exports = {
 		'\\.m?[jt]sx?$':
 			require.resolve( '@wordpress/scripts/config/babel-transform' ),
 	},
-	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme|jose)/)' ],
+	transformIgnorePatterns: [
+		'/node_modules/(?!(uuid|@wordpress/theme|jose)/)',
+	],
 };

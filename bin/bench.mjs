@@ -168,9 +168,17 @@ console.log(
 console.log(
 	`${ CHECKS } checks after it: token requests ${ after.tokens }, outbound calls ${ after.outbound } (${ (
 		after.outbound / CHECKS
-	).toFixed( 2 ) } per check), revocations ${ after.revocations }, failed ${ exits }, ${ checkMs.toFixed( 0 ) } ms per wp causerie check`
+	).toFixed(
+		2
+	) } per check), revocations ${ after.revocations }, failed ${ exits }, ${ checkMs.toFixed( 0 ) } ms per wp causerie check`
 );
-expect( after.tokens === 0, `${ after.tokens } token requests after the first check` );
-expect( after.outbound <= CHECKS, `${ after.outbound } outbound calls for ${ CHECKS } checks` );
+expect(
+	after.tokens === 0,
+	`${ after.tokens } token requests after the first check`
+);
+expect(
+	after.outbound <= CHECKS,
+	`${ after.outbound } outbound calls for ${ CHECKS } checks`
+);
 expect( exits === 0, `${ exits } checks failed` );
 process.exit( failed ? 1 : 0 );

@@ -90,9 +90,8 @@ use Causerie\Connector\Sync\Sync_Cron;
 use Causerie\Connector\Sync\Sync_Plan;
 use Causerie\Connector\Sync\Sync_Runner;
 use Causerie\Connector\Sync\Sync_Schedule;
-use Causerie\Connector\Sync\Sync_Overview;
-use Causerie\Connector\Sync\Sync_State;
 use Causerie\Connector\Sync\Sync_Status;
+use Causerie\Connector\Sync\Sync_State;
 use Causerie\Connector\Sync\Sync_Stops;
 use Causerie\Connector\REST\Sync_Controller;
 use Causerie\Connector\REST\Sync_Actions_Controller;
@@ -261,8 +260,7 @@ final class Plugin {
 		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
 		$listener     = new Post_Listener( $queue, $selection, $schedule );
 		$sync_status  = new Sync_Status( $sync_state, $full_sync, $queue_report, $selection );
-		$overview     = new Sync_Overview( $queue_report, $selection, $sync_state, $full_sync );
-		$sync_command = new Sync_Command( $overview, $full_sync, $queue, $runner, $reconciler, $sync_state, new Withdrawal( $queue, $selection, $full_sync ), $schedule );
+		$sync_command = new Sync_Command( $sync_status, $full_sync, $queue, $runner, $reconciler, $sync_state, new Withdrawal( $queue, $selection, $full_sync ), $schedule );
 		$services     = array(
 			new Translations( $this->file ),
 			$http,
@@ -298,13 +296,13 @@ final class Plugin {
 			new Sync_Controller( $sync_status, $full_sync, $runner, $schedule ),
 			new Sync_Actions_Controller( $sync_status, $queue, $reconciler, $selection, $listener, $schedule ),
 			new Posts_Column( $selection ),
-			new Sync_Health( $overview, $queue_report ),
+			new Sync_Health( $sync_status, $queue_report ),
 		);
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
 			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );
 			$services[] = new Network_Settings_Page( $network );
-			$services[] = new Network_Sync_Table( $overview );
+			$services[] = new Network_Sync_Table( $sync_status );
 		}
 		foreach ( $services as $service ) {
 			$service->register();

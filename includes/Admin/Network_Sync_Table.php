@@ -9,7 +9,7 @@ namespace Causerie\Connector\Admin;
 
 use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Plugin;
-use Causerie\Connector\Sync\Sync_Overview;
+use Causerie\Connector\Sync\Sync_Status;
 
 /**
  * A table under the network's credentials: each site syncs its own content into its own queue table, so the
@@ -25,9 +25,9 @@ final class Network_Sync_Table {
 	/**
 	 * Constructor.
 	 *
-	 * @param Sync_Overview $overview The sync at a glance, read on each site in turn.
+	 * @param Sync_Status $overview The sync at a glance, read on each site in turn.
 	 */
-	public function __construct( private readonly Sync_Overview $overview ) {}
+	public function __construct( private readonly Sync_Status $overview ) {}
 
 	/**
 	 * Renders after the network screen's form, on the same page.

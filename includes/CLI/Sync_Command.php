@@ -12,7 +12,7 @@ use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Sync\Full_Sync;
 use Causerie\Connector\Sync\Queue;
 use Causerie\Connector\Sync\Reconciler;
-use Causerie\Connector\Sync\Sync_Overview;
+use Causerie\Connector\Sync\Sync_Status;
 use Causerie\Connector\Sync\Sync_Runner;
 use Causerie\Connector\Sync\Sync_Schedule;
 use Causerie\Connector\Sync\Sync_State;
@@ -40,7 +40,7 @@ final class Sync_Command {
 	/**
 	 * Constructor.
 	 *
-	 * @param Sync_Overview $overview   The sync at a glance.
+	 * @param Sync_Status   $overview   The sync at a glance.
 	 * @param Full_Sync     $full       The full sync.
 	 * @param Queue         $queue      The queue.
 	 * @param Sync_Runner   $runner     Sends the queue.
@@ -50,7 +50,7 @@ final class Sync_Command {
 	 * @param Sync_Schedule $schedule   Wakes WP-Cron.
 	 */
 	public function __construct(
-		private readonly Sync_Overview $overview,
+		private readonly Sync_Status $overview,
 		private readonly Full_Sync $full,
 		private readonly Queue $queue,
 		private readonly Sync_Runner $runner,

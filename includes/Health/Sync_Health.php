@@ -10,7 +10,7 @@ namespace Causerie\Connector\Health;
 use Causerie\Connector\Admin\Settings_Page;
 use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Sync\Queue_Report;
-use Causerie\Connector\Sync\Sync_Overview;
+use Causerie\Connector\Sync\Sync_Status;
 
 /**
  * A direct test of the backlog (it reads the queue, never the API) and the sync's fields in the plugin's section
@@ -41,11 +41,11 @@ final class Sync_Health {
 	/**
 	 * Constructor.
 	 *
-	 * @param Sync_Overview $overview The sync at a glance.
-	 * @param Queue_Report  $report   The failed posts.
+	 * @param Sync_Status  $overview The sync at a glance.
+	 * @param Queue_Report $report   The failed posts.
 	 */
 	public function __construct(
-		private readonly Sync_Overview $overview,
+		private readonly Sync_Status $overview,
 		private readonly Queue_Report $report
 	) {}
 

@@ -14,6 +14,8 @@ namespace Causerie\Connector\Sync;
  * qualify, the last document sent, the full sync running, a pause or backoff, the failed posts, the queue,
  * the post types and the last reconciliation.
  *
+ * @phpstan-import-type Pause from Sync_State
+ * @phpstan-type Overview array{synced: int, total: int, pending: int, failed: int, oldest: int|null, pause: Pause|null, backoff: array{until: int, code: string}|null, progress: array{id: int, started: int, total: int, done: int, failed: int, pending: int, secondsLeft: int|null}|null, sentAt: int|null, reconcile: array<string, mixed>|null}
  * @phpstan-type Failure array{postId: int, title: string, editLink: string, error: string, at: int}
  * @phpstan-type Post_Type array{name: string, label: string, count: int, chosen: bool}
  */
@@ -50,7 +52,7 @@ final class Sync_Status {
 		$chosen  = array_filter( $types, static fn( array $type ): bool => $type['chosen'] );
 		$backoff = $this->state->backoff_until();
 		return array(
-			'inKnowledge'  => $this->in_knowledge(),
+			'inKnowledge'  => $this->synced(),
 			'eligible'     => array_sum( array_column( $chosen, 'count' ) ),
 			'sentAt'       => is_int( $all['sentAt'] ?? null ) ? $all['sentAt'] : null,
 			'fullSync'     => $this->full->progress(),
@@ -59,12 +61,63 @@ final class Sync_Status {
 			'backoff'      => $backoff > time() ? array(
 				'until'    => $backoff,
 				'failures' => $this->state->backoff_failures(),
+				'code'     => $this->current()['backoff']['code'] ?? '',
 			) : null,
 			'failures'     => $this->failures(),
 			'queue'        => $this->report->counts(),
 			'postTypes'    => $types,
 			'reconcile'    => is_array( $all['reconcile'] ?? null ) ? $all['reconcile'] : null,
 		);
+	}
+
+	/**
+	 * The sync now.
+	 *
+	 * @return Overview
+	 */
+	public function current(): array {
+		$counts    = $this->report->counts();
+		$all       = $this->state->all();
+		$backoff   = $all['backoff'] ?? null;
+		$reconcile = $all['reconcile'] ?? null;
+		$until     = $this->state->backoff_until();
+		/**
+		 * Written only by Reconciler, with string keys.
+		 *
+		 * @var array<string, mixed>|null $reconcile
+		 */
+		$reconcile = is_array( $reconcile ) ? $reconcile : null;
+		return array(
+			'synced'    => $this->synced(),
+			'total'     => array_sum( array_intersect_key( $this->selection->counts(), array_flip( $this->selection->types() ) ) ),
+			'pending'   => $counts['pending'],
+			'failed'    => $counts['failed'],
+			'oldest'    => $counts['oldest'],
+			'pause'     => $this->state->pause(),
+			'backoff'   => $until > time() ? array(
+				'until' => $until,
+				'code'  => is_array( $backoff ) && is_string( $backoff['code'] ?? null ) ? $backoff['code'] : '',
+			) : null,
+			'progress'  => $this->full->progress(),
+			'sentAt'    => is_int( $all['sentAt'] ?? null ) ? $all['sentAt'] : null,
+			'reconcile' => $reconcile,
+		);
+	}
+
+	/**
+	 * How many of the posts that go are held as last sent: they qualify now and their record says synced.
+	 */
+	public function synced(): int {
+		$types = $this->selection->types();
+		if ( array() === $types ) {
+			return 0;
+		}
+		$wpdb = Queue::wpdb();
+		// The record is a serialized array whose first key is its state (Post_Record::synced writes it so).
+		$synced = 'a:%{s:5:"state";s:' . strlen( Post_Record::SYNCED ) . ':"' . Post_Record::SYNCED . '";%';
+		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- one count for the faces; the types are reduced to the characters a post type's name may hold; WPCS 2.3 predates %i.
+		$count = $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM %i p JOIN %i r ON r.post_id = p.ID AND r.meta_key = %s LEFT JOIN %i m ON m.post_id = p.ID AND m.meta_key = %s WHERE r.meta_value LIKE %s AND p.post_status = 'publish' AND p.post_password = '' AND ( m.meta_value IS NULL OR m.meta_value <> '1' ) AND p.post_type IN ", $wpdb->posts, $wpdb->postmeta, Post_Record::META, $wpdb->postmeta, Content_Selection::EXCLUDE_META, $synced ) . Content_Selection::names( $types ) );
+		return is_numeric( $count ) ? (int) $count : 0;
 	}
 
 	/**
@@ -85,22 +138,6 @@ final class Sync_Status {
 			);
 		}
 		return $types;
-	}
-
-	/**
-	 * The posts that qualify now and whose last send succeeded.
-	 */
-	private function in_knowledge(): int {
-		$types = $this->selection->types();
-		if ( array() === $types ) {
-			return 0;
-		}
-		// The record is a serialized array written by Post_Record::synced(): its state is always written first.
-		$synced = '%' . Queue::wpdb()->esc_like( serialize( 'state' ) . serialize( Post_Record::SYNCED ) ) . '%'; // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize -- matches how WordPress stores the meta.
-		$wpdb   = Queue::wpdb();
-		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- one count for the screen; the types are reduced to the characters a post type's name may hold; WPCS 2.3 predates %i.
-		$count = $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM %i p JOIN %i k ON k.post_id = p.ID AND k.meta_key = %s AND k.meta_value LIKE %s LEFT JOIN %i m ON m.post_id = p.ID AND m.meta_key = %s WHERE p.post_status = 'publish' AND p.post_password = '' AND ( m.meta_value IS NULL OR m.meta_value <> '1' ) AND p.post_type IN ", $wpdb->posts, $wpdb->postmeta, Post_Record::META, $synced, $wpdb->postmeta, Content_Selection::EXCLUDE_META ) . Content_Selection::names( $types ) );
-		return is_numeric( $count ) ? (int) $count : 0;
 	}
 
 	/**

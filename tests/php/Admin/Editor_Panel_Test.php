@@ -29,7 +29,9 @@ final class Editor_Panel_Test extends TestCase {
 
 		self::assertSame( 200, $response->get_status() );
 		self::assertSame( '1', get_post_meta( $post_id, Content_Selection::EXCLUDE_META, true ) );
-		self::assertFalse( ( new Content_Selection() )->includes( get_post( $post_id ) ) );
+		$post = get_post( $post_id );
+		self::assertInstanceOf( \WP_Post::class, $post );
+		self::assertFalse( ( new Content_Selection() )->includes( $post ) );
 		self::assertTrue( $this->waiting( $post_id ), 'the post is queued to leave' );
 	}
 
@@ -66,7 +68,9 @@ final class Editor_Panel_Test extends TestCase {
 		$edit = rest_get_server()->dispatch( $request );
 		$view = rest_get_server()->dispatch( new WP_REST_Request( 'GET', '/wp/v2/posts/' . $post_id ) );
 
-		$state = $edit->get_data()[ Editor_Panel::FIELD ] ?? null;
+		$data = $edit->get_data();
+		self::assertIsArray( $data );
+		$state = $data[ Editor_Panel::FIELD ] ?? null;
 		self::assertIsArray( $state );
 		self::assertSame( 'synced', $state['state'] );
 		self::assertSame( 'split', $state['fit'] );

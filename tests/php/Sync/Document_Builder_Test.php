@@ -42,8 +42,8 @@ final class Document_Builder_Test extends TestCase {
 		self::assertSame( ( new Source_Ids() )->of( $post_id ), $built['parts'][0]['source_id'] );
 		self::assertSame( 'Shop & hours', $document['title'] );
 		self::assertSame( get_permalink( $post_id ), $document['url'] );
-		self::assertMatchesRegularExpression( '/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/', (string) $document['language'] );
-		self::assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/', (string) $document['modified'] );
+		self::assertMatchesRegularExpression( '/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/', self::text( $document['language'] ) );
+		self::assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/', self::text( $document['modified'] ) );
 		self::assertSame( array( 'hours', 'shop' ), $document['terms'] );
 		self::assertSame( "## Opening hours\n\n9 to 5.", $document['content'] );
 		self::assertSame( hash( 'sha256', "## Opening hours\n\n9 to 5." ), $document['content_hash'] );
@@ -74,8 +74,8 @@ final class Document_Builder_Test extends TestCase {
 		self::assertSame( 'Shop & hours (2/3)', $built['parts'][1]['document']['title'] );
 		self::assertSame( ( new Source_Ids() )->of( $split->ID, 2 ), $built['parts'][1]['source_id'] );
 		foreach ( $built['parts'] as $part ) {
-			self::assertLessThanOrEqual( Document_Builder::MAX_BYTES, strlen( (string) $part['document']['content'] ) );
-			self::assertStringEndsWith( 'Word', (string) $part['document']['content'], 'cut between paragraphs' );
+			self::assertLessThanOrEqual( Document_Builder::MAX_BYTES, strlen( self::text( $part['document']['content'] ) ) );
+			self::assertStringEndsWith( 'Word', self::text( $part['document']['content'] ), 'cut between paragraphs' );
 		}
 
 		$huge = get_post( $this->post( str_repeat( '<p>' . $paragraph . '</p>', 120 ) ) );
@@ -93,6 +93,16 @@ final class Document_Builder_Test extends TestCase {
 		self::assertNull( $ids->parse( 'site-000000000000:post-42' ) );
 		self::assertNull( $ids->parse( 'doc_4f1c' ) );
 		self::assertNull( $ids->parse( $ids->prefix() . 'post-42:part-1' ) );
+	}
+
+	/**
+	 * A document's field, which must be text.
+	 *
+	 * @param mixed $value The field.
+	 */
+	private static function text( $value ): string {
+		self::assertIsString( $value );
+		return $value;
 	}
 
 	/**

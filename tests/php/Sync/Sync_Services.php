@@ -17,11 +17,12 @@ use Causerie\Connector\Sync\Queue_Report;
 use Causerie\Connector\Sync\Reconciler;
 use Causerie\Connector\Sync\Source_Ids;
 use Causerie\Connector\Sync\Sync_Cron;
-use Causerie\Connector\Sync\Sync_Overview;
+use Causerie\Connector\Sync\Sync_Status;
 use Causerie\Connector\Sync\Sync_Plan;
 use Causerie\Connector\Sync\Sync_Runner;
 use Causerie\Connector\Sync\Sync_Schedule;
 use Causerie\Connector\Sync\Sync_State;
+use Causerie\Connector\Sync\Sync_Stops;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\Services;
 
@@ -41,7 +42,7 @@ final class Sync_Services {
 	public readonly Full_Sync $full;
 	public readonly Sync_Runner $runner;
 	public readonly Reconciler $reconciler;
-	public readonly Sync_Overview $overview;
+	public readonly Sync_Status $overview;
 	public readonly Sync_Cron $cron;
 
 	/**
@@ -56,9 +57,9 @@ final class Sync_Services {
 		$knowledge        = new Knowledge_Api( $this->services->api );
 		$report           = new Queue_Report( $this->queue );
 		$this->full       = new Full_Sync( $this->queue, $report, $this->selection, $this->state );
-		$this->runner     = new Sync_Runner( $this->queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $this->ids ), $this->selection, $this->ids ), $this->state, $this->full );
+		$this->runner     = new Sync_Runner( $this->queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $this->ids ), $this->selection, $this->ids ), $this->state, $this->full, new Sync_Stops( $this->queue, $this->state ) );
 		$this->reconciler = new Reconciler( $knowledge, $this->queue, $this->selection, $this->ids, $this->state );
-		$this->overview   = new Sync_Overview( $report, $this->selection, $this->state, $this->full );
+		$this->overview   = new Sync_Status( $this->state, $this->full, $report, $this->selection );
 		$this->cron       = new Sync_Cron( dirname( __DIR__, 3 ) . '/causerie-connector.php', $this->runner, $this->reconciler, $this->state, new Sync_Schedule(), $this->queue );
 	}
 
