@@ -38,6 +38,14 @@ const TABS = [
 	{ name: 'site', title: __( 'This site', 'causerie-connector' ) },
 ];
 
+/**
+ * The tab a link names in the address's hash (Site Health links to #knowledge), or the first.
+ */
+function initialTab(): string {
+	const name = window.location.hash.slice( 1 );
+	return TABS.some( ( tab ) => tab.name === name ) ? name : 'credentials';
+}
+
 export interface InitialData {
 	site: SiteInfo;
 	status: ConnectionStatus;
@@ -142,7 +150,11 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 				onFix={ fixRow }
 				texts={ initial.texts }
 			/>
-			<TabPanel className="causerie-tabs" tabs={ TABS }>
+			<TabPanel
+				className="causerie-tabs"
+				tabs={ TABS }
+				initialTabName={ initialTab() }
+			>
 				{ ( tab ) => {
 					switch ( tab.name ) {
 						case 'credentials':
@@ -170,6 +182,9 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 								<KnowledgePanel
 									texts={ initial.texts }
 									onFix={ fixRow }
+									checkedAt={
+										connection.checks?.checkedAt ?? null
+									}
 								/>
 							);
 						case 'token':

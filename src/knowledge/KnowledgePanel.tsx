@@ -18,6 +18,8 @@ interface Props {
 	texts: DiagnosisTexts | null;
 	/** Opens the repair wizard on a cause. */
 	onFix: ( code: DiagnosisCode ) => void;
+	/** When the live checks last ran: a pause they lifted shows at once. */
+	checkedAt?: string | null;
 }
 
 const iso = ( seconds: number ) => new Date( seconds * 1000 ).toISOString();
@@ -39,12 +41,13 @@ function fixed( report: SyncReconcile ): string {
 /**
  * The Knowledge tab: how much of the site the chatbot knows, the full sync, failures, and what to send.
  *
- * @param props       Component props.
- * @param props.texts The diagnoses' texts.
- * @param props.onFix Opens the repair wizard.
+ * @param props           Component props.
+ * @param props.texts     The diagnoses' texts.
+ * @param props.onFix     Opens the repair wizard.
+ * @param props.checkedAt When the live checks last ran.
  */
-export function KnowledgePanel( { texts, onFix }: Props ) {
-	const { status, isBusy, error, act, saveTypes } = useSync();
+export function KnowledgePanel( { texts, onFix, checkedAt = null }: Props ) {
+	const { status, isBusy, error, act, saveTypes } = useSync( checkedAt );
 	const now = useNow( 30000 );
 	const [ chosen, setChosen ] = useState< string[] | null >( null );
 	if ( ! status ) {

@@ -17,9 +17,12 @@ function message( error: unknown ): string {
 
 /**
  * The knowledge sync's status and actions. While a full sync runs and the tab is open, it sends from here,
- * one POST /sync/run at a time, so the bar moves even when WP-Cron is slow.
+ * one POST /sync/run at a time, so the bar moves even when WP-Cron is slow. The status is read again after
+ * each run of the live checks, which may have lifted a pause.
+ *
+ * @param checkedAt When the live checks last ran.
  */
-export function useSync(): SyncState {
+export function useSync( checkedAt: string | null = null ): SyncState {
 	const [ status, setStatus ] = useState< SyncStatus | null >( null );
 	const [ isBusy, setIsBusy ] = useState( false );
 	const [ error, setError ] = useState< string | null >( null );
@@ -51,7 +54,7 @@ export function useSync(): SyncState {
 		return () => {
 			mounted.current = false;
 		};
-	}, [ settle ] );
+	}, [ settle, checkedAt ] );
 
 	const running = status?.fullSync?.id ?? null;
 	const paused = status?.pause !== null && status?.pause !== undefined;
