@@ -260,7 +260,8 @@ final class Plugin {
 		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
 		$listener     = new Post_Listener( $queue, $selection, $schedule );
 		$sync_status  = new Sync_Status( $sync_state, $full_sync, $queue_report, $selection );
-		$sync_command = new Sync_Command( $sync_status, $full_sync, $queue, $runner, $reconciler, $sync_state, new Withdrawal( $queue, $selection, $full_sync ), $schedule );
+		$withdrawal   = new Withdrawal( $queue, $selection, $full_sync );
+		$sync_command = new Sync_Command( $sync_status, $full_sync, $queue, $runner, $reconciler, $sync_state, $withdrawal, $schedule );
 		$services     = array(
 			new Translations( $this->file ),
 			$http,
@@ -294,7 +295,7 @@ final class Plugin {
 			new Editor_Panel( $this->file, $selection, $queue_report ),
 			// The sync's faces: its REST routes for the Knowledge tab, and the posts lists' column.
 			new Sync_Controller( $sync_status, $full_sync, $runner, $schedule ),
-			new Sync_Actions_Controller( $sync_status, $queue, $reconciler, $selection, $listener, $schedule ),
+			new Sync_Actions_Controller( $sync_status, $queue, $reconciler, $selection, $listener, $schedule, $withdrawal ),
 			new Posts_Column( $selection ),
 			new Sync_Health( $sync_status, $queue_report ),
 		);

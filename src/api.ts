@@ -301,6 +301,18 @@ export function syncAction( action: SyncAction ): Promise< SyncStatus > {
 }
 
 /**
+ * "Remove my content from Causerie": every document of this site leaves the chatbot's knowledge, and no
+ * post type stays chosen.
+ */
+export function removeSyncedContent(): Promise< SyncStatus > {
+	return apiFetch< SyncStatus >( {
+		path: `${ SYNC_PATH }/remove`,
+		method: 'POST',
+		data: { confirm: true },
+	} );
+}
+
+/**
  * Chooses the post types whose posts go to the chatbot's knowledge.
  *
  * @param postTypes The chosen types' names.

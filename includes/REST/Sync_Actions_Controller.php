@@ -16,6 +16,7 @@ use Causerie\Connector\Sync\Queue;
 use Causerie\Connector\Sync\Reconciler;
 use Causerie\Connector\Sync\Sync_Schedule;
 use Causerie\Connector\Sync\Sync_Status;
+use Causerie\Connector\Sync\Withdrawal;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -39,6 +40,7 @@ final class Sync_Actions_Controller extends Admin_Controller {
 	 * @param Content_Selection $selection  Which posts go.
 	 * @param Post_Listener     $listener   Queues the posts of types no longer chosen to leave.
 	 * @param Sync_Schedule     $schedule   The WP-Cron runs.
+	 * @param Withdrawal        $withdrawal Removes the site's content from the knowledge base.
 	 */
 	public function __construct(
 		private readonly Sync_Status $status,
@@ -46,7 +48,8 @@ final class Sync_Actions_Controller extends Admin_Controller {
 		private readonly Reconciler $reconciler,
 		private readonly Content_Selection $selection,
 		private readonly Post_Listener $listener,
-		private readonly Sync_Schedule $schedule
+		private readonly Sync_Schedule $schedule,
+		private readonly Withdrawal $withdrawal
 	) {
 		parent::__construct();
 	}
@@ -63,6 +66,24 @@ final class Sync_Actions_Controller extends Admin_Controller {
 		);
 		register_rest_route( self::NAMESPACE, '/' . self::REST_BASE . '/retry', array( $route( WP_REST_Server::CREATABLE, 'retry' ) ) );
 		register_rest_route( self::NAMESPACE, '/' . self::REST_BASE . '/reconcile', array( $route( WP_REST_Server::CREATABLE, 'reconcile' ) ) );
+		register_rest_route(
+			self::NAMESPACE,
+			'/' . self::REST_BASE . '/remove',
+			array(
+				$route(
+					WP_REST_Server::CREATABLE,
+					'remove',
+					array(
+						'confirm' => array(
+							'description' => __( 'Confirms that every document of this site is to leave the chatbot\'s knowledge.', 'causerie-connector' ),
+							'type'        => 'boolean',
+							'enum'        => array( true ),
+							'required'    => true,
+						),
+					)
+				),
+			)
+		);
 		register_rest_route(
 			self::NAMESPACE,
 			'/' . self::REST_BASE . '/types',
@@ -138,11 +159,26 @@ final class Sync_Actions_Controller extends Admin_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function choose( $request ) {
-		$types = $request->get_param( 'postTypes' );
-		$types = is_array( $types ) ? array_values( array_filter( $types, 'is_string' ) ) : array();
+		$types  = $request->get_param( 'postTypes' );
+		$types  = is_array( $types ) ? array_values( array_filter( $types, 'is_string' ) ) : array();
+		$before = $this->selection->types();
 		$this->listener->types_removed( $this->selection->choose( $types ) );
+		$this->listener->types_added( array_values( array_diff( $this->selection->types(), $before ) ) );
 		$this->schedule->soon();
 		return $this->get_status();
+	}
+
+	/**
+	 * "Remove my content from Causerie": every post the knowledge base holds is queued to leave, and no post type
+	 * stays chosen, so nothing is sent again until the admin chooses types again.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function remove( $request ) {
+		$queued = $this->withdrawal->withdraw();
+		$this->schedule->soon();
+		return rest_ensure_response( array( 'removing' => $queued ) + $this->status->status() );
 	}
 
 	/**

@@ -89,12 +89,13 @@ final class Content_Selection {
 	/**
 	 * Ids of the posts included, a page at a time in id order, from after $after.
 	 *
-	 * @param int $after The last id of the previous page.
-	 * @param int $limit How many.
+	 * @param int               $after The last id of the previous page.
+	 * @param int               $limit How many.
+	 * @param list<string>|null $only  Chosen types to keep to, or null for all of them.
 	 * @return list<int>
 	 */
-	public function ids( int $after, int $limit ): array {
-		$types = $this->types();
+	public function ids( int $after, int $limit, ?array $only = null ): array {
+		$types = null === $only ? $this->types() : array_values( array_intersect( $this->types(), $only ) );
 		if ( array() === $types ) {
 			return array();
 		}

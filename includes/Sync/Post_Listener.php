@@ -104,6 +104,32 @@ final class Post_Listener {
 	}
 
 	/**
+	 * The posts of types newly chosen join the knowledge base.
+	 *
+	 * @param array $types The post types.
+	 * @return int How many posts are queued to join.
+	 *
+	 * @phpstan-param list<string> $types
+	 */
+	public function types_added( array $types ): int {
+		$count = 0;
+		$after = 0;
+		while ( array() !== $types ) {
+			$ids = $this->selection->ids( $after, Full_Sync::PAGE, $types );
+			$this->queue->enqueue( $ids );
+			$count += count( $ids );
+			if ( count( $ids ) < Full_Sync::PAGE ) {
+				break;
+			}
+			$after = (int) end( $ids );
+		}
+		if ( $count > 0 ) {
+			$this->schedule->soon();
+		}
+		return $count;
+	}
+
+	/**
 	 * Queues a post whose type is chosen, or that the knowledge base holds.
 	 *
 	 * @param \WP_Post $post The post.

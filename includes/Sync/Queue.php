@@ -77,10 +77,12 @@ final class Queue {
 			// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; integers only; WPCS 2.3 predates %i.
 			$wpdb->query( $wpdb->prepare( 'INSERT IGNORE INTO %i (post_id, run, resend, parts, available_at, updated_at) VALUES ', $table ) . $values );
 			// A row already there takes the new change; a full sync adopts it, an incremental change keeps its run.
+			// A page the same full sync queued already (two runners queuing at once) is no change: a runner that
+			// holds one of its rows must still be able to finish it.
 			$done += (int) $wpdb->query(
 				$wpdb->prepare(
-					"UPDATE %i SET state = %s, error = '', attempts = 0, changes = changes + 1, available_at = CASE WHEN available_at > %d THEN %d ELSE available_at END, updated_at = %d, resend = CASE WHEN %d = 1 THEN 1 ELSE resend END, parts = CASE WHEN parts < %d THEN %d ELSE parts END, run = CASE WHEN %d > 0 THEN %d ELSE run END WHERE post_id IN ",
-					array( $table, self::PENDING, $now, $now, $now, (int) $resend, $parts, $parts, $run, $run )
+					"UPDATE %i SET state = %s, error = '', attempts = 0, changes = changes + 1, available_at = CASE WHEN available_at > %d THEN %d ELSE available_at END, updated_at = %d, resend = CASE WHEN %d = 1 THEN 1 ELSE resend END, parts = CASE WHEN parts < %d THEN %d ELSE parts END, run = CASE WHEN %d > 0 THEN %d ELSE run END WHERE ( %d = 0 OR run <> %d ) AND post_id IN ",
+					array( $table, self::PENDING, $now, $now, $now, (int) $resend, $parts, $parts, $run, $run, $run, $run )
 				) . self::ids( $chunk )
 			);
 			// phpcs:enable

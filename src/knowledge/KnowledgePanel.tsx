@@ -12,6 +12,7 @@ import { isDiagnosisCode, type DiagnosisCode } from '../diagnosis/codes';
 import { formatDuration, formatRelative } from '../health/time';
 import { useNow } from '../hooks/useNow';
 import type { DiagnosisTexts, SyncReconcile } from '../types';
+import { RemoveContent } from './RemoveContent';
 import { useSync } from './useSync';
 
 interface Props {
@@ -47,7 +48,8 @@ function fixed( report: SyncReconcile ): string {
  * @param props.checkedAt When the live checks last ran.
  */
 export function KnowledgePanel( { texts, onFix, checkedAt = null }: Props ) {
-	const { status, isBusy, error, act, saveTypes } = useSync( checkedAt );
+	const { status, isBusy, error, act, saveTypes, remove } =
+		useSync( checkedAt );
 	const now = useNow( 30000 );
 	const [ chosen, setChosen ] = useState< string[] | null >( null );
 	if ( ! status ) {
@@ -227,6 +229,7 @@ export function KnowledgePanel( { texts, onFix, checkedAt = null }: Props ) {
 			>
 				{ __( 'Save content types', 'causerie-connector' ) }
 			</Button>
+			<RemoveContent isBusy={ isBusy } onRemove={ remove } />
 		</div>
 	);
 }

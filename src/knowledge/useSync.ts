@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
-import { fetchSync, saveSyncTypes, syncAction, type SyncAction } from '../api';
+import {
+	fetchSync,
+	removeSyncedContent,
+	saveSyncTypes,
+	syncAction,
+	type SyncAction,
+} from '../api';
 import type { RestError, SyncStatus } from '../types';
 
 export interface SyncState {
@@ -9,6 +15,7 @@ export interface SyncState {
 	error: string | null;
 	act: ( action: SyncAction ) => Promise< void >;
 	saveTypes: ( types: string[] ) => Promise< void >;
+	remove: () => Promise< void >;
 }
 
 function message( error: unknown ): string {
@@ -86,5 +93,6 @@ export function useSync( checkedAt: string | null = null ): SyncState {
 		error,
 		act: ( action ) => settle( syncAction( action ) ),
 		saveTypes: ( types ) => settle( saveSyncTypes( types ) ),
+		remove: () => settle( removeSyncedContent() ),
 	};
 }

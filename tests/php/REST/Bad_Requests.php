@@ -307,6 +307,9 @@ final class Bad_Requests {
 			'sync/types: a post type twice'             => $types( array( 'page', 'page' ) ),
 			'sync/types: a post type is a number'       => $types( array( 1 ) ),
 			'sync/types: a post type has a newline'     => $types( array( "page\n" ) ),
+			'sync/remove: no confirmation'              => array( 'POST', 'sync/remove', array(), 'confirm' ),
+			'sync/remove: confirmation refused'         => array( 'POST', 'sync/remove', array( 'confirm' => false ), 'confirm' ),
+			'sync/remove: confirmation as words'        => array( 'POST', 'sync/remove', array( 'confirm' => 'yes' ), 'confirm' ),
 			'sync/types: unknown field beside'          => array(
 				'PUT',
 				'sync/types',

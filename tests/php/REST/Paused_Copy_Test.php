@@ -30,7 +30,7 @@ final class Paused_Copy_Test extends TestCase {
 	 * Valid values for the arguments that have no obvious one in their schema; a body that sends credentials
 	 * makes the settings routes verify them, which would call the API.
 	 *
-	 * @var array<string, string|bool>
+	 * @var array<string, string|bool|list<string>>
 	 */
 	private const VALUES = array(
 		'clientId'     => 'wp-production',
@@ -40,6 +40,7 @@ final class Paused_Copy_Test extends TestCase {
 		'alertEmail'   => 'owner@example.org',
 		'kid'          => 'a-key-nobody-has-cached',
 		'reveal'       => true,
+		'postTypes'    => array( 'post', 'page' ),
 	);
 
 	protected function setUp(): void {

@@ -105,6 +105,7 @@ final class Sync_Controller_Test extends TestCase {
 			'POST sync/retry'     => array( 'POST', 'sync/retry' ),
 			'POST sync/reconcile' => array( 'POST', 'sync/reconcile' ),
 			'PUT sync/types'      => array( 'PUT', 'sync/types' ),
+			'POST sync/remove'    => array( 'POST', 'sync/remove' ),
 		);
 		$cases  = array();
 		foreach ( $routes as $name => $route ) {
@@ -120,7 +121,11 @@ final class Sync_Controller_Test extends TestCase {
 		$this->act_as( $role );
 		$before = get_option( Sync_State::OPTION );
 
-		$response = $this->send( $method, $route, 'PUT' === $method ? array( 'postTypes' => array( 'page' ) ) : array() );
+		$bodies   = array(
+			'sync/types'  => array( 'postTypes' => array( 'page' ) ),
+			'sync/remove' => array( 'confirm' => true ),
+		);
+		$response = $this->send( $method, $route, $bodies[ $route ] ?? array() );
 
 		self::assertSame( $status, $response->get_status() );
 		self::assertSame( $before, get_option( Sync_State::OPTION ) );
@@ -279,5 +284,57 @@ final class Sync_Controller_Test extends TestCase {
 		self::assertIsArray( self::at( $response->get_data(), 'data.params' ) );
 		self::assertArrayHasKey( 'postTypes', self::at( $response->get_data(), 'data.params' ) );
 		self::assertSame( array( 'post' ), get_option( Content_Selection::OPTION ) );
+	}
+
+	public function test_a_newly_chosen_type_queues_its_posts_to_join(): void {
+		$this->act_as( 'administrator' );
+		update_option( Content_Selection::OPTION, array( 'post' ) );
+		$page = wp_insert_post(
+			array(
+				'post_type'    => 'page',
+				'post_title'   => 'Prices',
+				'post_content' => 'Tea 2 euros.',
+				'post_status'  => 'publish',
+			)
+		);
+		self::assertIsInt( $page );
+		$this->wpdb()->query( 'DELETE FROM ' . Queue::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table, in a test.
+
+		$status = self::data( $this->send( 'PUT', 'sync/types', array( 'postTypes' => array( 'post', 'page' ) ) ) );
+
+		self::assertGreaterThanOrEqual( 1, self::at( $status, 'queue.pending' ) );
+		$wpdb = $this->wpdb();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- the plugin's own table, in a test; WPCS 2.3 predates %i.
+		self::assertSame( (string) $page, $wpdb->get_var( $wpdb->prepare( 'SELECT post_id FROM %i WHERE post_id = %d', Queue::table(), $page ) ) );
+	}
+
+	public function test_removing_my_content_needs_the_confirmation_and_queues_every_held_post_to_leave(): void {
+		$this->act_as( 'administrator' );
+		$post = $this->post();
+		Post_Record::synced(
+			$post,
+			'hash',
+			array(
+				array(
+					'version' => 1,
+					'hash'    => 'hash',
+				),
+			),
+			''
+		);
+		$this->wpdb()->query( 'DELETE FROM ' . Queue::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table, in a test.
+		$chosen = get_option( Content_Selection::OPTION );
+
+		$unconfirmed = $this->send( 'POST', 'sync/remove', array( 'confirm' => false ) );
+
+		self::assertSame( 400, $unconfirmed->get_status() );
+		self::assertSame( $chosen, get_option( Content_Selection::OPTION ) );
+		self::assertSame( 0, self::at( self::data( $this->send( 'GET', 'sync' ) ), 'queue.pending' ) );
+
+		$status = self::data( $this->send( 'POST', 'sync/remove', array( 'confirm' => true ) ) );
+
+		self::assertSame( 1, self::at( $status, 'removing' ) );
+		self::assertSame( 1, self::at( $status, 'queue.pending' ) );
+		self::assertSame( array(), get_option( Content_Selection::OPTION ) );
 	}
 }

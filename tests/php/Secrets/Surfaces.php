@@ -61,6 +61,8 @@ final class Surfaces {
 			'REST: GET site-health/scopes'                => $get( 'site-health/scopes' ),
 			'REST: GET site-health/environment'           => $get( 'site-health/environment' ),
 			'REST: GET site-health/clock'                 => $get( 'site-health/clock' ),
+			'REST: GET sync (the Knowledge tab)'          => $get( 'sync' ),
+			'REST: a post in the edit context (the editor panel)' => array( self::SITE, static fn(): string => self::rest_post( self::post() ) ),
 			'CLI: status'                                 => $cli( 'status', '--format=json' ),
 			'CLI: check'                                  => $cli( 'check', '--format=json' ),
 			'CLI: token inspect'                          => $cli( 'token', 'inspect', '--format=json' ),
@@ -97,6 +99,17 @@ final class Surfaces {
 		$request->set_query_params( $query );
 		$response = rest_get_server()->dispatch( $request );
 		return (string) wp_json_encode( array( $response->get_status(), $response->get_headers(), rest_get_server()->response_to_data( $response, false ) ) );
+	}
+
+	/**
+	 * A post as the block editor reads it, with its knowledge state.
+	 *
+	 * @param int $post_id The post.
+	 */
+	private static function rest_post( int $post_id ): string {
+		$request = new \WP_REST_Request( 'GET', '/wp/v2/posts/' . $post_id );
+		$request->set_param( 'context', 'edit' );
+		return (string) wp_json_encode( rest_get_server()->response_to_data( rest_get_server()->dispatch( $request ), false ) );
 	}
 
 	/**
