@@ -192,4 +192,32 @@ describe( 'KnowledgePanel', () => {
 			)
 		).toBeInTheDocument();
 	} );
+
+	it( 'removes the content from Causerie only once the admin confirms', async () => {
+		const user = userEvent.setup();
+		mockedApiFetch.mockResolvedValue( IDLE );
+		render( <KnowledgePanel texts={ null } onFix={ jest.fn() } /> );
+
+		await user.click(
+			await screen.findByRole( 'button', {
+				name: 'Remove my content from Causerie…',
+			} )
+		);
+		await user.click( screen.getByRole( 'button', { name: 'Keep it' } ) );
+		expect( mockedApiFetch ).toHaveBeenCalledTimes( 1 );
+
+		await user.click(
+			screen.getByRole( 'button', {
+				name: 'Remove my content from Causerie…',
+			} )
+		);
+		await user.click(
+			screen.getByRole( 'button', { name: 'Yes, remove my content' } )
+		);
+		expect( mockedApiFetch ).toHaveBeenLastCalledWith( {
+			path: `${ SYNC_PATH }/remove`,
+			method: 'POST',
+			data: { confirm: true },
+		} );
+	} );
 } );
