@@ -34,7 +34,7 @@ final class Log_Command {
 	 * ## OPTIONS
 	 *
 	 * [--kind=<kind>]
-	 * : Only events of this kind: token, api, settings or site.
+	 * : Only events of this kind: token, api, settings, site or sync.
 	 *
 	 * [--limit=<limit>]
 	 * : How many events, from 1 to 200.
