@@ -4,6 +4,7 @@
 import { expect, type Page } from '@playwright/test';
 
 import { control, rest } from './connection';
+import { restNonce } from './fixtures';
 
 /**
  * One queue run, through the route the Knowledge tab calls: the same runner WP-Cron starts, without waiting
@@ -47,4 +48,68 @@ export async function heldOf(
 		writes: count( 'knowledgeWrites' ),
 		deletes: count( 'knowledgeDeletes' ),
 	};
+}
+
+/**
+ * The block editor's canvas: an iframe in recent WordPress, the page itself in some setups.
+ *
+ * @param page The editor's page.
+ */
+export async function canvasOf( page: Page ) {
+	await expect(
+		page.locator( '.edit-post-layout, .editor-editor-interface' ).first()
+	).toBeVisible();
+	return ( await page.locator( 'iframe[name="editor-canvas"]' ).count() ) > 0
+		? page.frameLocator( 'iframe[name="editor-canvas"]' )
+		: page;
+}
+
+/**
+ * Opens the editor as an author who has already closed its welcome guide and its starter patterns (the
+ * editor keeps both choices in the user's persisted preferences).
+ *
+ * @param page The page.
+ * @param url  The editor's address.
+ */
+export async function openEditor( page: Page, url: string ) {
+	const saved = await page.request.post( '/wp-json/wp/v2/users/me', {
+		headers: { 'X-WP-Nonce': await restNonce( page.request ) },
+		data: {
+			meta: {
+				persisted_preferences: {
+					core: { enableChoosePatternModal: false },
+					'core/edit-post': { welcomeGuide: false },
+					_modified: new Date().toISOString(),
+				},
+			},
+		},
+	} );
+	expect( saved.ok() ).toBe( true );
+	await page.goto( url );
+	return canvasOf( page );
+}
+
+/**
+ * Publishes a page through the REST API, as a setup step before the flow under test.
+ *
+ * @param page    A page logged in as an administrator.
+ * @param title   The page's title.
+ * @param content Its one paragraph.
+ * @return The page's id.
+ */
+export async function publishPage(
+	page: Page,
+	title: string,
+	content: string
+): Promise< number > {
+	const created = await page.request.post( '/wp-json/wp/v2/pages', {
+		headers: { 'X-WP-Nonce': await restNonce( page.request ) },
+		data: {
+			title,
+			content: `<!-- wp:paragraph --><p>${ content }</p><!-- /wp:paragraph -->`,
+			status: 'publish',
+		},
+	} );
+	expect( created.ok() ).toBe( true );
+	return ( ( await created.json() ) as { id: number } ).id;
 }

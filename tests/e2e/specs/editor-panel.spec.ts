@@ -3,8 +3,8 @@
  * it out with the switch; the next queue run removes it from the knowledge base, and the panel says so.
  */
 import { control, heal, rest } from '../connection';
-import { expect, logIn, restNonce, test } from '../fixtures';
-import { heldOf, queueRun } from '../knowledge';
+import { expect, logIn, test } from '../fixtures';
+import { heldOf, openEditor, publishPage, queueRun } from '../knowledge';
 
 test.describe( 'The editor’s knowledge panel', () => {
 	test( 'shows the page in the chatbot’s knowledge, and the switch leaves it out', async ( {
@@ -16,43 +16,21 @@ test.describe( 'The editor’s knowledge panel', () => {
 		await logIn( context, baseURL!, 'admin' );
 		await heal( page, sandboxURL );
 		await control( sandboxURL, 'DELETE', '/counters' );
-		const nonce = await restNonce( page.request );
-		const created = await page.request.post( '/wp-json/wp/v2/pages', {
-			headers: { 'X-WP-Nonce': nonce },
-			data: {
-				title: 'Delivery times',
-				content:
-					'<!-- wp:paragraph --><p>We deliver within two days.</p><!-- /wp:paragraph -->',
-				status: 'publish',
-			},
-		} );
-		expect( created.ok() ).toBe( true );
-		const postId = ( ( await created.json() ) as { id: number } ).id;
+		const postId = await publishPage(
+			page,
+			'Delivery times',
+			'We deliver within two days.'
+		);
 		await queueRun( page );
 		expect( await heldOf( sandboxURL, postId ) ).toEqual( {
 			writes: 1,
 			deletes: 0,
 		} );
 
-		await page.goto( `/wp-admin/post.php?post=${ postId }&action=edit` );
-		await page.evaluate( () => {
-			const { wp } = window as unknown as {
-				wp: {
-					data: {
-						dispatch: ( store: string ) => {
-							set: (
-								scope: string,
-								key: string,
-								value: boolean
-							) => void;
-						};
-					};
-				};
-			};
-			wp.data
-				.dispatch( 'core/preferences' )
-				.set( 'core/edit-post', 'welcomeGuide', false );
-		} );
+		await openEditor(
+			page,
+			`/wp-admin/post.php?post=${ postId }&action=edit`
+		);
 		// The panel sits closed at the bottom of the document sidebar until the editor opens it.
 		const toggle = page.getByRole( 'button', {
 			name: 'Chatbot knowledge',

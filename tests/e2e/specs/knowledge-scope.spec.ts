@@ -5,7 +5,7 @@
  */
 import { CLIENT, control, heal, recordTally, rest, Tally } from '../connection';
 import { expect, logIn, restNonce, SCREEN_PATH, test } from '../fixtures';
-import { heldOf, queueRun } from '../knowledge';
+import { heldOf, publishPage, queueRun } from '../knowledge';
 
 test.describe( 'The knowledge sync without write:knowledge', () => {
 	test( 'pauses, names the permission, and resumes by itself once the wizard is done', async ( {
@@ -18,17 +18,11 @@ test.describe( 'The knowledge sync without write:knowledge', () => {
 		await heal( page, sandboxURL );
 		await control( sandboxURL, 'DELETE', '/counters' );
 		const nonce = await restNonce( page.request );
-		const created = await page.request.post( '/wp-json/wp/v2/pages', {
-			headers: { 'X-WP-Nonce': nonce },
-			data: {
-				title: 'Prices',
-				content:
-					'<!-- wp:paragraph --><p>A coffee is 3 euros.</p><!-- /wp:paragraph -->',
-				status: 'publish',
-			},
-		} );
-		expect( created.ok() ).toBe( true );
-		const postId = ( ( await created.json() ) as { id: number } ).id;
+		const postId = await publishPage(
+			page,
+			'Prices',
+			'A coffee is 3 euros.'
+		);
 		await queueRun( page );
 		expect( await heldOf( sandboxURL, postId ) ).toEqual( {
 			writes: 1,

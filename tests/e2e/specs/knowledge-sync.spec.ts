@@ -3,50 +3,9 @@
  * knowledge within one queue run and shows on the Knowledge tab; its edit follows; trashing it removes it.
  * A full sync started from the tab runs to the end with its progress bar.
  */
-import type { Page } from '@playwright/test';
-
 import { control, heal } from '../connection';
-import { expect, logIn, restNonce, SCREEN_PATH, test } from '../fixtures';
-import { heldOf, queueRun } from '../knowledge';
-
-/**
- * The block editor's canvas: an iframe in recent WordPress, the page itself in some setups.
- *
- * @param page The editor's page.
- */
-async function canvasOf( page: Page ) {
-	await expect(
-		page.locator( '.edit-post-layout, .editor-editor-interface' ).first()
-	).toBeVisible();
-	return ( await page.locator( 'iframe[name="editor-canvas"]' ).count() ) > 0
-		? page.frameLocator( 'iframe[name="editor-canvas"]' )
-		: page;
-}
-
-/**
- * Opens the editor as an author who has already closed its welcome guide and its starter patterns (the
- * editor keeps both choices in the user's persisted preferences).
- *
- * @param page The page.
- * @param url  The editor's address.
- */
-async function openEditor( page: Page, url: string ) {
-	const saved = await page.request.post( '/wp-json/wp/v2/users/me', {
-		headers: { 'X-WP-Nonce': await restNonce( page.request ) },
-		data: {
-			meta: {
-				persisted_preferences: {
-					core: { enableChoosePatternModal: false },
-					'core/edit-post': { welcomeGuide: false },
-					_modified: new Date().toISOString(),
-				},
-			},
-		},
-	} );
-	expect( saved.ok() ).toBe( true );
-	await page.goto( url );
-	return canvasOf( page );
-}
+import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
+import { canvasOf, heldOf, openEditor, queueRun } from '../knowledge';
 
 test.describe( 'The knowledge sync', () => {
 	test( 'a published page reaches the chatbot’s knowledge, its edit follows, and trashing removes it', async ( {

@@ -219,19 +219,7 @@ final class Sync_Controller_Test extends TestCase {
 		Sandbox::reset();
 		Sandbox::connect();
 		$this->act_as( 'administrator' );
-		$post = $this->post();
-		Post_Record::synced(
-			$post,
-			'hash',
-			array(
-				array(
-					'version' => 1,
-					'hash'    => 'hash',
-				),
-			),
-			''
-		);
-		$this->wpdb()->delete( Queue::table(), array( 'post_id' => $post ) );
+		$post = $this->held_post();
 
 		$status = self::data( $this->send( 'POST', 'sync/reconcile' ) );
 
@@ -251,19 +239,7 @@ final class Sync_Controller_Test extends TestCase {
 
 	public function test_choosing_types_queues_the_posts_of_those_left_out_to_leave(): void {
 		$this->act_as( 'administrator' );
-		$post = $this->post();
-		Post_Record::synced(
-			$post,
-			'hash',
-			array(
-				array(
-					'version' => 1,
-					'hash'    => 'hash',
-				),
-			),
-			''
-		);
-		$this->wpdb()->delete( Queue::table(), array( 'post_id' => $post ) );
+		$post = $this->held_post();
 
 		$status = self::data( $this->send( 'PUT', 'sync/types', array( 'postTypes' => array( 'page' ) ) ) );
 
@@ -310,19 +286,7 @@ final class Sync_Controller_Test extends TestCase {
 
 	public function test_removing_my_content_needs_the_confirmation_and_queues_every_held_post_to_leave(): void {
 		$this->act_as( 'administrator' );
-		$post = $this->post();
-		Post_Record::synced(
-			$post,
-			'hash',
-			array(
-				array(
-					'version' => 1,
-					'hash'    => 'hash',
-				),
-			),
-			''
-		);
-		$this->wpdb()->query( 'DELETE FROM ' . Queue::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table, in a test.
+		$post   = $this->held_post();
 		$chosen = get_option( Content_Selection::OPTION );
 
 		$unconfirmed = $this->send( 'POST', 'sync/remove', array( 'confirm' => false ) );
@@ -336,5 +300,25 @@ final class Sync_Controller_Test extends TestCase {
 		self::assertSame( 1, self::at( $status, 'removing' ) );
 		self::assertSame( 1, self::at( $status, 'queue.pending' ) );
 		self::assertSame( array(), get_option( Content_Selection::OPTION ) );
+	}
+
+	/**
+	 * A published post the knowledge base holds, with nothing queued for it.
+	 */
+	private function held_post(): int {
+		$post = $this->post();
+		Post_Record::synced(
+			$post,
+			'hash',
+			array(
+				array(
+					'version' => 1,
+					'hash'    => 'hash',
+				),
+			),
+			''
+		);
+		$this->wpdb()->delete( Queue::table(), array( 'post_id' => $post ) );
+		return $post;
 	}
 }
