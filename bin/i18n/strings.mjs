@@ -11,8 +11,32 @@ export const DOMAIN = 'causerie-connector';
 export const MAIN_FILE = 'causerie-connector.php';
 export const POT = `languages/${ DOMAIN }.pot`;
 
-// Each script WordPress loads, and the sources bundled into it: their strings go into that script's JSON.
-export const SCRIPTS = { 'build/index.js': [ 'src/' ] };
+// Each script WordPress loads, and the sources bundled into it: their strings go into that script's JSON. A
+// source belongs to the script with the longest prefix that matches it: the editor's panel is not the screen's.
+export const SCRIPTS = {
+	'build/index.js': [ 'src/' ],
+	'build/editor.js': [ 'src/editor/' ],
+};
+
+/**
+ * The script a source file is bundled into: the one whose prefix matching the file is longest.
+ *
+ * @param {string} file A source file, relative to the plugin.
+ * @return {string|undefined} The script.
+ */
+function scriptOf( file ) {
+	let best;
+	let length = -1;
+	for ( const [ script, sources ] of Object.entries( SCRIPTS ) ) {
+		for ( const source of sources ) {
+			if ( file.startsWith( source ) && source.length > length ) {
+				best = script;
+				length = source.length;
+			}
+		}
+	}
+	return best;
+}
 
 // The header fields WordPress translates on the Plugins screen, with the comments wp-cli gives them.
 const PLUGIN_HEADERS = [
@@ -241,7 +265,7 @@ export function outputsOf( poFile ) {
 	const locale = path.basename( poFile, '.po' ).slice( DOMAIN.length + 1 );
 	const base = poFile.slice( 0, -'.po'.length );
 	const json = new Map();
-	for ( const [ script, sources ] of Object.entries( SCRIPTS ) ) {
+	for ( const script of Object.keys( SCRIPTS ) ) {
 		const messages = {
 			'': {
 				domain: 'messages',
@@ -254,8 +278,8 @@ export function outputsOf( poFile ) {
 			const translated =
 				entry.msgstr.length > 0 &&
 				entry.msgstr.every( ( form ) => form !== '' );
-			const fromScript = referencedFiles( entry ).some( ( file ) =>
-				sources.some( ( source ) => file.startsWith( source ) )
+			const fromScript = referencedFiles( entry ).some(
+				( file ) => scriptOf( file ) === script
 			);
 			if (
 				! entry.obsolete &&

@@ -101,7 +101,7 @@ final class Posts_Column {
 		return match ( $record['fit'] ) {
 			'split'   => $text . ' · ' . sprintf(
 				/* translators: %d: how many documents the post was split into. */
-				_n( 'Split in %d part', 'Split in %d parts', count( $record['parts'] ), 'causerie-connector' ),
+				_n( 'Split into %d part', 'Split into %d parts', count( $record['parts'] ), 'causerie-connector' ),
 				count( $record['parts'] )
 			),
 			'trimmed' => $text . ' · ' . __( 'Trimmed', 'causerie-connector' ),

@@ -195,7 +195,7 @@ final class Sync_Command {
 			Output::fail( $report );
 		}
 		/* translators: 1: posts checked; 2: missing documents; 3: stale documents; 4: orphaned documents */
-		WP_CLI::line( sprintf( __( 'Checked %1$d posts: %2$d missing, %3$d stale, %4$d orphaned.', 'causerie-connector' ), $report['checked'], $report['missing'], $report['stale'], $report['orphaned'] ) );
+		WP_CLI::line( sprintf( _n( 'Checked %1$d post: %2$d missing, %3$d stale, %4$d orphaned.', 'Checked %1$d posts: %2$d missing, %3$d stale, %4$d orphaned.', $report['checked'], 'causerie-connector' ), $report['checked'], $report['missing'], $report['stale'], $report['orphaned'] ) );
 		$this->drain( __( 'Fixing the chatbot\'s knowledge', 'causerie-connector' ) );
 	}
 
@@ -268,7 +268,7 @@ final class Sync_Command {
 		}
 		if ( $success ) {
 			/* translators: 1: posts handled; 2: posts that failed */
-			WP_CLI::success( sprintf( __( '%1$d posts handled; the queue is empty (%2$d failed).', 'causerie-connector' ), $handled, $now['failed'] ) );
+			WP_CLI::success( sprintf( _n( '%1$d post handled; the queue is empty (%2$d failed).', '%1$d posts handled; the queue is empty (%2$d failed).', $handled, 'causerie-connector' ), $handled, $now['failed'] ) );
 		}
 	}
 }

@@ -83,7 +83,7 @@ final class Sync_Health {
 	public function backlog(): array {
 		$now = $this->overview->current();
 		/* translators: 1: posts in the chatbot's knowledge; 2: posts that should be */
-		$count = sprintf( __( '%1$d of %2$d posts are in the chatbot\'s knowledge.', 'causerie-connector' ), $now['synced'], $now['total'] );
+		$count = sprintf( _n( '%1$d of %2$d post is in the chatbot\'s knowledge.', '%1$d of %2$d posts are in the chatbot\'s knowledge.', $now['total'], 'causerie-connector' ), $now['synced'], $now['total'] );
 		if ( null !== $now['pause'] ) {
 			$why = Catalog::describe( $now['pause']['code'] );
 			return $this->problem(

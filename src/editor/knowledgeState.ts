@@ -59,7 +59,7 @@ export function describe(
 		return sprintf(
 			/* translators: %s: a time such as "2 hours ago" */
 			__(
-				'In the chatbot’s knowledge since %s, trimmed: it is too long to be sent whole.',
+				'In the chatbot’s knowledge (last sent %s), trimmed: it is too long to be sent whole.',
 				'causerie-connector'
 			),
 			since
@@ -69,8 +69,8 @@ export function describe(
 		return sprintf(
 			/* translators: 1: number of parts, 2: a time such as "2 hours ago" */
 			_n(
-				'In the chatbot’s knowledge in %1$d part since %2$s.',
-				'In the chatbot’s knowledge in %1$d parts since %2$s.',
+				'In the chatbot’s knowledge in %1$d part (last sent %2$s).',
+				'In the chatbot’s knowledge in %1$d parts (last sent %2$s).',
 				state.parts,
 				'causerie-connector'
 			),
@@ -80,7 +80,10 @@ export function describe(
 	}
 	return sprintf(
 		/* translators: %s: a time such as "2 hours ago" */
-		__( 'In the chatbot’s knowledge since %s.', 'causerie-connector' ),
+		__(
+			'In the chatbot’s knowledge (last sent %s).',
+			'causerie-connector'
+		),
 		since
 	);
 }

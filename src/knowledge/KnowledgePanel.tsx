@@ -28,8 +28,10 @@ const iso = ( seconds: number ) => new Date( seconds * 1000 ).toISOString();
 function fixed( report: SyncReconcile ): string {
 	return sprintf(
 		/* translators: 1: posts checked, 2: missing, 3: out of date, 4: left over in the knowledge base. */
-		__(
+		_n(
+			'Checked %1$d page: %2$d missing, %3$d out of date and %4$d left over were queued to be fixed.',
 			'Checked %1$d pages: %2$d missing, %3$d out of date and %4$d left over were queued to be fixed.',
+			report.checked,
 			'causerie-connector'
 		),
 		report.checked,
@@ -107,8 +109,10 @@ export function KnowledgePanel( { texts, onFix, checkedAt = null }: Props ) {
 			<p className="causerie-knowledge-count">
 				{ sprintf(
 					/* translators: 1: pages the chatbot knows, 2: pages that qualify. */
-					__(
+					_n(
+						"%1$d of %2$d page is in the chatbot's knowledge.",
 						"%1$d of %2$d pages are in the chatbot's knowledge.",
+						status.eligible,
 						'causerie-connector'
 					),
 					status.inKnowledge,
@@ -201,12 +205,7 @@ export function KnowledgePanel( { texts, onFix, checkedAt = null }: Props ) {
 					key={ type.name }
 					label={ sprintf(
 						/* translators: 1: a post type, such as Pages, 2: how many qualify. */
-						_n(
-							'%1$s (%2$d)',
-							'%1$s (%2$d)',
-							type.count,
-							'causerie-connector'
-						),
+						__( '%1$s (%2$d)', 'causerie-connector' ),
 						type.label,
 						type.count
 					) }

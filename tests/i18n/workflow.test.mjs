@@ -27,7 +27,10 @@ const CLI = fileURLToPath(
 );
 const PO = 'languages/causerie-connector-fr_FR.po';
 const POT = 'languages/causerie-connector.pot';
-const JSON_FILE = `languages/causerie-connector-fr_FR-${ crypto.createHash( 'md5' ).update( 'build/index.js' ).digest( 'hex' ) }.json`;
+const jsonOf = ( script ) =>
+	`languages/causerie-connector-fr_FR-${ crypto.createHash( 'md5' ).update( script ).digest( 'hex' ) }.json`;
+const JSON_FILE = jsonOf( 'build/index.js' );
+const EDITOR_JSON = jsonOf( 'build/editor.js' );
 
 const FILES = {
 	'causerie-connector.php': `<?php
@@ -64,6 +67,10 @@ export function App< T extends object >( { count }: { count: number; item?: T } 
 		</p>
 	);
 }
+`,
+	'src/editor/Panel.tsx': `import { __ } from '@wordpress/i18n';
+
+export const Panel = () => __( 'Leave out', 'causerie-connector' );
 `,
 };
 
@@ -153,6 +160,7 @@ describe( 'the .pot', () => {
 			'Causerie Connector',
 			'Connects the site.',
 			'Hello from PHP',
+			'Leave out',
 			'Shared string',
 			'This site runs as %s, so these are the credentials in use.',
 			'Unknown setting: %s.',
@@ -257,10 +265,18 @@ describe( 'the build', () => {
 			'FR %d events',
 		] );
 		assert.equal( messages[ 'Hello from PHP' ], undefined );
+		assert.equal( messages[ 'Leave out' ], undefined );
 		assert.equal(
 			data[ 'translation-revision-date' ],
 			'2026-11-26 12:00+0000'
 		);
+	} );
+
+	test( 'writes the editor panel its own JSON, for build/editor.js, with the strings of src/editor/ only', () => {
+		const messages = JSON.parse( read( EDITOR_JSON ) ).locale_data.messages;
+
+		assert.deepEqual( messages[ 'Leave out' ], [ 'FR Leave out' ] );
+		assert.equal( messages[ 'Shared string' ], undefined );
 	} );
 } );
 

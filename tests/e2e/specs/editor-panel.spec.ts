@@ -39,7 +39,7 @@ test.describe( 'The editor’s knowledge panel', () => {
 		await expect( toggle ).toHaveAttribute( 'aria-expanded', 'true' );
 		const panel = page.locator( '.causerie-knowledge-state' );
 		await expect( panel ).toContainText(
-			'In the chatbot’s knowledge since'
+			'In the chatbot’s knowledge (last sent'
 		);
 
 		await page

@@ -15,7 +15,7 @@ const synced: KnowledgeState = {
 describe( 'the editor panel’s sentence', () => {
 	it( 'says since when a published page is in the knowledge base', () => {
 		expect( sentence( synced, false, true, '2 hours ago' ) ).toBe(
-			'In the chatbot’s knowledge since 2 hours ago.'
+			'In the chatbot’s knowledge (last sent 2 hours ago).'
 		);
 	} );
 
@@ -66,7 +66,7 @@ describe( 'the editor panel’s sentence', () => {
 				true,
 				'today'
 			)
-		).toBe( 'In the chatbot’s knowledge in 3 parts since today.' );
+		).toBe( 'In the chatbot’s knowledge in 3 parts (last sent today).' );
 		expect(
 			sentence( { ...synced, fit: 'trimmed' }, false, true, 'today' )
 		).toContain( 'trimmed' );

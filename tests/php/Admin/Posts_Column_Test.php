@@ -104,7 +104,7 @@ final class Posts_Column_Test extends TestCase {
 		update_post_meta( $left->ID, Content_Selection::EXCLUDE_META, '1' );
 
 		self::assertSame( 'In the knowledge base · 2 hours ago', $column->text( $sent ) );
-		self::assertSame( 'In the knowledge base · 2 hours ago · Split in 2 parts', $column->text( $split ) );
+		self::assertSame( 'In the knowledge base · 2 hours ago · Split into 2 parts', $column->text( $split ) );
 		self::assertSame( 'In the knowledge base · 2 hours ago · Trimmed', $column->text( $trimmed ) );
 		self::assertSame( 'Not sent: document_too_large', $column->text( $refused ) );
 		self::assertSame( 'Waiting to be sent', $column->text( self::post() ) );
