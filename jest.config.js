@@ -14,7 +14,5 @@ module.exports = {
 		'\\.m?[jt]sx?$':
 			require.resolve( '@wordpress/scripts/config/babel-transform' ),
 	},
-	transformIgnorePatterns: [
-		'/node_modules/(?!(uuid|@wordpress/theme|jose)/)',
-	],
+	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme|jose)/)' ],
 };
