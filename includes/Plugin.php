@@ -254,7 +254,7 @@ final class Plugin {
 		$knowledge    = new Knowledge_Api( $api );
 		$sync_state   = new Sync_State();
 		$schedule     = new Sync_Schedule();
-		$queue_report = new Queue_Report( $queue );
+		$queue_report = new Queue_Report();
 		$full_sync    = new Full_Sync( $queue, $queue_report, $selection, $sync_state );
 		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync, new Sync_Stops( $queue, $sync_state ) );
 		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );

@@ -13,28 +13,12 @@ namespace Causerie\Connector\Sync;
 final class Queue_Report {
 
 	/**
-	 * Constructor.
-	 *
-	 * @param Queue $queue The queue.
-	 */
-	public function __construct( private readonly Queue $queue ) {}
-
-	/**
 	 * Rows by state, for one full sync or all.
 	 *
 	 * @param int|null $run A full sync, or null for the whole queue.
 	 * @return array{pending: int, done: int, failed: int, claimed: int, oldest: int|null, next: int|null}
 	 */
 	public function counts( ?int $run = null ): array {
-		$this->queue->install();
-		$wpdb  = Queue::wpdb();
-		$table = Queue::table();
-		$now   = time();
-		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
-		$rows = null === $run
-			? $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= %d THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i GROUP BY state', $now, $table ), ARRAY_A )
-			: $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= %d THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i WHERE run = %d GROUP BY state', $now, $table, $run ), ARRAY_A );
-		// phpcs:enable
 		$counts = array(
 			'pending' => 0,
 			'done'    => 0,
@@ -43,6 +27,18 @@ final class Queue_Report {
 			'oldest'  => null,
 			'next'    => null,
 		);
+		// A site whose table was never made has nothing queued: a read must not make it.
+		if ( ! Queue_Schema::installed() ) {
+			return $counts;
+		}
+		$wpdb  = Queue::wpdb();
+		$table = Queue::table();
+		$now   = time();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
+		$rows = null === $run
+			? $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= %d THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i GROUP BY state', $now, $table ), ARRAY_A )
+			: $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= %d THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i WHERE run = %d GROUP BY state', $now, $table, $run ), ARRAY_A );
+		// phpcs:enable
 		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
 			$state = self::text( $row, 'state' );
 			if ( ! in_array( $state, array( Queue::PENDING, Queue::DONE, Queue::FAILED ), true ) ) {
@@ -65,7 +61,9 @@ final class Queue_Report {
 	 * @return list<array{postId: int, error: string, at: int}>
 	 */
 	public function failures( int $limit ): array {
-		$this->queue->install();
+		if ( ! Queue_Schema::installed() ) {
+			return array();
+		}
 		$wpdb = Queue::wpdb();
 		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
 		$rows = $wpdb->get_results( (string) $wpdb->prepare( 'SELECT post_id, error, updated_at FROM %i WHERE state = %s ORDER BY updated_at DESC, id DESC LIMIT %d', Queue::table(), Queue::FAILED, $limit ), ARRAY_A );
@@ -87,7 +85,9 @@ final class Queue_Report {
 	 * @param int $post_id The post.
 	 */
 	public function waiting( int $post_id ): bool {
-		$this->queue->install();
+		if ( ! Queue_Schema::installed() ) {
+			return false;
+		}
 		$wpdb = Queue::wpdb();
 		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
 		return null !== $wpdb->get_var( (string) $wpdb->prepare( 'SELECT id FROM %i WHERE post_id = %d AND state = %s', Queue::table(), $post_id, Queue::PENDING ) );

@@ -16,6 +16,13 @@ final class Queue_Schema {
 	private const VERSION   = '1';
 
 	/**
+	 * Whether the table was made on this site (its version option is autoloaded with the others' reads).
+	 */
+	public static function installed(): bool {
+		return false !== get_option( self::DB_VERSION );
+	}
+
+	/**
 	 * Creates or updates the table when its schema changed.
 	 */
 	public static function install(): void {

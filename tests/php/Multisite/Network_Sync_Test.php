@@ -91,4 +91,19 @@ final class Network_Sync_Test extends Network_TestCase {
 		self::assertStringContainsString( '(quota_exceeded)', $html );
 		self::assertMatchesRegularExpression( '/<td>1 of \d+<\/td>/', $html );
 	}
+
+	public function test_reading_a_sites_figures_makes_no_table_on_it(): void {
+		$this->act_as_super_admin();
+		switch_to_blog( $this->second_site() );
+		delete_option( Queue::DB_VERSION );
+		restore_current_blog();
+
+		$rows = array_column( ( new Network_Sync_Table( ( new Sync_Services() )->overview ) )->rows(), null, 'site' );
+
+		self::assertSame( 0, $rows[ $this->second_site() ]['pending'] );
+		switch_to_blog( $this->second_site() );
+		$made = get_option( Queue::DB_VERSION );
+		restore_current_blog();
+		self::assertFalse( $made, 'a read installs no table' );
+	}
 }

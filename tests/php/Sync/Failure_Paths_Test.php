@@ -140,7 +140,7 @@ final class Failure_Paths_Test extends TestCase {
 		$record = Post_Record::get( $bad );
 		self::assertSame( Post_Record::FAILED, $record['state'] ?? null );
 		self::assertStringStartsWith( 'invalid_document', $record['error'] ?? '' );
-		$failures = ( new Queue_Report( $this->sync->queue ) )->failures( 10 );
+		$failures = ( new Queue_Report() )->failures( 10 );
 		self::assertSame( array( $bad ), array_column( $failures, 'postId' ) );
 		self::assertSame( 1, $this->sync->overview->current()['failed'] );
 		self::assertNull( $this->sync->state->pause() );

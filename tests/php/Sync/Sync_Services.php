@@ -55,7 +55,7 @@ final class Sync_Services {
 		$this->ids        = new Source_Ids();
 		$this->state      = new Sync_State();
 		$knowledge        = new Knowledge_Api( $this->services->api );
-		$report           = new Queue_Report( $this->queue );
+		$report           = new Queue_Report();
 		$this->full       = new Full_Sync( $this->queue, $report, $this->selection, $this->state );
 		$this->runner     = new Sync_Runner( $this->queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $this->ids ), $this->selection, $this->ids ), $this->state, $this->full, new Sync_Stops( $this->queue, $this->state ) );
 		$this->reconciler = new Reconciler( $knowledge, $this->queue, $this->selection, $this->ids, $this->state );
