@@ -43,13 +43,14 @@ function overlap( wanted: Set< string >, text: string ): number {
 	return [ ...wanted ].filter( ( word ) => words.has( word ) ).length;
 }
 
-/** Paragraphs, then sentences, with Markdown's heading and list marks taken off. */
+/** Paragraphs, then sentences; headings are titles, not answers, and list marks are taken off. */
 function sentencesOf( content: string ): string[] {
 	return content
 		.split( /\n\s*\n/ )
 		.flatMap( ( paragraph ) =>
 			paragraph
-				.replace( /^\s*(#+|[-*+]|\d+\.)\s+/gm, '' )
+				.replace( /^\s*#+\s.*$/gm, '' )
+				.replace( /^\s*([-*+]|\d+\.)\s+/gm, '' )
 				.replace( /\s+/g, ' ' )
 				.trim()
 				.split( /(?<=[.!?])\s+/ )
