@@ -43,6 +43,18 @@ export class Counters {
 	knowledgeWrites: Record< string, Record< string, number > > = {};
 	/** clientId → source id → delete requests (of absent documents too) */
 	knowledgeDeletes: Record< string, Record< string, number > > = {};
+	/** clientId → visitor messages the chat service answered */
+	chatMessages: Record< string, number > = {};
+	/** clientId → leads captured (a conversation makes one at most) */
+	leads: Record< string, number > = {};
+
+	countChatMessage( clientId: string ): void {
+		increment( this.chatMessages, clientId );
+	}
+
+	countLead( clientId: string ): void {
+		increment( this.leads, clientId );
+	}
 
 	countRevocation( clientId: string ): void {
 		increment( this.revocations, clientId );
@@ -88,6 +100,8 @@ export class Counters {
 		this.resources = {};
 		this.knowledgeWrites = {};
 		this.knowledgeDeletes = {};
+		this.chatMessages = {};
+		this.leads = {};
 	}
 
 	/** What GET /counters answers: the counts, and the documents held per client. */

@@ -155,6 +155,11 @@ export class KnowledgeBase {
 		};
 	}
 
+	/** Every document a client holds, for the bot to answer from. */
+	documents( clientId: string ): StoredDocument[] {
+		return [ ...( this.clients.get( clientId )?.values() ?? [] ) ];
+	}
+
 	/** The held documents among `sourceIds`, in the order asked, each once; absent ones left out. */
 	find( clientId: string, sourceIds: string[] ): StoredDocument[] {
 		const documents = this.clients.get( clientId );

@@ -7,6 +7,7 @@ import { MAX_REQUEST_HEAD_BYTES } from './knowledge-limits';
 import type { Modes } from './modes';
 import { OAuthError, sendOAuthError } from './oauth-errors';
 import { registerApiRoutes } from './routes/api';
+import { registerChatRoutes } from './routes/chat';
 import { registerControlRoutes } from './routes/control';
 import { registerOAuthRoutes } from './routes/oauth';
 import { SandboxState } from './state';
@@ -150,6 +151,7 @@ export async function startSandbox(
 	registerControlRoutes( app, state );
 	const api = split ? await createApp( state, hanging ) : app;
 	registerApiRoutes( api, state );
+	registerChatRoutes( api, state );
 	if ( split ) {
 		// A convenience: the control API answers on both origins.
 		registerControlRoutes( api, state );

@@ -1,6 +1,7 @@
 import { AUTH_METHODS, type AuthMethod } from './client-auth';
 import { ClientStore, type ClientInput } from './clients';
 import { Clock } from './clock';
+import { ConversationStore } from './conversations';
 import { Counters } from './counters';
 import { FaultPlan } from './faults';
 import { KeyStore } from './keys';
@@ -9,6 +10,7 @@ import { DEFAULT_MODES, type Modes } from './modes';
 import { API_PATH, PATHS } from './paths';
 import { SCOPES } from './scopes';
 import { TokenService } from './tokens';
+import { WidgetBots } from './widget-bots';
 
 /** Clients every sandbox starts with; wp-development suits a local or development site. */
 export const SEED_CLIENTS: ClientInput[] = [
@@ -64,6 +66,12 @@ export class SandboxState {
 		() => this.clock.nowMs(),
 		this.counters
 	);
+	/** Each client's bot: its public id and the site origins that may embed it. */
+	readonly widget = new WidgetBots( this.clients );
+	/** Visitors' conversations with the bots, and their leads. */
+	readonly conversations: ConversationStore = new ConversationStore( () =>
+		this.clock.nowMs()
+	);
 	modes: Modes;
 	keys: KeyStore;
 	tokens: TokenService;
@@ -113,7 +121,7 @@ export class SandboxState {
 	}
 
 	/**
-	 * Back to the seeded configuration: clients, clock, faults, counters, documents and quota, modes. Issued tokens
+	 * Back to the seeded configuration: clients, clock, faults, counters, documents and quota, widget origins, conversations and leads, modes. Issued tokens
 	 * and the signing key stay, as on a real server, unless `full` is set (tests start from nothing).
 	 */
 	async reset( { full = false }: { full?: boolean } = {} ): Promise< void > {
@@ -125,6 +133,8 @@ export class SandboxState {
 		this.faults.clear();
 		this.counters.reset();
 		this.knowledge.reset();
+		this.widget.clear();
+		this.conversations.clear();
 		this.authMethods = [ ...AUTH_METHODS ];
 		this.modes = { ...this.startModes };
 		this.clients.clear();

@@ -331,6 +331,8 @@ describe( 'fault injection and observation', () => {
 				knowledgeWrites: {},
 				knowledgeDeletes: {},
 				knowledgeDocuments: {},
+				chatMessages: {},
+				leads: {},
 			}
 		);
 	} );

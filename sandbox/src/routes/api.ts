@@ -3,8 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessTokenClaims } from '../access-tokens';
 import type { Scope } from '../scopes';
 import type { SandboxState } from '../state';
+import { WidgetBots } from '../widget-bots';
 import { registerResourceMetadata } from './discovery';
+import { registerConversationRoutes } from './conversations';
 import { registerKnowledgeRoutes } from './knowledge';
+import { registerWidgetRoutes } from './widget';
 
 const REALM = 'causerie';
 
@@ -155,7 +158,7 @@ export function registerApiRoutes(
 					name: 'Sandbox account',
 				},
 				bot: {
-					id: `bot_${ claims.client_id }`,
+					id: WidgetBots.botIdOf( claims.client_id ),
 					name: 'Causerie sandbox bot',
 				},
 				client_id: claims.client_id,
@@ -166,36 +169,8 @@ export function registerApiRoutes(
 		}
 	);
 
-	app.get(
-		'/v1/conversations',
-		{ ...api, preHandler: authorize( 'read:conversations' ) },
-		async () => ( {
-			data: [
-				{
-					id: 'conv_1',
-					started_at: '2026-01-05T10:00:00Z',
-					messages: 4,
-				},
-				{
-					id: 'conv_2',
-					started_at: '2026-01-06T15:30:00Z',
-					messages: 9,
-				},
-			],
-			has_more: false,
-		} )
-	);
-
-	app.get(
-		'/v1/widget',
-		{ ...api, preHandler: authorize( 'read:widget' ) },
-		async ( request ) => ( {
-			bot_id: `bot_${ claimsOf( request ).client_id }`,
-			greeting: 'Bonjour ! How can I help?',
-			theme: { color: '#2271b1', position: 'bottom-right' },
-			environment: claimsOf( request ).environment,
-		} )
-	);
-
-	registerKnowledgeRoutes( app, state, { authorize, claimsOf } );
+	const guard = { authorize, claimsOf };
+	registerWidgetRoutes( app, state, guard );
+	registerConversationRoutes( app, state, guard );
+	registerKnowledgeRoutes( app, state, guard );
 }

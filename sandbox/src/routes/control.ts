@@ -12,6 +12,7 @@ import { mintToken, SIGNINGS, type MintRequest } from '../mint';
 import { MODE_SCHEMA, type Modes } from '../modes';
 import type { SandboxState } from '../state';
 import { registerClientRoutes } from './control-clients';
+import { registerConversationControlRoutes } from './control-conversations';
 import { registerKnowledgeControlRoutes } from './control-knowledge';
 import { bodySchema as body } from './schema';
 
@@ -82,6 +83,7 @@ export function registerControlRoutes(
 
 			registerClientRoutes( control, state );
 			registerKnowledgeControlRoutes( control, state );
+			registerConversationControlRoutes( control, state );
 
 			control.get( '/modes', async () => state.modes );
 			control.put< { Body: Partial< Modes > } >(
