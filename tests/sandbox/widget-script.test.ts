@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 
-// jsdom comes with wp-scripts' Jest environment; the sandbox tests borrow it to run the served script in a page.
-// eslint-disable-next-line import/no-extraneous-dependencies
+// jsdom runs the served script in a page, as a visitor's browser would.
 import { JSDOM, VirtualConsole } from 'jsdom';
 
 import { getToken, PROD, useSandbox } from './helpers';
