@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 import type { Source } from '../bot-answers';
 import type { Conversation, Lead } from '../conversations';
 import type { Scope } from '../scopes';
 import type { SandboxState } from '../state';
-import { sendError, type Guard } from './knowledge';
-import { cursorOf, parseCursor, parseLimit } from './paging';
+import { scoped, sendError, type Guard } from './knowledge';
+import { cursorOf, parsePage } from './paging';
 
 export const CONVERSATIONS_SCOPE: Scope = 'read:conversations';
 
@@ -59,12 +59,7 @@ export function registerConversationRoutes(
 	state: SandboxState,
 	guard: Guard
 ): void {
-	const options = {
-		config: { endpoint: 'api' },
-		preHandler: guard.authorize( CONVERSATIONS_SCOPE ),
-	} as const;
-	const clientOf = ( request: FastifyRequest ) =>
-		guard.claimsOf( request ).client_id;
+	const { options, clientOf } = scoped( guard, CONVERSATIONS_SCOPE );
 	const badQuery = ( reply: FastifyReply, description: string ) =>
 		sendError( reply, 400, 'invalid_request', description );
 
@@ -73,20 +68,14 @@ export function registerConversationRoutes(
 		'/v1/conversations',
 		options,
 		async ( request, reply ) => {
-			const limit = parseLimit( request.query.limit );
-			const cursor = parseCursor( 'c', request.query.cursor );
-			if ( ! limit.ok || ! cursor.ok ) {
-				return badQuery(
-					reply,
-					! limit.ok
-						? limit.description
-						: 'cursor is not one this API gave'
-				);
+			const paging = parsePage( 'c', request.query );
+			if ( ! paging.ok ) {
+				return badQuery( reply, paging.description );
 			}
 			const page = state.conversations.listConversations(
 				clientOf( request ),
-				cursor.value,
-				limit.value
+				paging.value.cursor,
+				paging.value.limit
 			);
 			const last = page.items.at( -1 );
 			return {
@@ -127,21 +116,15 @@ export function registerConversationRoutes(
 		'/v1/leads',
 		options,
 		async ( request, reply ) => {
-			const limit = parseLimit( request.query.limit );
-			const cursor = parseCursor( 'l', request.query.cursor );
-			if ( ! limit.ok || ! cursor.ok ) {
-				return badQuery(
-					reply,
-					! limit.ok
-						? limit.description
-						: 'cursor is not one this API gave'
-				);
+			const paging = parsePage( 'l', request.query );
+			if ( ! paging.ok ) {
+				return badQuery( reply, paging.description );
 			}
-			const after = cursor.value ?? 0;
+			const after = paging.value.cursor ?? 0;
 			const page = state.conversations.listLeads(
 				clientOf( request ),
 				after,
-				limit.value
+				paging.value.limit
 			);
 			return {
 				data: page.items.map( leadOf ),

@@ -27,6 +27,24 @@ export interface Guard {
 
 export const KNOWLEDGE_SCOPE: Scope = 'write:knowledge';
 
+/**
+ * What every protected route of a group shares: its options (the API's fault group, and the token and scope
+ * check), and the client the request's token names.
+ *
+ * @param guard The token checks.
+ * @param scope The scope the group needs.
+ */
+export function scoped( guard: Guard, scope: Scope ) {
+	return {
+		options: {
+			config: { endpoint: 'api' },
+			preHandler: guard.authorize( scope ),
+		} as const,
+		clientOf: ( request: FastifyRequest ) =>
+			guard.claimsOf( request ).client_id,
+	};
+}
+
 export function sendError(
 	reply: FastifyReply,
 	status: number,
@@ -93,12 +111,7 @@ export function registerKnowledgeRoutes(
 	state: SandboxState,
 	guard: Guard
 ): void {
-	const options = {
-		config: { endpoint: 'api' },
-		preHandler: guard.authorize( KNOWLEDGE_SCOPE ),
-	} as const;
-	const clientOf = ( request: FastifyRequest ) =>
-		guard.claimsOf( request ).client_id;
+	const { options, clientOf } = scoped( guard, KNOWLEDGE_SCOPE );
 
 	// The documents asked for, in one answer: a client unsure whether its writes landed resends only the rest.
 	const lookUp = (

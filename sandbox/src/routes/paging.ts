@@ -38,3 +38,18 @@ export function parseCursor(
 		? { ok: true, value: Number( match[ 1 ] ) }
 		: { ok: false, description: 'cursor is not one this API gave' };
 }
+
+/** A listing's `limit` and `cursor`, or why one of them is refused (the limit's reason first). */
+export function parsePage(
+	kind: 'c' | 'l',
+	query: { limit?: string; cursor?: string }
+): Parsed< { limit: number; cursor: number | undefined } > {
+	const limit = parseLimit( query.limit );
+	if ( ! limit.ok ) {
+		return limit;
+	}
+	const cursor = parseCursor( kind, query.cursor );
+	return cursor.ok
+		? { ok: true, value: { limit: limit.value, cursor: cursor.value } }
+		: cursor;
+}

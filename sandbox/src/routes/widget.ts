@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 
 import { MAX_ORIGINS, parseOrigin } from '../origins';
 import type { Scope } from '../scopes';
 import type { SandboxState } from '../state';
 import { WIDGET_DEFAULTS, WidgetBots } from '../widget-bots';
-import { sendError, type Guard } from './knowledge';
+import { scoped, sendError, type Guard } from './knowledge';
 
 /**
  * Registering origins needs read:widget, the scope of everything about the widget: a client that may show the
@@ -22,12 +22,7 @@ export function registerWidgetRoutes(
 	state: SandboxState,
 	guard: Guard
 ): void {
-	const options = {
-		config: { endpoint: 'api' },
-		preHandler: guard.authorize( WIDGET_SCOPE ),
-	} as const;
-	const clientOf = ( request: FastifyRequest ) =>
-		guard.claimsOf( request ).client_id;
+	const { options, clientOf } = scoped( guard, WIDGET_SCOPE );
 
 	app.get( '/v1/widget', options, async ( request ) => {
 		const clientId = clientOf( request );
