@@ -41,6 +41,7 @@ final class Paused_Copy_Test extends TestCase {
 		'kid'          => 'a-key-nobody-has-cached',
 		'reveal'       => true,
 		'postTypes'    => array( 'post', 'page' ),
+		'id'           => 'conv_paused0001',
 	);
 
 	protected function setUp(): void {
@@ -146,7 +147,8 @@ final class Paused_Copy_Test extends TestCase {
 			return array( $pattern );
 		}
 		$schema = is_array( $args[ $match[1] ] ?? null ) ? $args[ $match[1] ] : array();
-		$values = is_array( $schema['enum'] ?? null ) ? array_filter( $schema['enum'], 'is_string' ) : array();
+		$known  = self::VALUES[ $match[1] ] ?? null;
+		$values = is_array( $schema['enum'] ?? null ) ? array_filter( $schema['enum'], 'is_string' ) : ( is_string( $known ) ? array( $known ) : array() );
 		self::assertNotEmpty( $values, "give the path parameter {$match[1]} of $pattern a value here" );
 		$paths = array();
 		foreach ( $values as $value ) {
