@@ -97,6 +97,16 @@ use Causerie\Connector\REST\Sync_Controller;
 use Causerie\Connector\REST\Sync_Actions_Controller;
 use Causerie\Connector\Admin\Posts_Column;
 use Causerie\Connector\Sync\Withdrawal;
+use Causerie\Connector\Alerts\Lead_Emails;
+use Causerie\Connector\CLI\Conversations_Command;
+use Causerie\Connector\Conversations\Conversations_Api;
+use Causerie\Connector\Conversations\Lead_Feed;
+use Causerie\Connector\Conversations\Lead_Mail;
+use Causerie\Connector\Conversations\Lead_Notifications;
+use Causerie\Connector\Conversations\Lead_Poller;
+use Causerie\Connector\Conversations\Privacy;
+use Causerie\Connector\REST\Conversations_Controller;
+use Causerie\Connector\REST\Leads_Controller;
 
 /**
  * Builds every service by hand and registers its hooks. Nothing else creates services.
@@ -217,6 +227,33 @@ final class Plugin {
 	}
 
 	/**
+	 * The conversations and leads: reading them, the lead poll and its emails, the privacy texts, and their
+	 * faces (REST routes and `wp causerie conversations`).
+	 *
+	 * @param Api_Client      $api       The one API client.
+	 * @param Token_Store     $tokens    The token in hand.
+	 * @param Site_Binding    $binding   Whether this copy is paused.
+	 * @param Alert_Recipient $recipient Where alerts go.
+	 * @param Alerter         $alerter   Sends emails.
+	 * @return list<Lead_Poller|Lead_Notifications|Lead_Mail|Privacy|Conversations_Controller|Leads_Controller|Conversations_Command>
+	 */
+	private function conversations( Api_Client $api, Token_Store $tokens, Site_Binding $binding, Alert_Recipient $recipient, Alerter $alerter ): array {
+		$conversations = new Conversations_Api( $api );
+		$feed          = new Lead_Feed( $conversations );
+		$poller        = new Lead_Poller( $this->file, $feed, $tokens, $binding );
+		$notifications = new Lead_Notifications( $recipient );
+		return array(
+			$poller,
+			$notifications,
+			new Lead_Mail( $this->file, $notifications, $feed, $poller, $alerter, new Lead_Emails(), $binding ),
+			new Privacy(),
+			new Conversations_Controller( $conversations ),
+			new Leads_Controller( $conversations, $notifications ),
+			new Conversations_Command( $conversations ),
+		);
+	}
+
+	/**
 	 * Builds the services and hooks them into WordPress.
 	 */
 	public function register(): void {
@@ -299,6 +336,7 @@ final class Plugin {
 			new Posts_Column( $selection ),
 			new Sync_Health( $sync_status, $queue_report ),
 		);
+		array_push( $services, ...$this->conversations( $api, $token_store, $binding, $recipient, $alerter ) );
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
 			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );

@@ -87,12 +87,14 @@ final class Alerter {
 	}
 
 	/**
-	 * Sends one email as plain text.
+	 * Sends one email as plain text: to the alert recipient, or to another address a feature chose (the lead
+	 * emails).
 	 *
 	 * @param array{subject: string, body: string} $email Subject and body.
+	 * @param string                               $to    Address; the alert recipient when empty.
 	 */
-	private function send( array $email ): bool {
-		$to = $this->recipient->address();
+	public function send( array $email, string $to = '' ): bool {
+		$to = '' === $to ? $this->recipient->address() : $to;
 		if ( '' === $to ) {
 			return false;
 		}
