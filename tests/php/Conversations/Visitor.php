@@ -49,6 +49,7 @@ final class Visitor {
 	 * Registers the origin for the client's bot through the API and returns a visitor of it.
 	 *
 	 * @param Api_Client $api A client of the connected site.
+	 * @throws \RuntimeException When the API refuses.
 	 */
 	public static function of( Api_Client $api ): self {
 		$put = $api->request( 'PUT', '/v1/widget/origins/' . rawurlencode( self::ORIGIN ) );
@@ -56,15 +57,20 @@ final class Visitor {
 		if ( ! $put instanceof Api_Response || ! $get instanceof Api_Response || ! is_array( $get->data ) ) {
 			throw new \RuntimeException( 'The widget configuration could not be read' );
 		}
-		return new self( (string) $get->data['chat_url'], (string) $get->data['bot_id'] );
+		$chat = $get->data['chat_url'] ?? null;
+		$bot  = $get->data['bot_id'] ?? null;
+		if ( ! is_string( $chat ) || ! is_string( $bot ) ) {
+			throw new \RuntimeException( 'The widget configuration has no bot' );
+		}
+		return new self( $chat, $bot );
 	}
 
 	/**
 	 * Saves the development client in the site's own store with the scopes asked for, as the settings screen
 	 * does, so the plugin's registered routes and jobs use it.
 	 *
-	 * @param list<string> $scopes Scopes to ask for.
-	 * @param string       $client A seeded client.
+	 * @param string[] $scopes Scopes to ask for.
+	 * @param string   $client A seeded client.
 	 */
 	public static function connect_site( array $scopes = self::ALL_SCOPES, string $client = 'wp-development' ): void {
 		( new Credential_Store( new Encryption(), new Overrides() ) )->save( wp_get_environment_type(), Sandbox::credentials( $client ) + array( 'scopes' => $scopes ) );
@@ -79,7 +85,7 @@ final class Visitor {
 	 */
 	public function ask( string $text, string $conversation = '' ): string {
 		$answer = $this->post( '/bots/' . $this->bot_id . '/messages', array( 'text' => $text ) + ( '' === $conversation ? array() : array( 'conversationId' => $conversation ) ) );
-		return (string) $answer['conversationId'];
+		return is_string( $answer['conversationId'] ?? null ) ? $answer['conversationId'] : '';
 	}
 
 	/**
@@ -113,7 +119,7 @@ final class Visitor {
 				'timeout' => 10,
 			)
 		);
-		$status = (int) wp_remote_retrieve_response_code( $response );
+		$status   = (int) wp_remote_retrieve_response_code( $response );
 		if ( $status < 200 || $status >= 300 ) {
 			throw new \RuntimeException( 'The chat service refused: ' . wp_remote_retrieve_body( $response ) );
 		}

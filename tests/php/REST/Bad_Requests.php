@@ -34,7 +34,8 @@ final class Bad_Requests {
 			self::alerts(),
 			self::binding_notice_and_token(),
 			self::sync(),
-			self::reads()
+			self::reads(),
+			self::conversations()
 		);
 	}
 
@@ -339,6 +340,47 @@ final class Bad_Requests {
 			'site health: test is not a known test'     => array( 'GET', 'site-health/everything', array(), 'test' ),
 			'site health: burst has a space'            => array( 'GET', 'site-health/connection', array( 'burst' => 'a b' ), 'burst' ),
 			'site health: burst has a trailing newline' => array( 'GET', 'site-health/connection', array( 'burst' => "page-1\n" ), 'burst' ),
+		);
+	}
+
+	/**
+	 * The conversations' and leads' reads, and the lead emails' setting.
+	 *
+	 * @return array<string, array{string, string, array<string, mixed>|string, string}>
+	 */
+	private static function conversations(): array {
+		$notify = static fn( string $mode, mixed $email ): array => array(
+			'PUT',
+			'leads/notifications',
+			array(
+				'mode'  => $mode,
+				'email' => $email,
+			),
+			'email',
+		);
+		return array(
+			'conversations: limit is zero'                 => array( 'GET', 'conversations', array( 'limit' => 0 ), 'limit' ),
+			'conversations: limit is over the API\'s'      => array( 'GET', 'conversations', array( 'limit' => 101 ), 'limit' ),
+			'conversations: cursor has a slash'            => array( 'GET', 'conversations', array( 'cursor' => '../v1/me' ), 'cursor' ),
+			'conversations: cursor has a trailing newline' => array( 'GET', 'conversations', array( 'cursor' => "bDo0Mg\n" ), 'cursor' ),
+			'leads: cursor has an ampersand'               => array( 'GET', 'leads', array( 'cursor' => 'bDo0Mg&limit=1' ), 'cursor' ),
+			'leads: limit is not a number'                 => array( 'GET', 'leads', array( 'limit' => 'all' ), 'limit' ),
+			'lead emails: mode is not a known mode'        => array( 'PUT', 'leads/notifications', array( 'mode' => 'weekly' ), 'mode' ),
+			'lead emails: mode is not a known mode (POST)' => array( 'POST', 'leads/notifications', array( 'mode' => 'hourly' ), 'mode' ),
+			'lead emails: mode is a number (PATCH)'        => array( 'PATCH', 'leads/notifications', array( 'mode' => 1 ), 'mode' ),
+			'lead emails: mode is missing'                 => array( 'PUT', 'leads/notifications', array( 'email' => 'sales@example.org' ), 'mode' ),
+			'lead emails: email is not an address'         => $notify( 'instant', 'sales' ),
+			'lead emails: email injects a Bcc header'      => $notify( 'instant', "sales@example.org\nBcc: x@example.com" ),
+			'lead emails: email is a list'                 => $notify( 'daily', array( 'sales@example.org' ) ),
+			'lead emails: unknown field beside the mode'   => array(
+				'PUT',
+				'leads/notifications',
+				array(
+					'mode' => 'instant',
+					'cc'   => 'evil@example.com',
+				),
+				'cc',
+			),
 		);
 	}
 }
