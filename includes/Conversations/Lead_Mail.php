@@ -84,8 +84,13 @@ final class Lead_Mail {
 	 */
 	public function schedule(): void {
 		if ( Lead_Notifications::DAILY !== $this->notifications->mode() ) {
-			wp_unschedule_hook( self::DIGEST_HOOK );
-			delete_option( self::DIGEST_OPTION );
+			// Asked first: this runs on every admin page, and writing nothing should cost nothing.
+			if ( false !== wp_next_scheduled( self::DIGEST_HOOK ) ) {
+				wp_unschedule_hook( self::DIGEST_HOOK );
+			}
+			if ( false !== get_option( self::DIGEST_OPTION ) ) {
+				delete_option( self::DIGEST_OPTION );
+			}
 			return;
 		}
 		$this->state();
