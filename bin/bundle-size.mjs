@@ -1,6 +1,8 @@
 // The bundle budget: the plugin's own JavaScript, gzipped at level 9, must stay at or under the budget of the
 // page that loads it: the settings screen (every chunk in build/ but the editor's) and, apart, the block
-// editor's knowledge panel (editor.js, loaded only in the editor). WordPress packages are external
+// editor's knowledge panel (editor.js, loaded only in the editor); apart again, each folder of its own: the
+// chat block's editor script (block/) and the widget's consent loader on visitors' pages (widget-loader/).
+// WordPress packages are external
 // (wp-scripts' dependency extraction), so only our code and what we bundle (jose) count. Run by
 // `npm run build` and the `build` suite of `npm test`.
 //
@@ -12,6 +14,17 @@ import { gzipSync } from 'node:zlib';
 const BUDGET_KB = 30;
 const EDITOR_BUDGET_KB = 2;
 const isEditor = ( name ) => name.startsWith( 'editor' );
+// Folders of build/ that are pages of their own, with their budgets in KB.
+const FOLDERS = { block: 2, 'widget-loader': 1 };
+const jsIn = ( folder ) => {
+	try {
+		return readdirSync( folder )
+			.filter( ( name ) => name.endsWith( '.js' ) )
+			.sort();
+	} catch {
+		return [];
+	}
+};
 
 const args = process.argv.slice( 2 );
 const budgetAt = args.indexOf( '--budget' );
@@ -24,14 +37,7 @@ if ( ! Number.isFinite( budgetKb ) || budgetKb <= 0 ) {
 	process.exit( 2 );
 }
 
-let files;
-try {
-	files = readdirSync( dir )
-		.filter( ( name ) => name.endsWith( '.js' ) )
-		.sort();
-} catch {
-	files = [];
-}
+const files = jsIn( dir );
 if ( files.length === 0 ) {
 	console.error( `bundle: no .js files in ${ dir }; build first` );
 	process.exit( 2 );
@@ -42,6 +48,13 @@ let over = false;
 for ( const [ page, names, limitKb ] of [
 	[ 'screen', files.filter( ( name ) => ! isEditor( name ) ), budgetKb ],
 	[ 'editor', files.filter( isEditor ), EDITOR_BUDGET_KB ],
+	...Object.entries( FOLDERS ).map( ( [ folder, folderKb ] ) => [
+		folder,
+		jsIn( path.join( dir, folder ) ).map( ( name ) =>
+			path.join( folder, name )
+		),
+		folderKb,
+	] ),
 ] ) {
 	if ( names.length === 0 ) {
 		continue;

@@ -107,6 +107,10 @@ use Causerie\Connector\Conversations\Lead_Poller;
 use Causerie\Connector\Conversations\Privacy;
 use Causerie\Connector\REST\Conversations_Controller;
 use Causerie\Connector\REST\Leads_Controller;
+use Causerie\Connector\Widget\Chat_Embed;
+use Causerie\Connector\Widget\Consent;
+use Causerie\Connector\Widget\Widget_Front;
+use Causerie\Connector\Widget\Widget_Options;
 
 /**
  * Builds every service by hand and registers its hooks. Nothing else creates services.
@@ -337,6 +341,13 @@ final class Plugin {
 			new Sync_Health( $sync_status, $queue_report ),
 		);
 		array_push( $services, ...$this->conversations( $api, $token_store, $binding, $recipient, $alerter ) );
+		// The chat widget for visitors. Built on every request, so it stays three small services over the one
+		// autoloaded option: a page view decides with no query and no remote call.
+		$widget_options = new Widget_Options();
+		$consent        = new Consent( $this->file, static fn(): bool => function_exists( 'wp_has_consent' ) );
+		$widget_front   = new Widget_Front( $this->file, $this->version, $widget_options, $consent );
+		array_push( $services, $consent, $widget_front, new Chat_Embed( $this->file, $widget_front, $widget_options ) );
+
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
 			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );

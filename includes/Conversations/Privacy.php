@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace Causerie\Connector\Conversations;
 
+use Causerie\Connector\Widget\Consent;
+
 /**
  * The suggested privacy policy text, and an eraser that says where a visitor's chat data is.
  *
@@ -24,11 +26,6 @@ final class Privacy {
 	 * The eraser's key among WordPress's erasers.
 	 */
 	public const ERASER = 'causerie-connector';
-
-	/**
-	 * The consent category the widget waits for under the WP Consent API.
-	 */
-	public const CONSENT_CATEGORY = 'functional';
 
 	/**
 	 * Hooks the policy text and the eraser.
@@ -57,7 +54,7 @@ final class Privacy {
 			. __( 'This site offers a chat assistant provided by Causerie. When you open the chat and send a message, your browser sends your messages, the address of the page you are on and your browser\'s usual technical data (such as your IP address and browser type) directly to Causerie, which answers from the content published on this site.', 'causerie-connector' ),
 			__( 'If you leave an email address or a phone number in the chat, it is recorded as a lead with your conversation, so that we can get back to you. Conversations and leads are stored by Causerie on our behalf, not on this site; we read them from Causerie when we need them, and we may be sent an email about a new lead.', 'causerie-connector' ),
 			/* translators: %s: the WP Consent API category, such as "functional". */
-			sprintf( __( 'When this site asks for your consent to cookies and similar technologies, the chat loads only once you have accepted the "%s" category.', 'causerie-connector' ), self::CONSENT_CATEGORY ),
+			sprintf( __( 'When this site asks for your consent to cookies and similar technologies, the chat loads only once you have accepted the "%s" category.', 'causerie-connector' ), Consent::CATEGORY ),
 			__( 'To have your conversations and contact details exported or erased, contact us: we will ask Causerie to do it.', 'causerie-connector' ),
 		);
 		return implode( "\n\n", $paragraphs );

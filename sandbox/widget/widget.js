@@ -5,7 +5,8 @@
  * Content-Security-Policy (no 'unsafe-inline'): a `<script type="application/json" id="causerie-widget-config">`
  * element, or a `data-causerie-config` attribute holding the same JSON on this script's own tag. Styles are set
  * through the CSSOM, which style-src does not restrict, inside a shadow root so the theme's CSS cannot reach them.
- * Any element with a `data-causerie-open` attribute opens the panel.
+ * Any element with a `data-causerie-open` attribute opens the panel; any element with `data-causerie-inline` gets a
+ * panel of its own inside it, open from the start, in its own shadow root (`data-causerie-title` names it).
  */
 ( function () {
 	'use strict';
@@ -86,94 +87,176 @@
 				width: 'min(360px, calc(100vw - 40px))',
 				height: 'min(480px, calc(100vh - 120px))',
 				display: 'none',
+				boxShadow: '0 8px 30px rgba(0,0,0,.3)',
+			} ),
+			{ id: 'causerie-panel', role: 'dialog', 'aria-label': 'Chat' }
+		);
+		const floating = view( panel, config.title || 'Ask us' );
+		root.append( bubble, panel );
+		document.body.appendChild( host );
+
+		/*
+		 * Fills a panel with its header, the conversation and the question form. Every panel of the page
+		 * continues the same conversation.
+		 */
+		function view( box, title ) {
+			Object.assign( box.style, {
 				flexDirection: 'column',
 				background: '#fff',
 				color: '#1e1e1e',
 				borderRadius: '12px',
-				boxShadow: '0 8px 30px rgba(0,0,0,.3)',
 				font: '14px/1.45 system-ui, sans-serif',
 				overflow: 'hidden',
-			} ),
-			{ id: 'causerie-panel', role: 'dialog', 'aria-label': 'Chat' }
-		);
-		const header = make( 'div', {
-			background: color,
-			color: textColor,
-			padding: '12px 16px',
-			fontWeight: '600',
-		} );
-		header.textContent = config.title || 'Ask us';
-		const log = make(
-			'div',
-			{ flex: '1', overflowY: 'auto', padding: '12px 16px' },
-			{ role: 'log', 'aria-live': 'polite' }
-		);
-		const form = make( 'form', {
-			display: 'flex',
-			gap: '8px',
-			padding: '10px',
-			borderTop: '1px solid #ddd',
-		} );
-		const input = make(
-			'input',
-			{ flex: '1', padding: '8px', font: 'inherit' },
-			{ type: 'text', 'aria-label': 'Your question', maxlength: '2000' }
-		);
-		const send = make(
-			'button',
-			{
+			} );
+			const header = make( 'div', {
 				background: color,
 				color: textColor,
-				border: '0',
-				borderRadius: '6px',
-				padding: '8px 12px',
-				cursor: 'pointer',
-			},
-			{ type: 'submit' }
-		);
-		send.textContent = 'Send';
-		form.append( input, send );
-		panel.append( header, log, form );
-		root.append( bubble, panel );
-		document.body.appendChild( host );
-
-		function say( role, text, sources ) {
-			const line = make( 'p', {
-				margin: '0 0 10px',
-				padding: '8px 10px',
-				borderRadius: '8px',
-				background: role === 'visitor' ? '#f0f0f1' : '#eef4fb',
-				marginLeft: role === 'visitor' ? '40px' : '0',
-				whiteSpace: 'pre-wrap',
+				padding: '12px 16px',
+				fontWeight: '600',
 			} );
-			line.textContent = text;
-			( sources || [] ).forEach( function ( source ) {
-				if ( ! source.url ) {
+			header.textContent = title;
+			const log = make(
+				'div',
+				{ flex: '1', overflowY: 'auto', padding: '12px 16px' },
+				{ role: 'log', 'aria-live': 'polite' }
+			);
+			const form = make( 'form', {
+				display: 'flex',
+				gap: '8px',
+				padding: '10px',
+				borderTop: '1px solid #ddd',
+			} );
+			const input = make(
+				'input',
+				{ flex: '1', padding: '8px', font: 'inherit' },
+				{
+					type: 'text',
+					'aria-label': 'Your question',
+					maxlength: '2000',
+				}
+			);
+			const send = make(
+				'button',
+				{
+					background: color,
+					color: textColor,
+					border: '0',
+					borderRadius: '6px',
+					padding: '8px 12px',
+					cursor: 'pointer',
+				},
+				{ type: 'submit' }
+			);
+			send.textContent = 'Send';
+			form.append( input, send );
+			box.append( header, log, form );
+
+			function say( role, text, sources ) {
+				const line = make( 'p', {
+					margin: '0 0 10px',
+					padding: '8px 10px',
+					borderRadius: '8px',
+					background: role === 'visitor' ? '#f0f0f1' : '#eef4fb',
+					marginLeft: role === 'visitor' ? '40px' : '0',
+					whiteSpace: 'pre-wrap',
+				} );
+				line.textContent = text;
+				( sources || [] ).forEach( function ( source ) {
+					if ( ! source.url ) {
+						return;
+					}
+					const cite = make( 'span', {
+						display: 'block',
+						marginTop: '6px',
+					} );
+					const link = make( 'a', { color }, { href: source.url } );
+					link.textContent = source.title;
+					cite.append( 'Source: ', link );
+					line.appendChild( cite );
+				} );
+				log.appendChild( line );
+				log.scrollTop = log.scrollHeight;
+			}
+
+			form.addEventListener( 'submit', function ( event ) {
+				event.preventDefault();
+				const text = input.value.trim();
+				if ( ! text ) {
 					return;
 				}
-				const cite = make( 'span', {
-					display: 'block',
-					marginTop: '6px',
-				} );
-				const link = make( 'a', { color }, { href: source.url } );
-				link.textContent = source.title;
-				cite.append( 'Source: ', link );
-				line.appendChild( cite );
+				input.value = '';
+				say( 'visitor', text );
+				send.disabled = true;
+				post( text, false )
+					.then( function ( answer ) {
+						try {
+							window.sessionStorage.setItem(
+								storageKey,
+								answer.conversationId
+							);
+						} catch {}
+						say(
+							'bot',
+							answer.message.text,
+							answer.message.sources
+						);
+					} )
+					.catch( function () {
+						say(
+							'bot',
+							'Sorry, the chat is not available right now. Please try again later.'
+						);
+					} )
+					.then( function () {
+						send.disabled = false;
+					} );
 			} );
-			log.appendChild( line );
-			log.scrollTop = log.scrollHeight;
+
+			return {
+				greet() {
+					if ( ! log.hasChildNodes() ) {
+						say(
+							'bot',
+							config.greeting || 'Hello! How can I help?'
+						);
+					}
+				},
+				input,
+			};
 		}
 
 		function toggle( open ) {
 			panel.style.display = open ? 'flex' : 'none';
 			bubble.setAttribute( 'aria-expanded', open ? 'true' : 'false' );
 			if ( open ) {
-				if ( ! log.hasChildNodes() ) {
-					say( 'bot', config.greeting || 'Hello! How can I help?' );
-				}
-				input.focus();
+				floating.greet();
+				floating.input.focus();
 			}
 		}
+
+		// Inline panels (a block's or a shortcode's), each in its own shadow root, open from the start.
+		document
+			.querySelectorAll( '[data-causerie-inline]' )
+			.forEach( function ( element ) {
+				if ( ! element.attachShadow || element.shadowRoot ) {
+					return;
+				}
+				const title =
+					element.getAttribute( 'data-causerie-title' ) ||
+					config.title ||
+					'Ask us';
+				const box = make(
+					'div',
+					{
+						display: 'flex',
+						height: '420px',
+						border: '1px solid #ddd',
+					},
+					{ role: 'region', 'aria-label': title }
+				);
+				element.attachShadow( { mode: 'open' } ).appendChild( box );
+				view( box, title ).greet();
+			} );
 
 		function post( text, retried ) {
 			let conversationId = null;
@@ -218,35 +301,6 @@
 				event.preventDefault();
 				toggle( true );
 			}
-		} );
-		form.addEventListener( 'submit', function ( event ) {
-			event.preventDefault();
-			const text = input.value.trim();
-			if ( ! text ) {
-				return;
-			}
-			input.value = '';
-			say( 'visitor', text );
-			send.disabled = true;
-			post( text, false )
-				.then( function ( answer ) {
-					try {
-						window.sessionStorage.setItem(
-							storageKey,
-							answer.conversationId
-						);
-					} catch {}
-					say( 'bot', answer.message.text, answer.message.sources );
-				} )
-				.catch( function () {
-					say(
-						'bot',
-						'Sorry, the chat is not available right now. Please try again later.'
-					);
-				} )
-				.then( function () {
-					send.disabled = false;
-				} );
 		} );
 	}
 

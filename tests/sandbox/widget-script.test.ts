@@ -19,7 +19,11 @@ const PAGE = {
 };
 
 /** A page of the site with the widget's JSON configuration, running the served script, its fetch sent from the page's origin. */
-function page( script: string, config: Record< string, unknown > | null ) {
+function page(
+	script: string,
+	config: Record< string, unknown > | null,
+	body = ''
+) {
 	const tag = config
 		? `<script type="application/json" id="causerie-widget-config">${ JSON.stringify(
 				config
@@ -28,7 +32,7 @@ function page( script: string, config: Record< string, unknown > | null ) {
 	const errors: unknown[] = [];
 	const virtualConsole = new VirtualConsole();
 	virtualConsole.on( 'jsdomError', ( error ) => errors.push( error ) );
-	const dom = new JSDOM( `<!DOCTYPE html><body>${ tag }</body>`, {
+	const dom = new JSDOM( `<!DOCTYPE html><body>${ body }${ tag }</body>`, {
 		url: `${ SITE_ORIGIN }/`,
 		runScripts: 'outside-only',
 		virtualConsole,
@@ -114,6 +118,68 @@ describe( 'the widget script in a page', () => {
 		assert.equal( sent.length, 2 );
 		assert.equal( sent[ 0 ]?.conversationId, undefined );
 		assert.match( String( sent[ 1 ]?.conversationId ), /^conv_/ );
+		assert.deepEqual( errors, [] );
+	} );
+
+	it( 'fills each inline mount with an open panel in its own shadow root, answering in the same conversation', async () => {
+		const { dom, sent, errors } = page(
+			script,
+			config,
+			'<div data-causerie-inline data-causerie-title="Ask the shop"></div><div data-causerie-inline></div>'
+		);
+		await loaded( dom );
+		const [ first, second ] = Array.from(
+			dom.window.document.querySelectorAll( '[data-causerie-inline]' )
+		).map( ( element ) => element.shadowRoot );
+		assert.ok( first && second );
+		const region = first.querySelector( '[role="region"]' ) as HTMLElement;
+		assert.equal( region.getAttribute( 'aria-label' ), 'Ask the shop' );
+		assert.equal( region.style.position, '' );
+		const log = first.querySelector( '[role="log"]' ) as HTMLElement;
+		assert.equal( log.textContent, 'Hello from the test' );
+		assert.equal(
+			second
+				.querySelector( '[role="region"]' )
+				?.getAttribute( 'aria-label' ),
+			'Ask us'
+		);
+
+		( first.querySelector( 'input' ) as HTMLInputElement ).value =
+			'When does the shop open?';
+		first
+			.querySelector( 'form' )
+			?.dispatchEvent(
+				new dom.window.Event( 'submit', { cancelable: true } )
+			);
+		await until( () => log.querySelector( 'a' ) !== null );
+		assert.equal( log.querySelector( 'a' )?.textContent, PAGE.title );
+		// The bubble's own panel is still there, closed, for a button that opens it.
+		const bubble = dom.window.document
+			.getElementById( 'causerie-widget' )
+			?.shadowRoot?.querySelector( 'button' );
+		assert.equal( bubble?.getAttribute( 'aria-expanded' ), 'false' );
+		assert.equal( sent.length, 1 );
+		assert.deepEqual( errors, [] );
+	} );
+
+	it( 'opens the bubble from an element with data-causerie-open', async () => {
+		const { dom, errors } = page(
+			script,
+			config,
+			'<button type="button" data-causerie-open>Chat with us</button>'
+		);
+		await loaded( dom );
+		(
+			dom.window.document.querySelector(
+				'[data-causerie-open]'
+			) as HTMLButtonElement
+		 ).click();
+		const root =
+			dom.window.document.getElementById( 'causerie-widget' )?.shadowRoot;
+		assert.equal(
+			root?.querySelector( 'button' )?.getAttribute( 'aria-expanded' ),
+			'true'
+		);
 		assert.deepEqual( errors, [] );
 	} );
 

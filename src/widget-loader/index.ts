@@ -1,0 +1,3 @@
+import { start } from './loader';
+
+start( document, window );
