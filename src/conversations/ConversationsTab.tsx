@@ -2,7 +2,8 @@
  * The Conversations tab: what visitors asked the chatbot, the leads they left, and the lead emails. The
  * screen loads it on its own (the default export), so it imports nothing the other tabs need.
  */
-import { TabPanel } from '@wordpress/components';
+import { Button } from '@wordpress/components';
+import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import type { DiagnosisCode } from '../diagnosis/codes';
@@ -10,14 +11,14 @@ import { ConversationList } from './ConversationList';
 import { LeadEmails } from './LeadEmails';
 import { LeadList } from './LeadList';
 
+// Toggle buttons, not a second row of tabs: a tab list inside the screen's own would read as one.
 const VIEWS = [
-	// Not "Conversations": the screen's own tab already has that name.
 	{
 		name: 'conversations',
 		title: __( 'Recent conversations', 'causerie-connector' ),
 	},
 	{ name: 'leads', title: __( 'Leads', 'causerie-connector' ) },
-];
+] as const;
 
 interface Props {
 	/** Opens the repair wizard on a cause, such as the missing read:conversations permission. */
@@ -29,18 +30,34 @@ interface Props {
  * @param props.onFix Opens the repair wizard.
  */
 export default function ConversationsTab( { onFix }: Props ) {
+	const [ view, setView ] =
+		useState< ( typeof VIEWS )[ number ][ 'name' ] >( 'conversations' );
 	return (
-		<TabPanel className="causerie-conversations-tab" tabs={ VIEWS }>
-			{ ( view ) =>
-				view.name === 'leads' ? (
-					<>
-						<LeadList onFix={ onFix } />
-						<LeadEmails />
-					</>
-				) : (
-					<ConversationList onFix={ onFix } />
-				)
-			}
-		</TabPanel>
+		<div className="causerie-conversations-tab">
+			<div
+				role="group"
+				aria-label={ __( 'Show', 'causerie-connector' ) }
+				className="causerie-conversations-tab__views"
+			>
+				{ VIEWS.map( ( { name, title } ) => (
+					<Button
+						key={ name }
+						variant="secondary"
+						isPressed={ view === name }
+						onClick={ () => setView( name ) }
+					>
+						{ title }
+					</Button>
+				) ) }
+			</div>
+			{ view === 'leads' ? (
+				<>
+					<LeadList onFix={ onFix } />
+					<LeadEmails />
+				</>
+			) : (
+				<ConversationList onFix={ onFix } />
+			) }
+		</div>
 	);
 }

@@ -31,7 +31,10 @@ async function openLeads() {
 	const user = userEvent.setup();
 	render( <ConversationsTab onFix={ jest.fn() } /> );
 	await screen.findByText( 'No conversations yet' );
-	await user.click( screen.getByRole( 'tab', { name: 'Leads' } ) );
+	await user.click( screen.getByRole( 'button', { name: 'Leads' } ) );
+	expect(
+		screen.getByRole( 'button', { name: 'Leads', pressed: true } )
+	).toBeInTheDocument();
 	return user;
 }
 

@@ -43,10 +43,16 @@ describe( 'Settings → Causerie → Conversations', () => {
 		const tabs = screen
 			.getAllByRole( 'tab' )
 			.map( ( tab ) => tab.textContent );
-		expect( tabs.slice( 0, 3 ) ).toEqual( [
+		// After Knowledge, and with no second row of tabs inside it.
+		expect( tabs ).toEqual( [
 			'Credentials',
 			'Knowledge',
 			'Conversations',
+			'Token inspector',
+			'Event log',
+			'Support report',
+			'Alerts',
+			'This site',
 		] );
 		expect(
 			screen.getByRole( 'tab', { name: 'Conversations', selected: true } )
