@@ -13,6 +13,7 @@ import { SupportReport } from './components/SupportReport';
 import { TokenInspector } from './components/TokenInspector';
 import { RegenerationWizard } from './components/wizard/RegenerationWizard';
 import { useConnection } from './hooks/useConnection';
+import ConversationsTab from './conversations/ConversationsTab';
 import { KnowledgePanel } from './knowledge/KnowledgePanel';
 import type { DiagnosisCode } from './diagnosis/codes';
 import type {
@@ -31,6 +32,10 @@ export const FIX_HASH = '#fix';
 const TABS = [
 	{ name: 'credentials', title: __( 'Credentials', 'causerie-connector' ) },
 	{ name: 'knowledge', title: __( 'Knowledge', 'causerie-connector' ) },
+	{
+		name: 'conversations',
+		title: __( 'Conversations', 'causerie-connector' ),
+	},
 	{ name: 'token', title: __( 'Token inspector', 'causerie-connector' ) },
 	{ name: 'events', title: __( 'Event log', 'causerie-connector' ) },
 	{ name: 'support', title: __( 'Support report', 'causerie-connector' ) },
@@ -187,6 +192,8 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 									}
 								/>
 							);
+						case 'conversations':
+							return <ConversationsTab onFix={ fixRow } />;
 						case 'token':
 							return <TokenInspector server={ status.server } />;
 						case 'events':

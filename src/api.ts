@@ -11,10 +11,14 @@ import type {
 	Binding,
 	ChecksRun,
 	ConnectionStatus,
+	ConversationDetail,
+	ConversationPage,
 	Diagnosis,
 	DiagnosisTexts,
 	EnvironmentType,
 	EventQuery,
+	LeadNotifications,
+	LeadPage,
 	LoggedEvent,
 	PublicKeys,
 	Regeneration,
@@ -322,5 +326,84 @@ export function saveSyncTypes( postTypes: string[] ): Promise< SyncStatus > {
 		path: `${ SYNC_PATH }/types`,
 		method: 'PUT',
 		data: { postTypes },
+	} );
+}
+
+export const CONVERSATIONS_PATH = `${ REST_NAMESPACE }/conversations`;
+export const LEADS_PATH = `${ REST_NAMESPACE }/leads`;
+export const LEAD_NOTIFICATIONS_PATH = `${ LEADS_PATH }/notifications`;
+
+/** The REST code of a conversation or lead read refused for want of the read:conversations scope. */
+export const MISSING_SCOPE_CODE = 'causerie_missing_scope';
+
+function pagePath( path: string, cursor: string | null, limit?: number ) {
+	const params = new URLSearchParams();
+	if ( cursor !== null ) {
+		params.set( 'cursor', cursor );
+	}
+	if ( limit !== undefined ) {
+		params.set( 'limit', String( limit ) );
+	}
+	const search = params.toString();
+	return search ? `${ path }?${ search }` : path;
+}
+
+/**
+ * One page of conversations, newest first.
+ *
+ * @param cursor The previous page's nextCursor; null for the first page.
+ * @param limit  1 to 100; the server's default when omitted.
+ */
+export function fetchConversations(
+	cursor: string | null = null,
+	limit?: number
+): Promise< ConversationPage > {
+	return apiFetch< ConversationPage >( {
+		path: pagePath( CONVERSATIONS_PATH, cursor, limit ),
+	} );
+}
+
+/**
+ * A conversation with its messages and the contact its visitor left.
+ *
+ * @param id The conversation's id.
+ */
+export function fetchConversation( id: string ): Promise< ConversationDetail > {
+	return apiFetch< ConversationDetail >( {
+		path: `${ CONVERSATIONS_PATH }/${ encodeURIComponent( id ) }`,
+	} );
+}
+
+/**
+ * One page of leads, oldest first.
+ *
+ * @param cursor The previous page's nextCursor; null for the first page.
+ * @param limit  1 to 100; the server's default when omitted.
+ */
+export function fetchLeads(
+	cursor: string | null = null,
+	limit?: number
+): Promise< LeadPage > {
+	return apiFetch< LeadPage >( {
+		path: pagePath( LEADS_PATH, cursor, limit ),
+	} );
+}
+
+export function fetchLeadNotifications(): Promise< LeadNotifications > {
+	return apiFetch< LeadNotifications >( { path: LEAD_NOTIFICATIONS_PATH } );
+}
+
+/**
+ * Chooses whether and where an email goes for new leads.
+ *
+ * @param settings The mode and the address.
+ */
+export function saveLeadNotifications(
+	settings: LeadNotifications
+): Promise< LeadNotifications > {
+	return apiFetch< LeadNotifications >( {
+		path: LEAD_NOTIFICATIONS_PATH,
+		method: 'PUT',
+		data: settings,
 	} );
 }

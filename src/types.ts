@@ -368,3 +368,73 @@ export interface SyncStatus {
 	/** POST /sync/retry only: how many posts were queued again. */
 	retried?: number;
 }
+
+/** A page the bot quoted; `url` is null for a document the API holds without one. */
+export interface ConversationSource {
+	title: string;
+	url: string | null;
+}
+
+/** One entry of GET /causerie/v1/conversations. */
+export interface ConversationSummary {
+	id: string;
+	/** ISO 8601. */
+	startedAt: string;
+	/** Messages from both sides. */
+	messages: number;
+	firstQuestion: string;
+	/** Whether the visitor left contact details. */
+	lead: boolean;
+	origin: string;
+	sources: ConversationSource[];
+}
+
+/** GET /causerie/v1/conversations: newest first; nextCursor is null on the last page. */
+export interface ConversationPage {
+	conversations: ConversationSummary[];
+	nextCursor: string | null;
+}
+
+export interface ConversationMessage {
+	id: string;
+	role: 'visitor' | 'bot';
+	text: string;
+	sentAt: string;
+	sources: ConversationSource[];
+}
+
+/** The contact details a visitor left: at least one of email and phone. */
+export interface ConversationContact {
+	email: string | null;
+	phone: string | null;
+	capturedAt: string;
+}
+
+/** GET /causerie/v1/conversations/{id} */
+export interface ConversationDetail extends ConversationSummary {
+	transcript: ConversationMessage[];
+	contact: ConversationContact | null;
+}
+
+/** One entry of GET /causerie/v1/leads. */
+export interface Lead {
+	id: string;
+	conversationId: string;
+	email: string | null;
+	phone: string | null;
+	capturedAt: string;
+	origin: string;
+}
+
+/** GET /causerie/v1/leads: oldest first (the API's order); nextCursor is never null, hasMore says whether to go on. */
+export interface LeadPage {
+	leads: Lead[];
+	nextCursor: string;
+	hasMore: boolean;
+}
+
+/** GET/PUT /causerie/v1/leads/notifications: no email, one per lead at once, or a daily digest. */
+export interface LeadNotifications {
+	mode: 'off' | 'instant' | 'daily';
+	email: string;
+}

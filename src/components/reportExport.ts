@@ -52,11 +52,14 @@ function copyThroughSelection( text: string ): boolean {
  *
  * @param text     The file's content.
  * @param fileName The suggested file name.
+ * @param type     The file's media type.
  */
-export function downloadText( text: string, fileName: string ): void {
-	const url = URL.createObjectURL(
-		new Blob( [ text ], { type: 'text/plain;charset=utf-8' } )
-	);
+export function downloadText(
+	text: string,
+	fileName: string,
+	type = 'text/plain;charset=utf-8'
+): void {
+	const url = URL.createObjectURL( new Blob( [ text ], { type } ) );
 	const link = document.createElement( 'a' );
 	link.href = url;
 	link.download = fileName;

@@ -1,0 +1,15 @@
+import type { RestError } from '../types';
+
+/**
+ * The scope a causerie_missing_scope refusal names in its data; read:conversations, the one these reads
+ * need, when it names none.
+ *
+ * @param error The refusal.
+ */
+export function scopeOf( error: RestError ): string {
+	const scope: unknown = ( error.data as { scope?: unknown } | undefined )
+		?.scope;
+	return typeof scope === 'string' && scope !== ''
+		? scope
+		: 'read:conversations';
+}

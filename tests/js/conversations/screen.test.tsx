@@ -1,0 +1,72 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import { App } from '../../../src/App';
+import {
+	HEALTHY,
+	routeApiFetch,
+	run,
+	SETTINGS,
+	SITE,
+} from '../screen/fixtures';
+import { MISSING_SCOPE } from './fixtures';
+
+jest.mock( '@wordpress/api-fetch' );
+
+describe( 'Settings → Causerie → Conversations', () => {
+	afterEach( () => {
+		window.location.hash = '';
+	} );
+
+	it( 'opens from #conversations, the tab after Knowledge, and its missing-permission link opens the repair wizard on it', async () => {
+		const user = userEvent.setup();
+		routeApiFetch( {
+			'GET /causerie/v1/conversations': () =>
+				Promise.reject( MISSING_SCOPE ),
+		} );
+		window.location.hash = '#conversations';
+
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: HEALTHY,
+					checks: run(),
+					settings: SETTINGS,
+					texts: null,
+				} }
+				checkOnLoad={ false }
+			/>
+		);
+		await act( async () => undefined );
+
+		const tabs = screen
+			.getAllByRole( 'tab' )
+			.map( ( tab ) => tab.textContent );
+		// After Knowledge, and with no second row of tabs inside it.
+		expect( tabs ).toEqual( [
+			'Credentials',
+			'Knowledge',
+			'Conversations',
+			'Token inspector',
+			'Event log',
+			'Support report',
+			'Alerts',
+			'This site',
+		] );
+		expect(
+			screen.getByRole( 'tab', { name: 'Conversations', selected: true } )
+		).toBeInTheDocument();
+
+		await user.click(
+			await screen.findByRole( 'link', { name: 'Fix the permission' } )
+		);
+
+		const wizard = await screen.findByRole( 'dialog', {
+			name: 'Fix the connection',
+		} );
+		expect(
+			within( wizard ).getByText( 'insufficient_scope', { exact: false } )
+		).toBeInTheDocument();
+	} );
+} );
