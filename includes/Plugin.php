@@ -97,6 +97,15 @@ use Causerie\Connector\REST\Sync_Controller;
 use Causerie\Connector\REST\Sync_Actions_Controller;
 use Causerie\Connector\Admin\Posts_Column;
 use Causerie\Connector\Sync\Withdrawal;
+use Causerie\Connector\CLI\Widget_Command;
+use Causerie\Connector\Http\Address_Policy;
+use Causerie\Connector\REST\Widget_Controller;
+use Causerie\Connector\Widget\Origin_Removals;
+use Causerie\Connector\Widget\Widget_Api;
+use Causerie\Connector\Widget\Widget_Cron;
+use Causerie\Connector\Widget\Widget_Health;
+use Causerie\Connector\Widget\Widget_Options;
+use Causerie\Connector\Widget\Widget_Service;
 
 /**
  * Builds every service by hand and registers its hooks. Nothing else creates services.
@@ -262,7 +271,18 @@ final class Plugin {
 		$sync_status  = new Sync_Status( $sync_state, $full_sync, $queue_report, $selection );
 		$withdrawal   = new Withdrawal( $queue, $selection, $full_sync );
 		$sync_command = new Sync_Command( $sync_status, $full_sync, $queue, $runner, $reconciler, $sync_state, $withdrawal, $schedule );
-		$services     = array(
+
+		// The chat widget's server side: its option, the daily refresh, the health it follows, its route and command.
+		$widget_options  = new Widget_Options();
+		$widget          = new Widget_Service( $widget_options, new Widget_Api( $api, new Address_Policy() ), new Origin_Removals() );
+		$widget_command  = new Widget_Command( $widget_options, $widget );
+		$widget_services = array(
+			new Widget_Cron( $this->file, $widget_options, $widget ),
+			new Widget_Health( $widget_options, $widget ),
+			new Widget_Controller( $widget_options, $widget ),
+		);
+
+		$services = array(
 			new Translations( $this->file ),
 			$http,
 			new Request_Guard(),
@@ -283,7 +303,7 @@ final class Plugin {
 			new Site_Health_Controller( $health_tests ),
 			new Debug_Information( $this->version, $credentials, $token_store, $status ),
 			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
-			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ), $sync_command ),
+			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ), $sync_command, $widget_command ),
 			$recipient,
 			new Alerts_Controller( $recipient ),
 			$expiry,
@@ -299,6 +319,8 @@ final class Plugin {
 			new Posts_Column( $selection ),
 			new Sync_Health( $sync_status, $queue_report ),
 		);
+		$services = array_merge( $services, $widget_services );
+
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
 			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );
