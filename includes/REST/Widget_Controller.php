@@ -61,8 +61,9 @@ final class Widget_Controller extends Admin_Controller {
 					'permission_callback' => array( $this, 'check_permission' ),
 					'args'                => array(
 						'settings' => array(
-							'description' => __( 'The choices to change; those left out stay as they are.', 'causerie-connector' ),
-							'required'    => true,
+							'description'       => __( 'The choices to change; those left out stay as they are.', 'causerie-connector' ),
+							'required'          => true,
+							'validate_callback' => array( self::class, 'validate_settings' ),
 						) + self::settings_schema(),
 					),
 				),
@@ -131,6 +132,24 @@ final class Widget_Controller extends Admin_Controller {
 			return Diagnosis_Error::from( 'causerie_widget_refused', $refused );
 		}
 		return $this->get_item( $request );
+	}
+
+	/**
+	 * Checks the settings against the schema, lists first: core would read a string as a comma-separated list.
+	 *
+	 * @param mixed           $value   The settings sent.
+	 * @param WP_REST_Request $request Request.
+	 * @param string          $param   The parameter's name.
+	 * @return true|WP_Error
+	 */
+	public static function validate_settings( $value, $request, $param ) {
+		foreach ( array( 'types', 'exclude' ) as $list ) {
+			if ( is_array( $value ) && array_key_exists( $list, $value ) && ! ( is_array( $value[ $list ] ) && array_is_list( $value[ $list ] ) ) ) {
+				/* translators: %s: a field name, such as settings[types]. */
+				return new WP_Error( 'rest_invalid_type', sprintf( __( '%s must be a list.', 'causerie-connector' ), $param . '[' . $list . ']' ), array( 'status' => 400 ) );
+			}
+		}
+		return rest_validate_request_arg( $value, $request, $param );
 	}
 
 	/**

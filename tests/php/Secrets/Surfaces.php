@@ -62,6 +62,7 @@ final class Surfaces {
 			'REST: GET site-health/environment'           => $get( 'site-health/environment' ),
 			'REST: GET site-health/clock'                 => $get( 'site-health/clock' ),
 			'REST: GET sync (the Knowledge tab)'          => $get( 'sync' ),
+			'REST: GET widget'                            => $get( 'widget' ),
 			'REST: a post in the edit context (the editor panel)' => array( self::SITE, static fn(): string => self::rest_post( self::post() ) ),
 			'CLI: status'                                 => $cli( 'status', '--format=json' ),
 			'CLI: check'                                  => $cli( 'check', '--format=json' ),
@@ -74,6 +75,7 @@ final class Surfaces {
 			'CLI: credentials set, refused'               => $cli( 'credentials', 'set', '--client-id=no-such-client', '--format=json' ),
 			'CLI: sync status'                            => $cli( 'sync', 'status', '--format=json' ),
 			'CLI: sync status, as text'                   => $cli( 'sync', 'status' ),
+			'CLI: widget status'                          => $cli( 'widget', 'status', '--format=json' ),
 		);
 	}
 
