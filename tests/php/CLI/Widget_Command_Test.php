@@ -29,7 +29,7 @@ final class Widget_Command_Test extends Command_TestCase {
 	private static function origins(): array {
 		$held = Sandbox::control( 'GET', '/conversations' );
 		$all  = is_array( $held['origins'] ?? null ) ? $held['origins'] : array();
-		return is_array( $all['wp-development'] ?? null ) ? array_values( $all['wp-development'] ) : array();
+		return is_array( $all['wp-development'] ?? null ) ? array_values( array_filter( $all['wp-development'], 'is_string' ) ) : array();
 	}
 
 	public function test_enable_registers_the_origin_status_says_on_and_disable_removes_it(): void {

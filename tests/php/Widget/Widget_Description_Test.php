@@ -111,9 +111,13 @@ final class Widget_Description_Test extends TestCase {
 		$response = $this->turn_on();
 
 		self::assertSame( 'causerie_widget_refused', $this->error_code( $response ) );
-		$data = $response->as_error()->get_error_data();
+		$error = $response->as_error();
+		self::assertInstanceOf( \WP_Error::class, $error );
+		$data = $error->get_error_data();
 		self::assertIsArray( $data );
+		self::assertIsArray( $data['diagnosis'] );
 		self::assertSame( 'widget_config_invalid', $data['diagnosis']['code'] );
+		self::assertIsArray( $data['diagnosis']['evidence'] );
 		self::assertSame( $field, $data['diagnosis']['evidence']['field'] );
 		self::assertSame( $before, get_option( Widget_Options::OPTION ) );
 	}

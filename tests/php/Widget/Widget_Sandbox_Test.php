@@ -66,7 +66,22 @@ final class Widget_Sandbox_Test extends TestCase {
 	private static function origins(): array {
 		$held = Sandbox::control( 'GET', '/conversations' );
 		$all  = is_array( $held['origins'] ?? null ) ? $held['origins'] : array();
-		return is_array( $all[ self::CLIENT ] ?? null ) ? array_values( $all[ self::CLIENT ] ) : array();
+		return is_array( $all[ self::CLIENT ] ?? null ) ? array_values( array_filter( $all[ self::CLIENT ], 'is_string' ) ) : array();
+	}
+
+	/**
+	 * The diagnosis code of a refusal.
+	 *
+	 * @param WP_REST_Response $response A refused request.
+	 */
+	private static function diagnosis( WP_REST_Response $response ): string {
+		$error = $response->as_error();
+		self::assertInstanceOf( \WP_Error::class, $error );
+		$data = $error->get_error_data();
+		self::assertIsArray( $data );
+		self::assertIsArray( $data['diagnosis'] );
+		self::assertIsString( $data['diagnosis']['code'] );
+		return $data['diagnosis']['code'];
 	}
 
 	/**
@@ -86,6 +101,7 @@ final class Widget_Sandbox_Test extends TestCase {
 		self::assertSame( 'on', $data['state'] );
 		self::assertNull( $data['problem'] );
 		self::assertIsArray( $data['bot'] );
+		self::assertIsString( $data['bot']['botId'] );
 		self::assertMatchesRegularExpression( '/^bot_[0-9a-f]{20}$/', $data['bot']['botId'] );
 		self::assertSame( 'http://127.0.0.1:8890', $data['bot']['origin'] );
 		self::assertArrayNotHasKey( 'scriptUrl', $data['bot'], 'the screen gets the theme, not the page\'s addresses' );
@@ -147,9 +163,7 @@ final class Widget_Sandbox_Test extends TestCase {
 
 		self::assertSame( 'causerie_widget_refused', $this->error_code( $response ) );
 		self::assertGreaterThanOrEqual( 400, $response->get_status() );
-		$error = $response->as_error()->get_error_data();
-		self::assertIsArray( $error );
-		self::assertSame( 'invalid_client', $error['diagnosis']['code'] );
+		self::assertSame( 'invalid_client', self::diagnosis( $response ) );
 		self::assertSame( $before, get_option( Widget_Options::OPTION ) );
 		self::assertSame( array(), self::origins() );
 		self::assertSame( 'off', $this->widget()['state'] );
@@ -172,11 +186,8 @@ final class Widget_Sandbox_Test extends TestCase {
 		$response = $this->put( array( 'enabled' => true ) );
 
 		self::assertSame( 'causerie_widget_refused', $this->error_code( $response ) );
-		$error = $response->as_error();
-		$data  = $error->get_error_data();
-		self::assertIsArray( $data );
-		self::assertSame( 'too_many_origins', $data['diagnosis']['code'] );
-		self::assertStringContainsString( 'as many site addresses', $error->get_error_message() );
+		self::assertSame( 'too_many_origins', self::diagnosis( $response ) );
+		self::assertStringContainsString( 'as many site addresses', (string) $response->as_error()?->get_error_message() );
 		self::assertSame( $before, get_option( Widget_Options::OPTION ) );
 		self::assertCount( 20, self::origins() );
 	}
