@@ -122,8 +122,14 @@ final class Widget_Rules_Test extends TestCase {
 	public function test_an_admin_page_creates_the_missing_option_autoloaded_and_schedules_the_daily_refresh(): void {
 		delete_option( Widget_Options::OPTION );
 		wp_unschedule_hook( Widget_Cron::HOOK );
+		require_once ABSPATH . 'wp-admin/includes/admin.php'; // @phpstan-ignore requireOnce.fileNotFound
+		set_current_screen( 'dashboard' );
 
-		do_action( 'admin_init' );
+		try {
+			do_action( 'admin_init' );
+		} finally {
+			$GLOBALS['current_screen'] = null; // phpcs:ignore WordPress.WP.GlobalVariablesOverride -- back to a front-end request.
+		}
 
 		self::assertSame( array( 'settings' => Widget_Options::defaults() ), get_option( Widget_Options::OPTION ) );
 		self::assertContains( $this->autoload_of( Widget_Options::OPTION ), array( 'on', 'yes' ) );
