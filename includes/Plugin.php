@@ -110,7 +110,15 @@ use Causerie\Connector\REST\Leads_Controller;
 use Causerie\Connector\Widget\Chat_Embed;
 use Causerie\Connector\Widget\Consent;
 use Causerie\Connector\Widget\Widget_Front;
+use Causerie\Connector\CLI\Widget_Command;
+use Causerie\Connector\Http\Address_Policy;
+use Causerie\Connector\REST\Widget_Controller;
+use Causerie\Connector\Widget\Origin_Removals;
+use Causerie\Connector\Widget\Widget_Api;
+use Causerie\Connector\Widget\Widget_Cron;
+use Causerie\Connector\Widget\Widget_Health;
 use Causerie\Connector\Widget\Widget_Options;
+use Causerie\Connector\Widget\Widget_Service;
 
 /**
  * Builds every service by hand and registers its hooks. Nothing else creates services.
@@ -303,7 +311,18 @@ final class Plugin {
 		$sync_status  = new Sync_Status( $sync_state, $full_sync, $queue_report, $selection );
 		$withdrawal   = new Withdrawal( $queue, $selection, $full_sync );
 		$sync_command = new Sync_Command( $sync_status, $full_sync, $queue, $runner, $reconciler, $sync_state, $withdrawal, $schedule );
-		$services     = array(
+
+		// The chat widget's server side: its option, the daily refresh, the health it follows, its route and command.
+		$widget_options  = new Widget_Options();
+		$widget          = new Widget_Service( $widget_options, new Widget_Api( $api, new Address_Policy() ), new Origin_Removals() );
+		$widget_command  = new Widget_Command( $widget_options, $widget );
+		$widget_services = array(
+			new Widget_Cron( $this->file, $widget_options, $widget ),
+			new Widget_Health( $widget_options, $widget ),
+			new Widget_Controller( $widget_options, $widget ),
+		);
+
+		$services = array(
 			new Translations( $this->file ),
 			$http,
 			new Request_Guard(),
@@ -324,7 +343,7 @@ final class Plugin {
 			new Site_Health_Controller( $health_tests ),
 			new Debug_Information( $this->version, $credentials, $token_store, $status ),
 			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
-			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ), $sync_command ),
+			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ), $sync_command, $widget_command ),
 			$recipient,
 			new Alerts_Controller( $recipient ),
 			$expiry,
@@ -343,10 +362,10 @@ final class Plugin {
 		array_push( $services, ...$this->conversations( $api, $token_store, $binding, $recipient, $alerter ) );
 		// The chat widget for visitors. Built on every request, so it stays three small services over the one
 		// autoloaded option: a page view decides with no query and no remote call.
-		$widget_options = new Widget_Options();
-		$consent        = new Consent( $this->file, static fn(): bool => function_exists( 'wp_has_consent' ) );
-		$widget_front   = new Widget_Front( $this->file, $this->version, $widget_options, $consent );
+		$consent      = new Consent( $this->file, static fn(): bool => function_exists( 'wp_has_consent' ) );
+		$widget_front = new Widget_Front( $this->file, $this->version, $widget_options, $consent );
 		array_push( $services, $consent, $widget_front, new Chat_Embed( $this->file, $widget_front, $widget_options ) );
+		$services = array_merge( $services, $widget_services );
 
 		if ( is_multisite() ) {
 			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );

@@ -265,6 +265,10 @@ final class Api_Client {
 			);
 			return new Finding( 'quota_exceeded', $evidence + array_filter( $plan, 'is_int' ) );
 		}
+		// The bot's origins are full: the owner must remove one in the dashboard, which no retry changes.
+		if ( 422 === $response->status && 'too_many_origins' === $code ) {
+			return new Finding( 'too_many_origins', $evidence );
+		}
 		return $response->unusable( $url ) ?? new Finding( 'request_refused', $evidence + ( null === $code ? array() : array( 'apiError' => $code ) ) );
 	}
 }

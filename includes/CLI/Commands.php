@@ -29,6 +29,7 @@ final class Commands {
 	 * @param Log_Command         $log         log.
 	 * @param Report_Command      $report      report.
 	 * @param Sync_Command        $sync        sync status, start, run, cancel, retry, reconcile, remove.
+	 * @param Widget_Command      $widget      widget status, enable, disable.
 	 */
 	public function __construct(
 		private readonly Command $root,
@@ -36,7 +37,8 @@ final class Commands {
 		private readonly Credentials_Command $credentials,
 		private readonly Log_Command $log,
 		private readonly Report_Command $report,
-		private readonly Sync_Command $sync
+		private readonly Sync_Command $sync,
+		private readonly Widget_Command $widget
 	) {}
 
 	/**
@@ -52,5 +54,6 @@ final class Commands {
 		WP_CLI::add_command( self::NAME . ' log', $this->log );
 		WP_CLI::add_command( self::NAME . ' report', $this->report );
 		WP_CLI::add_command( self::NAME . ' sync', $this->sync );
+		WP_CLI::add_command( self::NAME . ' widget', $this->widget );
 	}
 }

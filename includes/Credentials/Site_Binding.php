@@ -17,9 +17,16 @@ final class Site_Binding {
 	public const OPTION = 'causerie_connector_site_binding';
 
 	/**
+	 * Action fired, with the new address, when the credentials are bound again after the site moved: what is
+	 * registered at Causerie under the old address (the widget's origin) follows.
+	 */
+	public const REBOUND = 'causerie_connector_site_rebound';
+
+	/**
 	 * Binds the credentials to the site's current address, and lifts a pause.
 	 */
 	public function bind(): void {
+		$moved = $this->has_moved();
 		update_option(
 			self::OPTION,
 			array(
@@ -29,6 +36,9 @@ final class Site_Binding {
 			),
 			false
 		);
+		if ( $moved ) {
+			do_action( self::REBOUND, home_url() ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the constant is prefixed.
+		}
 	}
 
 	/**

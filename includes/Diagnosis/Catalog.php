@@ -72,6 +72,8 @@ final class Catalog {
 		'renewal_in_progress'         => array( 'warning', 'storage', 'wait', false ),
 		'no_token'                    => array( 'info', 'storage', 'renew', false ),
 		'secure_context_required'     => array( 'info', 'browser', 'wait', false ),
+		'too_many_origins'            => array( 'error', 'http', 'wait', false ),
+		'widget_config_invalid'       => array( 'error', 'http', 'wait', false ),
 	);
 
 	/**
@@ -204,6 +206,8 @@ final class Catalog {
 			'renewal_in_progress'         => array( __( 'Another request is getting a new access token right now.', 'causerie-connector' ), __( 'Only one request at a time asks Causerie for a new token; the others wait for it. This one stopped waiting before the new token arrived. The API itself was not at fault.', 'causerie-connector' ), array( __( 'Nothing to change. Wait a minute, then run the checks again: the new token will be in place.', 'causerie-connector' ), __( 'If it lasts, run the checks: they show what the renewal is waiting for.', 'causerie-connector' ) ) ),
 			'no_token'                    => array( __( 'The plugin holds no access token at the moment.', 'causerie-connector' ), __( 'No token is stored for the credentials in use. The plugin gets one on its next call to the API; looking at this screen does not ask for one.', 'causerie-connector' ), array( $renew, $verify ) ),
 			'secure_context_required'     => array( __( 'This browser checks signatures only on secure (HTTPS) pages.', 'causerie-connector' ), __( 'Browsers allow signature checks only on pages served over HTTPS or from localhost. Tokens are still decoded here, and the server checks the token the plugin uses.', 'causerie-connector' ), array( __( 'Open the WordPress admin over HTTPS to check pasted tokens in the browser.', 'causerie-connector' ), $verify ) ),
+			'too_many_origins'            => array( __( 'The chatbot is already allowed on as many site addresses as Causerie permits.', 'causerie-connector' ), __( 'Causerie lets the chatbot run only on the site addresses registered for it, and at most 20 of them (a site, its www twin, staging copies). All 20 are taken, so this site\'s address could not be added and the widget was not turned on.', 'causerie-connector' ), array( __( 'In the Causerie dashboard, remove the site addresses the chatbot no longer runs on (old staging copies, former domains).', 'causerie-connector' ), __( 'Then turn the widget on again.', 'causerie-connector' ) ) ),
+			'widget_config_invalid'       => array( __( 'Causerie described the chatbot in a way the plugin will not put in visitors\' pages.', 'causerie-connector' ), __( 'The widget\'s description from Causerie lacks the bot id, or gives a script or chat address the plugin refuses: not HTTPS (plain http only to this computer on a local or development site), with a user name or password, or a reserved network address. Visitors\' pages load that script, so it is checked before it is kept. The evidence shows which field and why.', 'causerie-connector' ), array( $wait, __( 'If it lasts, send the support report to Causerie\'s support.', 'causerie-connector' ) ) ),
 			default                       => array( __( 'Something went wrong with the connection.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( __( 'Check the API address in the Credentials section.', 'causerie-connector' ), $wait, $host ) ),
 		};
 	}

@@ -35,7 +35,8 @@ final class Bad_Requests {
 			self::binding_notice_and_token(),
 			self::sync(),
 			self::reads(),
-			self::conversations()
+			self::conversations(),
+			self::widget()
 		);
 	}
 
@@ -320,6 +321,52 @@ final class Bad_Requests {
 				),
 				'siteId',
 			),
+		);
+	}
+
+	/**
+	 * The widget's settings: refused whole, before anything reaches the API.
+	 *
+	 * @return array<string, array{string, string, array<string, mixed>|string, string}>
+	 */
+	private static function widget(): array {
+		$put        = static fn( mixed $settings ): array => array( 'PUT', 'widget', array( 'settings' => $settings ), 'settings' );
+		$appearance = static fn( string $key, mixed $value ): array => $put( array( 'appearance' => array( $key => $value ) ) );
+		return array(
+			'widget: settings is missing'             => array( 'PUT', 'widget', array(), 'settings' ),
+			'widget: settings is a string'            => $put( 'enabled=1' ),
+			'widget: settings is a list'              => $put( array( true ) ),
+			'widget: a field beside settings'         => array(
+				'PUT',
+				'widget',
+				array(
+					'settings' => array( 'placement' => 'manual' ),
+					'enabled'  => true,
+				),
+				'enabled',
+			),
+			'widget: an unknown setting'              => $put( array( 'theme' => 'dark' ) ),
+			'widget: enabled is a word'               => $put( array( 'enabled' => 'yes' ) ),
+			'widget: placement is not a placement'    => $put( array( 'placement' => 'footer' ) ),
+			'widget: types is a string'               => $put( array( 'types' => 'page' ) ),
+			'widget: a post type that does not exist' => $put( array( 'types' => array( 'shop_order' ) ) ),
+			'widget: a post type in the wrong case'   => $put( array( 'types' => array( 'Page' ) ) ),
+			'widget: a post type twice'               => $put( array( 'types' => array( 'page', 'page' ) ) ),
+			'widget: a post type is a number'         => $put( array( 'types' => array( 7 ) ) ),
+			'widget: an excluded post id is zero'     => $put( array( 'exclude' => array( 0 ) ) ),
+			'widget: an excluded post id is a word'   => $put( array( 'exclude' => array( 'home' ) ) ),
+			'widget: an excluded post twice'          => $put( array( 'exclude' => array( 2, 2 ) ) ),
+			'widget: too many excluded posts'         => $put( array( 'exclude' => range( 1, 201 ) ) ),
+			'widget: a colour by name'                => $appearance( 'color', 'red' ),
+			'widget: a colour with CSS after it'      => $appearance( 'color', '#2271b1;background:url(x)' ),
+			'widget: a colour in three digits'        => $appearance( 'color', '#fff' ),
+			'widget: a position that is not one'      => $appearance( 'position', 'top-left' ),
+			'widget: a greeting too long'             => $appearance( 'greeting', str_repeat( 'a', 201 ) ),
+			'widget: a greeting with a line break'    => $appearance( 'greeting', "Hello\nthere" ),
+			'widget: a launcher text too long'        => $appearance( 'launcherText', str_repeat( 'a', 41 ) ),
+			'widget: an unknown appearance'           => $appearance( 'font', 'serif' ),
+			'widget: consent is not a choice'         => $put( array( 'consent' => 'always' ) ),
+			'widget: body is a JSON array'            => array( 'PUT', 'widget', '[{"settings":{"enabled":true}}]', '' ),
 		);
 	}
 

@@ -30,7 +30,7 @@ final class Paused_Copy_Test extends TestCase {
 	 * Valid values for the arguments that have no obvious one in their schema; a body that sends credentials
 	 * makes the settings routes verify them, which would call the API.
 	 *
-	 * @var array<string, string|bool|list<string>>
+	 * @var array<string, string|bool|list<string>|array<string, bool>>
 	 */
 	private const VALUES = array(
 		'clientId'     => 'wp-production',
@@ -42,6 +42,7 @@ final class Paused_Copy_Test extends TestCase {
 		'reveal'       => true,
 		'postTypes'    => array( 'post', 'page' ),
 		'id'           => 'conv_paused0001',
+		'settings'     => array( 'enabled' => true ),
 	);
 
 	protected function setUp(): void {

@@ -66,6 +66,7 @@ final class Surfaces {
 			'REST: GET conversations/conv_unknown'        => $get( 'conversations/conv_unknown' ),
 			'REST: GET leads'                             => $get( 'leads' ),
 			'REST: GET leads/notifications'               => $get( 'leads/notifications' ),
+			'REST: GET widget'                            => $get( 'widget' ),
 			'REST: a post in the edit context (the editor panel)' => array( self::SITE, static fn(): string => self::rest_post( self::post() ) ),
 			'CLI: status'                                 => $cli( 'status', '--format=json' ),
 			'CLI: check'                                  => $cli( 'check', '--format=json' ),
@@ -78,6 +79,7 @@ final class Surfaces {
 			'CLI: credentials set, refused'               => $cli( 'credentials', 'set', '--client-id=no-such-client', '--format=json' ),
 			'CLI: sync status'                            => $cli( 'sync', 'status', '--format=json' ),
 			'CLI: sync status, as text'                   => $cli( 'sync', 'status' ),
+			'CLI: widget status'                          => $cli( 'widget', 'status', '--format=json' ),
 		);
 	}
 
