@@ -12,24 +12,9 @@ use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Admin\Network_Sync_Table;
 use Causerie\Connector\Admin\Settings_Page;
-use Causerie\Connector\Alerts\Alert_Emails;
-use Causerie\Connector\Alerts\Alert_Recipient;
-use Causerie\Connector\Alerts\Alerter;
-use Causerie\Connector\Alerts\Problem_Tracker;
-use Causerie\Connector\Alerts\Secret_Expiry;
-use Causerie\Connector\Api\Api_Client;
-use Causerie\Connector\Api\Connection_Verifier;
 use Causerie\Connector\Auth\Client_Request;
-use Causerie\Connector\Auth\Discovery;
-use Causerie\Connector\Auth\Jwks;
 use Causerie\Connector\Auth\Lock;
-use Causerie\Connector\Auth\Metadata_Fetcher;
-use Causerie\Connector\Auth\Refusal;
-use Causerie\Connector\Auth\Resource_Discovery;
 use Causerie\Connector\Auth\Token_Client;
-use Causerie\Connector\Auth\Token_Intake;
-use Causerie\Connector\Auth\Token_Manager;
-use Causerie\Connector\Auth\Token_Renewal;
 use Causerie\Connector\Auth\Token_Revoker;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\CLI\Command;
@@ -41,25 +26,12 @@ use Causerie\Connector\CLI\Sync_Command;
 use Causerie\Connector\CLI\Token_Command;
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
-use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
-use Causerie\Connector\Credentials\Secret_Binding;
-use Causerie\Connector\Credentials\Site_Binding;
-use Causerie\Connector\Cron\Cron_Monitor;
-use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
-use Causerie\Connector\Report\Support_Report;
-use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Debug_Information;
-use Causerie\Connector\Health\Live_Checks;
-use Causerie\Connector\Health\Site_Health_Live_Tests;
-use Causerie\Connector\Health\Site_Health_Run;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Health\Sync_Health;
-use Causerie\Connector\Http\Http_Client;
-use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\I18n\Translations;
-use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\REST\Alerts_Controller;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
@@ -76,30 +48,14 @@ use Causerie\Connector\REST\Site_Controller;
 use Causerie\Connector\REST\Site_Health_Controller;
 use Causerie\Connector\REST\Status_Controller;
 use Causerie\Connector\REST\Token_Controller;
-use Causerie\Connector\Sync\Content_Selection;
-use Causerie\Connector\Sync\Document_Builder;
-use Causerie\Connector\Sync\Doubt_Check;
-use Causerie\Connector\Sync\Full_Sync;
-use Causerie\Connector\Sync\Knowledge_Api;
-use Causerie\Connector\Sync\Post_Listener;
-use Causerie\Connector\Sync\Queue;
-use Causerie\Connector\Sync\Queue_Report;
-use Causerie\Connector\Sync\Reconciler;
-use Causerie\Connector\Sync\Source_Ids;
 use Causerie\Connector\Sync\Sync_Cron;
-use Causerie\Connector\Sync\Sync_Plan;
-use Causerie\Connector\Sync\Sync_Runner;
-use Causerie\Connector\Sync\Sync_Schedule;
-use Causerie\Connector\Sync\Sync_Status;
-use Causerie\Connector\Sync\Sync_State;
-use Causerie\Connector\Sync\Sync_Stops;
 use Causerie\Connector\REST\Sync_Controller;
 use Causerie\Connector\REST\Sync_Actions_Controller;
 use Causerie\Connector\Admin\Posts_Column;
-use Causerie\Connector\Sync\Withdrawal;
 
 /**
- * Builds every service by hand and registers its hooks. Nothing else creates services.
+ * Builds every service by hand, through the shared graph, and registers each context's hooks when that
+ * context runs. Nothing else creates services.
  */
 final class Plugin {
 
@@ -135,6 +91,13 @@ final class Plugin {
 	) {}
 
 	/**
+	 * The contexts registered so far in this request.
+	 *
+	 * @var array<string, true>
+	 */
+	private array $entered = array();
+
+	/**
 	 * Revokes the current site's token with the credentials it was issued to, as a best effort: on uninstall,
 	 * so a deleted plugin leaves no live token behind. Every request, discovery included, ends by the
 	 * deadline, which uninstall sets once for all the sites of a network.
@@ -142,16 +105,13 @@ final class Plugin {
 	 * @param float $deadline Unix time, with microseconds, by which to give up.
 	 */
 	public function revoke_token( float $deadline ): void {
-		$encryption = new Encryption();
-		$token      = ( new Token_Store( $encryption ) )->get();
+		// A paused copy holds the live site's token: the graph's HTTP client, paused, must not revoke it.
+		$graph = new Service_Graph( $this->file, $this->version, $deadline );
+		$token = $graph->token_store()->get();
 		if ( null === $token ) {
 			return;
 		}
-		// A paused copy holds the live site's token: it must not revoke it.
-		$http      = new Http_Client( deadline: $deadline, paused: self::paused() );
-		$discovery = self::discovery( $http );
-		$secrets   = new Secret_Binding( $encryption );
-		( new Token_Revoker( $discovery, new Token_Client( new Client_Request( $http, $secrets ) ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
+		( new Token_Revoker( $graph->discovery(), new Token_Client( new Client_Request( $graph->http(), $graph->secrets() ) ) ) )->revoke_stale( $token, $graph->credentials()->credentials( $token->environment ) );
 	}
 
 	/**
@@ -160,25 +120,23 @@ final class Plugin {
 	 * the network's), and the last regeneration. Without a persistent cache, these are rows the sweep removes.
 	 */
 	public function forget_cached_copies(): void {
-		$encryption = new Encryption();
-		$http       = new Http_Client( paused: self::paused() );
-		$discovery  = self::discovery( $http );
-		$jwks       = new Jwks( new Metadata_Fetcher( $http ) );
-		$stores     = array( self::credentials( $encryption ) );
+		$graph     = new Service_Graph( $this->file, $this->version );
+		$discovery = $graph->discovery();
+		$stores    = array( $graph->credentials() );
 		if ( is_multisite() ) {
-			$stores[] = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage() );
+			$stores[] = new Credential_Store( $graph->encryption(), new Overrides(), Credential_Store::network_storage() );
 		}
 		foreach ( $stores as $store ) {
 			foreach ( Credential_Store::ENVIRONMENTS as $environment ) {
 				$credentials = $store->credentials( $environment );
 				$endpoints   = $discovery->cached( $credentials );
 				if ( null !== $endpoints ) {
-					$jwks->forget( $endpoints );
+					$graph->jwks()->forget( $endpoints );
 				}
 				$discovery->forget( $credentials );
 			}
 		}
-		( new Token_Store( $encryption ) )->clear();
+		$graph->token_store()->clear();
 		Token_Controller::forget_regeneration();
 		// A lock's copy holds no secret and expires with its holder's time; a cache that can flush a group drops it now.
 		if ( wp_cache_supports( 'flush_group' ) ) {
@@ -189,124 +147,176 @@ final class Plugin {
 	}
 
 	/**
-	 * The site's credential store, falling back to the network's on a network.
-	 *
-	 * @param Encryption $encryption Encryption of the secrets.
-	 */
-	private static function credentials( Encryption $encryption ): Credential_Store {
-		return new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null, new Secret_Binding( $encryption ) );
-	}
-
-	/**
-	 * Whether this copy of the site is paused, asked at each request.
-	 *
-	 * @return \Closure(): bool
-	 */
-	private static function paused(): \Closure {
-		return ( new Site_Binding() )->is_paused( ... );
-	}
-
-	/**
-	 * Discovery over a given HTTP client.
-	 *
-	 * @param Http_Client $http Outbound HTTP.
-	 */
-	private static function discovery( Http_Client $http ): Discovery {
-		$documents = new Metadata_Fetcher( $http );
-		return new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
-	}
-
-	/**
-	 * Builds the services and hooks them into WordPress.
+	 * Hooks each context's services into WordPress, built only when that context runs. A visitor's page view
+	 * registers the front-end services and a few closures; the rest is built on the first REST, admin,
+	 * WP-CLI or cron hook, or when a post changes.
 	 */
 	public function register(): void {
-		// On a network, each site's credentials fall back to the network's, field by field.
-		$encryption   = new Encryption();
-		$secrets      = new Secret_Binding( $encryption );
-		$credentials  = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null, $secrets );
-		$binding      = new Site_Binding();
-		$http         = new Http_Client( paused: $binding->is_paused( ... ) );
-		$documents    = new Metadata_Fetcher( $http );
-		$discovery    = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
-		$retry        = new Retry_Policy();
-		$token_client = new Token_Client( new Client_Request( $http, $secrets ), Http_Client::DEFAULT_TIMEOUT, $retry );
-		$jwks         = new Jwks( $documents );
-		$token_store  = new Token_Store( $encryption );
-		$revoker      = new Token_Revoker( $discovery, $token_client );
-		$intake       = new Token_Intake( $token_client, $token_store, $binding );
-		$renewal      = new Token_Renewal( $credentials, $discovery, $token_client, $token_store, $intake, new Lock(), $revoker );
-		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, $binding, $revoker, $intake, $renewal );
-		$api          = new Api_Client( $tokens, $credentials, $http, new Refusal( $jwks, $token_client ), $retry );
-		$verifier     = new Connection_Verifier( $discovery, $token_client, $api );
-		$checks       = new Live_Checks( $credentials, $tokens, $api, $binding );
-		$event_log    = new Event_Log( $this->file );
-		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks, $discovery );
-		$health_tests = new Site_Health_Live_Tests( new Site_Health_Run( $checks ) );
-		$report       = new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log );
-		$recipient    = new Alert_Recipient();
-		$alerter      = new Alerter( $recipient, new Alert_Emails() );
-		$expiry       = new Secret_Expiry( $this->file, $alerter );
-		$problems     = new Problem_Tracker();
-		$cron         = new Cron_Monitor( defined( 'DISABLE_WP_CRON' ) && (bool) constant( 'DISABLE_WP_CRON' ), array( Token_Refresh::HOOK, Health_Check::HOOK ) );
-		$queue        = new Queue();
-		$selection    = new Content_Selection();
-		$source_ids   = new Source_Ids();
-		$knowledge    = new Knowledge_Api( $api );
-		$sync_state   = new Sync_State();
-		$schedule     = new Sync_Schedule();
-		$queue_report = new Queue_Report();
-		$full_sync    = new Full_Sync( $queue, $queue_report, $selection, $sync_state );
-		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync, new Sync_Stops( $queue, $sync_state ) );
-		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
-		$listener     = new Post_Listener( $queue, $selection, $schedule );
-		$sync_status  = new Sync_Status( $sync_state, $full_sync, $queue_report, $selection );
-		$withdrawal   = new Withdrawal( $queue, $selection, $full_sync );
-		$sync_command = new Sync_Command( $sync_status, $full_sync, $queue, $runner, $reconciler, $sync_state, $withdrawal, $schedule );
-		$services     = array(
-			new Translations( $this->file ),
-			$http,
-			new Request_Guard(),
-			new Site_Controller( $this->version ),
-			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding, $tokens ),
-			new Binding_Controller( $binding ),
-			new Token_Controller( $tokens, $api, $credentials ),
-			new Checks_Controller( $checks ),
-			new Status_Controller( $status, $cron ),
-			$event_log,
-			new Events_Controller( $event_log ),
-			new Report_Controller( $report ),
-			new Jwks_Controller( $tokens, $jwks ),
-			new Token_Refresh( $this->file, $tokens ),
-			new Diagnoses_Controller(),
-			new Settings_Page( $this->file ),
-			new Site_Health_Tests( $health_tests, $credentials, $binding ),
-			new Site_Health_Controller( $health_tests ),
-			new Debug_Information( $this->version, $credentials, $token_store, $status ),
-			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
-			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ), $sync_command ),
-			$recipient,
-			new Alerts_Controller( $recipient ),
-			$expiry,
-			new Health_Check( $this->file, $checks, $status, $alerter, $expiry, $problems ),
-			new Connection_Notice( $status, $cron, $problems ),
-			new Notice_Controller(),
-			$listener,
-			new Sync_Cron( $this->file, $runner, $reconciler, $sync_state, $schedule, $queue ),
-			new Editor_Panel( $this->file, $selection, $queue_report ),
-			// The sync's faces: its REST routes for the Knowledge tab, and the posts lists' column.
-			new Sync_Controller( $sync_status, $full_sync, $runner, $schedule ),
-			new Sync_Actions_Controller( $sync_status, $queue, $reconciler, $selection, $listener, $schedule, $withdrawal ),
-			new Posts_Column( $selection ),
-			new Sync_Health( $sync_status, $queue_report ),
+		$graph = new Service_Graph( $this->file, $this->version );
+		$this->register_front();
+		// A post changes through REST, the admin, cron, WP-CLI, XML-RPC or a front-end form: the listener is
+		// built on the first of its hooks, at priority 0 so that its own callbacks still run for that change.
+		foreach ( array( 'transition_post_status', 'before_delete_post', 'added_post_meta', 'updated_post_meta', 'deleted_post_meta' ) as $hook ) {
+			add_action( $hook, fn() => $this->enter( 'sync', static fn() => $graph->listener()->register() ), 0, 0 );
+		}
+		// Activation and deactivation run in the admin and in WP-CLI; their callbacks belong to the back office.
+		$basename = plugin_basename( $this->file );
+		foreach ( array( 'activate_', 'deactivate_' ) as $prefix ) {
+			add_action( $prefix . $basename, fn() => $this->back_office( $graph ), 0, 0 );
+		}
+		add_action( 'rest_api_init', fn() => $this->rest( $graph ), 0, 0 );
+		// The first hook of any admin request: a page's menus (before admin_init), or admin_init on Ajax and admin-post.
+		foreach ( array( 'admin_menu', 'network_admin_menu', 'user_admin_menu', 'admin_init' ) as $hook ) {
+			add_action( $hook, fn() => $this->admin( $graph ), 0, 0 );
+		}
+		add_action( 'cli_init', fn() => $this->cli( $graph ), 0, 0 );
+		// ALTERNATE_WP_CRON runs the jobs inside a page view, after the plugins have loaded.
+		if ( wp_doing_cron() || ( defined( 'ALTERNATE_WP_CRON' ) && (bool) constant( 'ALTERNATE_WP_CRON' ) ) ) {
+			$this->back_office( $graph );
+		}
+	}
+
+	/**
+	 * What a visitor's page view needs, on every request; the widget's front end belongs here. Keep it to a
+	 * few files: tests/php/Front/Page_View_Test.php counts them.
+	 */
+	private function register_front(): void {
+		( new Translations( $this->file ) )->register();
+	}
+
+	/**
+	 * Runs a context's registration once per request, however many hooks lead to it.
+	 *
+	 * @param string   $context  Name of the context.
+	 * @param \Closure $register Builds and registers its services.
+	 */
+	private function enter( string $context, \Closure $register ): void {
+		if ( ! isset( $this->entered[ $context ] ) ) {
+			$this->entered[ $context ] = true;
+			$register();
+		}
+	}
+
+	/**
+	 * What every context that runs the engine needs: the jobs and their schedules, the listeners of the
+	 * events and checks, outbound HTTP's filters, the alert setting and Site Health (its screen, core's REST
+	 * routes for it and its weekly cron check).
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 */
+	private function back_office( Service_Graph $graph ): void {
+		$this->enter(
+			'back_office',
+			function () use ( $graph ): void {
+				$services = array(
+					$graph->http(),
+					$graph->event_log(),
+					$graph->recipient(),
+					$graph->expiry(),
+					$graph->health_check(),
+					new Token_Refresh( $this->file, $graph->tokens() ),
+					new Sync_Cron( $this->file, $graph->runner(), $graph->reconciler(), $graph->sync_state(), $graph->schedule(), $graph->queue() ),
+					new Site_Health_Tests( $graph->health_tests(), $graph->credentials(), $graph->binding() ),
+					new Debug_Information( $this->version, $graph->credentials(), $graph->token_store(), $graph->status() ),
+					new Sync_Health( $graph->sync_status(), $graph->queue_report() ),
+				);
+				foreach ( $services as $service ) {
+					$service->register();
+				}
+			}
 		);
-		if ( is_multisite() ) {
-			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
-			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );
-			$services[] = new Network_Settings_Page( $network );
-			$services[] = new Network_Sync_Table( $sync_status );
-		}
-		foreach ( $services as $service ) {
-			$service->register();
-		}
+	}
+
+	/**
+	 * The block editor's panel: its REST fields and its script.
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 */
+	private function editor( Service_Graph $graph ): void {
+		$this->enter( 'editor', fn() => ( new Editor_Panel( $this->file, $graph->selection(), $graph->queue_report() ) )->register() );
+	}
+
+	/**
+	 * The REST routes, built on rest_api_init at priority 0 so that their own rest_api_init callbacks still run.
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 */
+	private function rest( Service_Graph $graph ): void {
+		$this->back_office( $graph );
+		$this->editor( $graph );
+		$this->enter(
+			'rest',
+			function () use ( $graph ): void {
+				$credentials = $graph->credentials();
+				$services    = array(
+					new Request_Guard(),
+					new Site_Controller( $this->version ),
+					new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $graph->verifier(), $graph->binding(), $graph->tokens() ),
+					new Binding_Controller( $graph->binding() ),
+					new Token_Controller( $graph->tokens(), $graph->api(), $credentials ),
+					new Checks_Controller( $graph->checks() ),
+					new Status_Controller( $graph->status(), $graph->cron() ),
+					new Events_Controller( $graph->event_log() ),
+					new Report_Controller( $graph->report() ),
+					new Jwks_Controller( $graph->tokens(), $graph->jwks() ),
+					new Diagnoses_Controller(),
+					new Site_Health_Controller( $graph->health_tests() ),
+					new Alerts_Controller( $graph->recipient() ),
+					new Notice_Controller(),
+					new Sync_Controller( $graph->sync_status(), $graph->full_sync(), $graph->runner(), $graph->schedule() ),
+					new Sync_Actions_Controller( $graph->sync_status(), $graph->queue(), $graph->reconciler(), $graph->selection(), $graph->listener(), $graph->schedule(), $graph->withdrawal() ),
+				);
+				if ( is_multisite() ) {
+					$network    = $graph->network_credentials();
+					$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $graph->verifier() );
+				}
+				foreach ( $services as $service ) {
+					$service->register();
+				}
+			}
+		);
+	}
+
+	/**
+	 * The admin's screens, notice and posts column.
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 */
+	private function admin( Service_Graph $graph ): void {
+		$this->back_office( $graph );
+		$this->editor( $graph );
+		$this->enter(
+			'admin',
+			function () use ( $graph ): void {
+				$services = array(
+					new Settings_Page( $this->file ),
+					new Connection_Notice( $graph->status(), $graph->cron(), $graph->problems() ),
+					new Posts_Column( $graph->selection() ),
+				);
+				if ( is_multisite() ) {
+					$services[] = new Network_Settings_Page( $graph->network_credentials() );
+					$services[] = new Network_Sync_Table( $graph->sync_status() );
+				}
+				foreach ( $services as $service ) {
+					$service->register();
+				}
+			}
+		);
+	}
+
+	/**
+	 * The WP-CLI commands, over the same services (and the settings route, for saving credentials).
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 */
+	private function cli( Service_Graph $graph ): void {
+		$this->back_office( $graph );
+		$this->enter(
+			'cli',
+			static function () use ( $graph ): void {
+				$sync = new Sync_Command( $graph->sync_status(), $graph->full_sync(), $graph->queue(), $graph->runner(), $graph->reconciler(), $graph->sync_state(), $graph->withdrawal(), $graph->schedule() );
+				( new Commands( new Command( $graph->status(), $graph->checks(), $graph->api() ), new Token_Command( $graph->tokens() ), new Credentials_Command(), new Log_Command( $graph->event_log() ), new Report_Command( $graph->report() ), $sync ) )->register();
+			}
+		);
 	}
 }
