@@ -62,7 +62,7 @@ for round in $(seq "$rounds"); do
 done
 
 # Median and p95 (nearest rank) of one case's samples.
-stats() { sort -n "$samples/$1" | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; p = v[int(NR * 0.95 + 0.999)]; printf "%.2f %.2f %d", m, p, NR }'; }
+stats() { sort -n "$samples/$1" | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; p = v[int(NR * 0.95 + 0.999)]; printf "%.2f %.2f %d\n", m, p, NR }'; }
 read -r base_median base_p95 count < <(stats inactive)
 printf '\nTime to first byte of the home page (ms, %s requests a case, interleaved)\n' "$count"
 printf '%-26s %8s %8s %8s\n' case median p95 ratio
