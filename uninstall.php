@@ -25,8 +25,8 @@ $causerie_plugin   = null;
 $causerie_deadline = 0.0;
 if ( is_readable( __DIR__ . '/vendor/autoload.php' ) ) {
 	require_once __DIR__ . '/vendor/autoload.php';
-	$causerie_plugin   = new Causerie\Connector\Plugin( __DIR__ . '/causerie-connector.php', '' );
-	$causerie_deadline = microtime( true ) + Causerie\Connector\Plugin::UNINSTALL_REVOKE_SECONDS;
+	$causerie_plugin   = new Causerie\Connector\Uninstaller( __DIR__ . '/causerie-connector.php' );
+	$causerie_deadline = microtime( true ) + Causerie\Connector\Uninstaller::REVOKE_SECONDS;
 }
 
 /**

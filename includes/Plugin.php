@@ -12,26 +12,6 @@ use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Admin\Network_Sync_Table;
 use Causerie\Connector\Admin\Settings_Page;
-use Causerie\Connector\Alerts\Alert_Emails;
-use Causerie\Connector\Alerts\Alert_Recipient;
-use Causerie\Connector\Alerts\Alerter;
-use Causerie\Connector\Alerts\Problem_Tracker;
-use Causerie\Connector\Alerts\Secret_Expiry;
-use Causerie\Connector\Api\Api_Client;
-use Causerie\Connector\Api\Connection_Verifier;
-use Causerie\Connector\Auth\Client_Request;
-use Causerie\Connector\Auth\Discovery;
-use Causerie\Connector\Auth\Jwks;
-use Causerie\Connector\Auth\Lock;
-use Causerie\Connector\Auth\Metadata_Fetcher;
-use Causerie\Connector\Auth\Refusal;
-use Causerie\Connector\Auth\Resource_Discovery;
-use Causerie\Connector\Auth\Token_Client;
-use Causerie\Connector\Auth\Token_Intake;
-use Causerie\Connector\Auth\Token_Manager;
-use Causerie\Connector\Auth\Token_Renewal;
-use Causerie\Connector\Auth\Token_Revoker;
-use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\CLI\Command;
 use Causerie\Connector\CLI\Commands;
 use Causerie\Connector\CLI\Credentials_Command;
@@ -40,26 +20,11 @@ use Causerie\Connector\CLI\Report_Command;
 use Causerie\Connector\CLI\Sync_Command;
 use Causerie\Connector\CLI\Token_Command;
 use Causerie\Connector\Credentials\Api_Url_Policy;
-use Causerie\Connector\Credentials\Credential_Store;
-use Causerie\Connector\Credentials\Encryption;
-use Causerie\Connector\Credentials\Overrides;
-use Causerie\Connector\Credentials\Secret_Binding;
-use Causerie\Connector\Credentials\Site_Binding;
-use Causerie\Connector\Cron\Cron_Monitor;
-use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
-use Causerie\Connector\Report\Support_Report;
-use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Debug_Information;
-use Causerie\Connector\Health\Live_Checks;
-use Causerie\Connector\Health\Site_Health_Live_Tests;
-use Causerie\Connector\Health\Site_Health_Run;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Health\Sync_Health;
-use Causerie\Connector\Http\Http_Client;
-use Causerie\Connector\Http\Retry_Policy;
 use Causerie\Connector\I18n\Translations;
-use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\REST\Alerts_Controller;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
@@ -76,52 +41,28 @@ use Causerie\Connector\REST\Site_Controller;
 use Causerie\Connector\REST\Site_Health_Controller;
 use Causerie\Connector\REST\Status_Controller;
 use Causerie\Connector\REST\Token_Controller;
-use Causerie\Connector\Sync\Content_Selection;
-use Causerie\Connector\Sync\Document_Builder;
-use Causerie\Connector\Sync\Doubt_Check;
-use Causerie\Connector\Sync\Full_Sync;
-use Causerie\Connector\Sync\Knowledge_Api;
-use Causerie\Connector\Sync\Post_Listener;
-use Causerie\Connector\Sync\Queue;
-use Causerie\Connector\Sync\Queue_Report;
-use Causerie\Connector\Sync\Reconciler;
-use Causerie\Connector\Sync\Source_Ids;
 use Causerie\Connector\Sync\Sync_Cron;
-use Causerie\Connector\Sync\Sync_Plan;
-use Causerie\Connector\Sync\Sync_Runner;
-use Causerie\Connector\Sync\Sync_Schedule;
-use Causerie\Connector\Sync\Sync_Status;
-use Causerie\Connector\Sync\Sync_State;
-use Causerie\Connector\Sync\Sync_Stops;
 use Causerie\Connector\REST\Sync_Controller;
 use Causerie\Connector\REST\Sync_Actions_Controller;
 use Causerie\Connector\Admin\Posts_Column;
-use Causerie\Connector\Sync\Withdrawal;
-use Causerie\Connector\Alerts\Lead_Emails;
 use Causerie\Connector\CLI\Conversations_Command;
-use Causerie\Connector\Conversations\Conversations_Api;
-use Causerie\Connector\Conversations\Lead_Feed;
+use Causerie\Connector\CLI\Widget_Command;
+use Causerie\Connector\Alerts\Lead_Emails;
 use Causerie\Connector\Conversations\Lead_Mail;
-use Causerie\Connector\Conversations\Lead_Notifications;
-use Causerie\Connector\Conversations\Lead_Poller;
 use Causerie\Connector\Conversations\Privacy;
 use Causerie\Connector\REST\Conversations_Controller;
 use Causerie\Connector\REST\Leads_Controller;
+use Causerie\Connector\REST\Widget_Controller;
 use Causerie\Connector\Widget\Chat_Embed;
 use Causerie\Connector\Widget\Consent;
-use Causerie\Connector\Widget\Widget_Front;
-use Causerie\Connector\CLI\Widget_Command;
-use Causerie\Connector\Http\Address_Policy;
-use Causerie\Connector\REST\Widget_Controller;
-use Causerie\Connector\Widget\Origin_Removals;
-use Causerie\Connector\Widget\Widget_Api;
 use Causerie\Connector\Widget\Widget_Cron;
+use Causerie\Connector\Widget\Widget_Front;
 use Causerie\Connector\Widget\Widget_Health;
 use Causerie\Connector\Widget\Widget_Options;
-use Causerie\Connector\Widget\Widget_Service;
 
 /**
- * Builds every service by hand and registers its hooks. Nothing else creates services.
+ * Builds every service by hand, through the shared graph, and registers each context's hooks when that
+ * context runs. Nothing else creates services.
  */
 final class Plugin {
 
@@ -141,11 +82,6 @@ final class Plugin {
 	public const TEXT_DOMAIN = 'causerie-connector';
 
 	/**
-	 * Seconds uninstall gives to revoking the tokens of every site, in all.
-	 */
-	public const UNINSTALL_REVOKE_SECONDS = 5;
-
-	/**
 	 * Constructor.
 	 *
 	 * @param string $file    Absolute path of the main plugin file.
@@ -157,224 +93,204 @@ final class Plugin {
 	) {}
 
 	/**
-	 * Revokes the current site's token with the credentials it was issued to, as a best effort: on uninstall,
-	 * so a deleted plugin leaves no live token behind. Every request, discovery included, ends by the
-	 * deadline, which uninstall sets once for all the sites of a network.
+	 * The contexts registered so far in this request.
 	 *
-	 * @param float $deadline Unix time, with microseconds, by which to give up.
+	 * @var array<string, true>
 	 */
-	public function revoke_token( float $deadline ): void {
-		$encryption = new Encryption();
-		$token      = ( new Token_Store( $encryption ) )->get();
-		if ( null === $token ) {
-			return;
-		}
-		// A paused copy holds the live site's token: it must not revoke it.
-		$http      = new Http_Client( deadline: $deadline, paused: self::paused() );
-		$discovery = self::discovery( $http );
-		$secrets   = new Secret_Binding( $encryption );
-		( new Token_Revoker( $discovery, new Token_Client( new Client_Request( $http, $secrets ) ) ) )->revoke_stale( $token, self::credentials( $encryption )->credentials( $token->environment ) );
-	}
+	private array $entered = array();
 
 	/**
-	 * Forgets the current site's copies in the object cache, which uninstall's sweep of the database can't
-	 * see: the token, the locks, the endpoints and signing keys found for each profile (the site's own and
-	 * the network's), and the last regeneration. Without a persistent cache, these are rows the sweep removes.
-	 */
-	public function forget_cached_copies(): void {
-		$encryption = new Encryption();
-		$http       = new Http_Client( paused: self::paused() );
-		$discovery  = self::discovery( $http );
-		$jwks       = new Jwks( new Metadata_Fetcher( $http ) );
-		$stores     = array( self::credentials( $encryption ) );
-		if ( is_multisite() ) {
-			$stores[] = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage() );
-		}
-		foreach ( $stores as $store ) {
-			foreach ( Credential_Store::ENVIRONMENTS as $environment ) {
-				$credentials = $store->credentials( $environment );
-				$endpoints   = $discovery->cached( $credentials );
-				if ( null !== $endpoints ) {
-					$jwks->forget( $endpoints );
-				}
-				$discovery->forget( $credentials );
-			}
-		}
-		( new Token_Store( $encryption ) )->clear();
-		Token_Controller::forget_regeneration();
-		// A lock's copy holds no secret and expires with its holder's time; a cache that can flush a group drops it now.
-		if ( wp_cache_supports( 'flush_group' ) ) {
-			foreach ( array_unique( array( Lock::GROUP, Token_Store::GROUP ) ) as $group ) {
-				wp_cache_flush_group( $group );
-			}
-		}
-	}
-
-	/**
-	 * The site's credential store, falling back to the network's on a network.
-	 *
-	 * @param Encryption $encryption Encryption of the secrets.
-	 */
-	private static function credentials( Encryption $encryption ): Credential_Store {
-		return new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null, new Secret_Binding( $encryption ) );
-	}
-
-	/**
-	 * Whether this copy of the site is paused, asked at each request.
-	 *
-	 * @return \Closure(): bool
-	 */
-	private static function paused(): \Closure {
-		return ( new Site_Binding() )->is_paused( ... );
-	}
-
-	/**
-	 * Discovery over a given HTTP client.
-	 *
-	 * @param Http_Client $http Outbound HTTP.
-	 */
-	private static function discovery( Http_Client $http ): Discovery {
-		$documents = new Metadata_Fetcher( $http );
-		return new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
-	}
-
-	/**
-	 * The conversations and leads: reading them, the lead poll and its emails, the privacy texts, and their
-	 * faces (REST routes and `wp causerie conversations`).
-	 *
-	 * @param Api_Client      $api       The one API client.
-	 * @param Token_Store     $tokens    The token in hand.
-	 * @param Site_Binding    $binding   Whether this copy is paused.
-	 * @param Alert_Recipient $recipient Where alerts go.
-	 * @param Alerter         $alerter   Sends emails.
-	 * @return list<Lead_Poller|Lead_Notifications|Lead_Mail|Privacy|Conversations_Controller|Leads_Controller|Conversations_Command>
-	 */
-	private function conversations( Api_Client $api, Token_Store $tokens, Site_Binding $binding, Alert_Recipient $recipient, Alerter $alerter ): array {
-		$conversations = new Conversations_Api( $api );
-		$feed          = new Lead_Feed( $conversations );
-		$poller        = new Lead_Poller( $this->file, $feed, $tokens, $binding );
-		$notifications = new Lead_Notifications( $recipient );
-		return array(
-			$poller,
-			$notifications,
-			new Lead_Mail( $this->file, $notifications, $feed, $poller, $alerter, new Lead_Emails(), $binding ),
-			new Privacy(),
-			new Conversations_Controller( $conversations ),
-			new Leads_Controller( $conversations, $notifications ),
-			new Conversations_Command( $conversations ),
-		);
-	}
-
-	/**
-	 * Builds the services and hooks them into WordPress.
+	 * Hooks each context's services into WordPress, built only when that context runs. A visitor's page view
+	 * registers the front-end services and a few closures; the rest is built on the first REST, admin,
+	 * WP-CLI or cron hook, or when a post changes.
 	 */
 	public function register(): void {
-		// On a network, each site's credentials fall back to the network's, field by field.
-		$encryption   = new Encryption();
-		$secrets      = new Secret_Binding( $encryption );
-		$credentials  = new Credential_Store( $encryption, new Overrides(), null, is_multisite() ? Credential_Store::network_storage() : null, $secrets );
-		$binding      = new Site_Binding();
-		$http         = new Http_Client( paused: $binding->is_paused( ... ) );
-		$documents    = new Metadata_Fetcher( $http );
-		$discovery    = new Discovery( $documents, new Resource_Discovery( $http, $documents ) );
-		$retry        = new Retry_Policy();
-		$token_client = new Token_Client( new Client_Request( $http, $secrets ), Http_Client::DEFAULT_TIMEOUT, $retry );
-		$jwks         = new Jwks( $documents );
-		$token_store  = new Token_Store( $encryption );
-		$revoker      = new Token_Revoker( $discovery, $token_client );
-		$intake       = new Token_Intake( $token_client, $token_store, $binding );
-		$renewal      = new Token_Renewal( $credentials, $discovery, $token_client, $token_store, $intake, new Lock(), $revoker );
-		$tokens       = new Token_Manager( $credentials, $discovery, $token_client, $token_store, $binding, $revoker, $intake, $renewal );
-		$api          = new Api_Client( $tokens, $credentials, $http, new Refusal( $jwks, $token_client ), $retry );
-		$verifier     = new Connection_Verifier( $discovery, $token_client, $api );
-		$checks       = new Live_Checks( $credentials, $tokens, $api, $binding );
-		$event_log    = new Event_Log( $this->file );
-		$status       = new Connection_Status( $credentials, $binding, $token_store, $checks, $discovery );
-		$health_tests = new Site_Health_Live_Tests( new Site_Health_Run( $checks ) );
-		$report       = new Support_Report( $this->version, $credentials, $token_store, $binding, $checks, $status, $event_log );
-		$recipient    = new Alert_Recipient();
-		$alerter      = new Alerter( $recipient, new Alert_Emails() );
-		$expiry       = new Secret_Expiry( $this->file, $alerter );
-		$problems     = new Problem_Tracker();
-		$cron         = new Cron_Monitor( defined( 'DISABLE_WP_CRON' ) && (bool) constant( 'DISABLE_WP_CRON' ), array( Token_Refresh::HOOK, Health_Check::HOOK ) );
-		$queue        = new Queue();
-		$selection    = new Content_Selection();
-		$source_ids   = new Source_Ids();
-		$knowledge    = new Knowledge_Api( $api );
-		$sync_state   = new Sync_State();
-		$schedule     = new Sync_Schedule();
-		$queue_report = new Queue_Report();
-		$full_sync    = new Full_Sync( $queue, $queue_report, $selection, $sync_state );
-		$runner       = new Sync_Runner( $queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $source_ids ), $selection, $source_ids ), $sync_state, $full_sync, new Sync_Stops( $queue, $sync_state ) );
-		$reconciler   = new Reconciler( $knowledge, $queue, $selection, $source_ids, $sync_state );
-		$listener     = new Post_Listener( $queue, $selection, $schedule );
-		$sync_status  = new Sync_Status( $sync_state, $full_sync, $queue_report, $selection );
-		$withdrawal   = new Withdrawal( $queue, $selection, $full_sync );
-		$sync_command = new Sync_Command( $sync_status, $full_sync, $queue, $runner, $reconciler, $sync_state, $withdrawal, $schedule );
-
-		// The chat widget's server side: its option, the daily refresh, the health it follows, its route and command.
-		$widget_options  = new Widget_Options();
-		$widget          = new Widget_Service( $widget_options, new Widget_Api( $api, new Address_Policy() ), new Origin_Removals() );
-		$widget_command  = new Widget_Command( $widget_options, $widget );
-		$widget_services = array(
-			new Widget_Cron( $this->file, $widget_options, $widget ),
-			new Widget_Health( $widget_options, $widget ),
-			new Widget_Controller( $widget_options, $widget ),
-		);
-
-		$services = array(
-			new Translations( $this->file ),
-			$http,
-			new Request_Guard(),
-			new Site_Controller( $this->version ),
-			new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $verifier, $binding, $tokens ),
-			new Binding_Controller( $binding ),
-			new Token_Controller( $tokens, $api, $credentials ),
-			new Checks_Controller( $checks ),
-			new Status_Controller( $status, $cron ),
-			$event_log,
-			new Events_Controller( $event_log ),
-			new Report_Controller( $report ),
-			new Jwks_Controller( $tokens, $jwks ),
-			new Token_Refresh( $this->file, $tokens ),
-			new Diagnoses_Controller(),
-			new Settings_Page( $this->file ),
-			new Site_Health_Tests( $health_tests, $credentials, $binding ),
-			new Site_Health_Controller( $health_tests ),
-			new Debug_Information( $this->version, $credentials, $token_store, $status ),
-			// Only when WP-CLI runs; over the same services, and the settings route for saving credentials.
-			new Commands( new Command( $status, $checks, $api ), new Token_Command( $tokens ), new Credentials_Command(), new Log_Command( $event_log ), new Report_Command( $report ), $sync_command, $widget_command ),
-			$recipient,
-			new Alerts_Controller( $recipient ),
-			$expiry,
-			new Health_Check( $this->file, $checks, $status, $alerter, $expiry, $problems ),
-			new Connection_Notice( $status, $cron, $problems ),
-			new Notice_Controller(),
-			$listener,
-			new Sync_Cron( $this->file, $runner, $reconciler, $sync_state, $schedule, $queue ),
-			new Editor_Panel( $this->file, $selection, $queue_report ),
-			// The sync's faces: its REST routes for the Knowledge tab, and the posts lists' column.
-			new Sync_Controller( $sync_status, $full_sync, $runner, $schedule ),
-			new Sync_Actions_Controller( $sync_status, $queue, $reconciler, $selection, $listener, $schedule, $withdrawal ),
-			new Posts_Column( $selection ),
-			new Sync_Health( $sync_status, $queue_report ),
-		);
-		array_push( $services, ...$this->conversations( $api, $token_store, $binding, $recipient, $alerter ) );
-		// The chat widget for visitors. Built on every request, so it stays three small services over the one
-		// autoloaded option: a page view decides with no query and no remote call.
-		$consent      = new Consent( $this->file, static fn(): bool => function_exists( 'wp_has_consent' ) );
-		$widget_front = new Widget_Front( $this->file, $this->version, $widget_options, $consent );
-		array_push( $services, $consent, $widget_front, new Chat_Embed( $this->file, $widget_front, $widget_options ) );
-		$services = array_merge( $services, $widget_services );
-
-		if ( is_multisite() ) {
-			$network    = new Credential_Store( $encryption, new Overrides(), Credential_Store::network_storage(), null, $secrets );
-			$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $verifier );
-			$services[] = new Network_Settings_Page( $network );
-			$services[] = new Network_Sync_Table( $sync_status );
+		$graph = new Service_Graph( $this->file, $this->version );
+		$chat  = new Chat_Graph( $this->file, $graph );
+		$this->register_front();
+		// A post changes through REST, the admin, cron, WP-CLI, XML-RPC or a front-end form: the listener is
+		// built on the first of its hooks, at priority 0 so that its own callbacks still run for that change.
+		foreach ( array( 'transition_post_status', 'before_delete_post', 'added_post_meta', 'updated_post_meta', 'deleted_post_meta' ) as $hook ) {
+			add_action( $hook, fn() => $this->enter( 'sync', static fn() => $graph->listener()->register() ), 0, 0 );
 		}
-		foreach ( $services as $service ) {
+		// Activation and deactivation run in the admin and in WP-CLI; their callbacks belong to the back office.
+		$basename = plugin_basename( $this->file );
+		foreach ( array( 'activate_', 'deactivate_' ) as $prefix ) {
+			add_action( $prefix . $basename, fn() => $this->back_office( $graph, $chat ), 0, 0 );
+		}
+		add_action( 'rest_api_init', fn() => $this->rest( $graph, $chat ), 0, 0 );
+		// The first hook of any admin request: a page's menus (before admin_init), or admin_init on Ajax and admin-post.
+		foreach ( array( 'admin_menu', 'network_admin_menu', 'user_admin_menu', 'admin_init' ) as $hook ) {
+			add_action( $hook, fn() => $this->admin( $graph, $chat ), 0, 0 );
+		}
+		add_action( 'cli_init', fn() => $this->cli( $graph, $chat ), 0, 0 );
+		// ALTERNATE_WP_CRON runs the jobs inside a page view, after the plugins have loaded.
+		if ( wp_doing_cron() || ( defined( 'ALTERNATE_WP_CRON' ) && (bool) constant( 'ALTERNATE_WP_CRON' ) ) ) {
+			$this->back_office( $graph, $chat );
+		}
+	}
+
+	/**
+	 * What a visitor's page view needs, on every request; the widget's front end belongs here. Keep it to a
+	 * few files: tests/php/Front/Page_View_Test.php counts them.
+	 */
+	private function register_front(): void {
+		// The chat widget decides from its one autoloaded option: no query, no remote call.
+		$options = new Widget_Options();
+		$consent = new Consent( $this->file, static fn(): bool => function_exists( 'wp_has_consent' ) );
+		$front   = new Widget_Front( $this->file, $this->version, $options, $consent );
+		foreach ( array( new Translations( $this->file ), $consent, $front, new Chat_Embed( $this->file, $front, $options ) ) as $service ) {
 			$service->register();
 		}
+	}
+
+	/**
+	 * Runs a context's registration once per request, however many hooks lead to it.
+	 *
+	 * @param string   $context  Name of the context.
+	 * @param \Closure $register Builds and registers its services.
+	 */
+	private function enter( string $context, \Closure $register ): void {
+		if ( ! isset( $this->entered[ $context ] ) ) {
+			$this->entered[ $context ] = true;
+			$register();
+		}
+	}
+
+	/**
+	 * What every context that runs the engine needs: the jobs and their schedules, the listeners of the
+	 * events and checks, outbound HTTP's filters, the alert setting and Site Health (its screen, core's REST
+	 * routes for it and its weekly cron check).
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 * @param Chat_Graph    $chat  The chatbot's services.
+	 */
+	private function back_office( Service_Graph $graph, Chat_Graph $chat ): void {
+		$this->enter(
+			'back_office',
+			function () use ( $graph, $chat ): void {
+				$services = array(
+					$graph->http(),
+					$graph->event_log(),
+					$graph->recipient(),
+					$graph->expiry(),
+					$graph->health_check(),
+					new Token_Refresh( $this->file, $graph->tokens() ),
+					new Sync_Cron( $this->file, $graph->runner(), $graph->reconciler(), $graph->sync_state(), $graph->schedule(), $graph->queue() ),
+					new Site_Health_Tests( $graph->health_tests(), $graph->credentials(), $graph->binding() ),
+					new Debug_Information( $this->version, $graph->credentials(), $graph->token_store(), $graph->status() ),
+					new Sync_Health( $graph->sync_status(), $graph->queue_report() ),
+					new Widget_Cron( $this->file, $chat->widget_options(), $chat->widget() ),
+					new Widget_Health( $chat->widget_options(), $chat->widget() ),
+					$chat->poller(),
+					$chat->notifications(),
+					new Lead_Mail( $this->file, $chat->notifications(), $chat->feed(), $chat->poller(), $graph->alerter(), new Lead_Emails(), $graph->binding() ),
+				);
+				foreach ( $services as $service ) {
+					$service->register();
+				}
+			}
+		);
+	}
+
+	/**
+	 * The block editor's panel: its REST fields and its script.
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 */
+	private function editor( Service_Graph $graph ): void {
+		$this->enter( 'editor', fn() => ( new Editor_Panel( $this->file, $graph->selection(), $graph->queue_report() ) )->register() );
+	}
+
+	/**
+	 * The REST routes, built on rest_api_init at priority 0 so that their own rest_api_init callbacks still run.
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 * @param Chat_Graph    $chat  The chatbot's services.
+	 */
+	private function rest( Service_Graph $graph, Chat_Graph $chat ): void {
+		$this->back_office( $graph, $chat );
+		$this->editor( $graph );
+		$this->enter(
+			'rest',
+			function () use ( $graph, $chat ): void {
+				$credentials = $graph->credentials();
+				$services    = array(
+					new Request_Guard(),
+					new Site_Controller( $this->version ),
+					new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $graph->verifier(), $graph->binding(), $graph->tokens() ),
+					new Binding_Controller( $graph->binding() ),
+					new Token_Controller( $graph->tokens(), $graph->api(), $credentials ),
+					new Checks_Controller( $graph->checks() ),
+					new Status_Controller( $graph->status(), $graph->cron() ),
+					new Events_Controller( $graph->event_log() ),
+					new Report_Controller( $graph->report() ),
+					new Jwks_Controller( $graph->tokens(), $graph->jwks() ),
+					new Diagnoses_Controller(),
+					new Site_Health_Controller( $graph->health_tests() ),
+					new Alerts_Controller( $graph->recipient() ),
+					new Notice_Controller(),
+					new Sync_Controller( $graph->sync_status(), $graph->full_sync(), $graph->runner(), $graph->schedule() ),
+					new Sync_Actions_Controller( $graph->sync_status(), $graph->queue(), $graph->reconciler(), $graph->selection(), $graph->listener(), $graph->schedule(), $graph->withdrawal() ),
+					new Widget_Controller( $chat->widget_options(), $chat->widget() ),
+					new Conversations_Controller( $chat->conversations() ),
+					new Leads_Controller( $chat->conversations(), $chat->notifications() ),
+				);
+				if ( is_multisite() ) {
+					$network    = $graph->network_credentials();
+					$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $graph->verifier() );
+				}
+				foreach ( $services as $service ) {
+					$service->register();
+				}
+			}
+		);
+	}
+
+	/**
+	 * The admin's screens, notice and posts column.
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 * @param Chat_Graph    $chat  The chatbot's services.
+	 */
+	private function admin( Service_Graph $graph, Chat_Graph $chat ): void {
+		$this->back_office( $graph, $chat );
+		$this->editor( $graph );
+		$this->enter(
+			'admin',
+			function () use ( $graph ): void {
+				$services = array(
+					new Settings_Page( $this->file ),
+					new Connection_Notice( $graph->status(), $graph->cron(), $graph->problems() ),
+					new Posts_Column( $graph->selection() ),
+					new Privacy(),
+				);
+				if ( is_multisite() ) {
+					$services[] = new Network_Settings_Page( $graph->network_credentials() );
+					$services[] = new Network_Sync_Table( $graph->sync_status() );
+				}
+				foreach ( $services as $service ) {
+					$service->register();
+				}
+			}
+		);
+	}
+
+	/**
+	 * The WP-CLI commands, over the same services (and the settings route, for saving credentials).
+	 *
+	 * @param Service_Graph $graph The shared services.
+	 * @param Chat_Graph    $chat  The chatbot's services.
+	 */
+	private function cli( Service_Graph $graph, Chat_Graph $chat ): void {
+		$this->back_office( $graph, $chat );
+		$this->enter(
+			'cli',
+			static function () use ( $graph, $chat ): void {
+				$sync = new Sync_Command( $graph->sync_status(), $graph->full_sync(), $graph->queue(), $graph->runner(), $graph->reconciler(), $graph->sync_state(), $graph->withdrawal(), $graph->schedule() );
+				( new Commands( new Command( $graph->status(), $graph->checks(), $graph->api() ), new Token_Command( $graph->tokens() ), new Credentials_Command(), new Log_Command( $graph->event_log() ), new Report_Command( $graph->report() ), $sync, new Widget_Command( $chat->widget_options(), $chat->widget() ) ) )->register();
+				( new Conversations_Command( $chat->conversations() ) )->register();
+			}
+		);
 	}
 }

@@ -37,6 +37,11 @@ final class Lead_Notifications {
 	 * Declares the setting.
 	 */
 	public function register(): void {
+		// The back office registers on REST, admin and WP-CLI requests once init has run.
+		if ( did_action( 'init' ) > 0 ) {
+			$this->register_setting();
+			return;
+		}
 		add_action( 'init', array( $this, 'register_setting' ) );
 	}
 

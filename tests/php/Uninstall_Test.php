@@ -23,7 +23,7 @@ use Causerie\Connector\Alerts\Alerter;
 use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
-use Causerie\Connector\Plugin;
+use Causerie\Connector\Uninstaller;
 use Causerie\Connector\Sync\Content_Selection;
 use Causerie\Connector\Sync\Post_Record;
 use Causerie\Connector\Sync\Queue;
@@ -54,8 +54,8 @@ final class Uninstall_Test extends TestCase {
 	/**
 	 * The plugin as uninstall.php builds it.
 	 */
-	private static function plugin(): Plugin {
-		return new Plugin( dirname( __DIR__, 2 ) . '/causerie-connector.php', '' );
+	private static function plugin(): Uninstaller {
+		return new Uninstaller( dirname( __DIR__, 2 ) . '/causerie-connector.php' );
 	}
 
 	public function test_uninstall_forgets_every_copy_in_a_persistent_object_cache(): void {

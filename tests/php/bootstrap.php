@@ -36,6 +36,12 @@ $_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
 $_SERVER['REQUEST_METHOD']  = 'GET';
 $_SERVER['REMOTE_ADDR']     = '127.0.0.1';
 
+// The plugin registers each context's services when that context runs (Plugin::register()). This process
+// plays a WP-Cron request, so the jobs, their listeners and Site Health register as they load, as on
+// wp-cron.php; REST and admin services register on their own hooks, which the tests fire as WordPress does.
+// What a visitor's page view registers is measured in a process of its own (tests/php/Front).
+define( 'DOING_CRON', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- core's constant.
+
 require_once $causerie_root . '/vendor/autoload.php';
 require $causerie_site . '/wp-load.php';
 require_once $causerie_site . '/wp-admin/includes/plugin.php';

@@ -32,6 +32,8 @@ final class Connection_Notice_Test extends TestCase {
 		// An admin page: wp-admin's files are loaded there.
 		require_once ABSPATH . 'wp-admin/includes/admin.php'; // @phpstan-ignore requireOnce.fileNotFound
 		set_current_screen( 'dashboard' );
+		// As on every admin page: the plugin registers its admin services on the first admin hook.
+		do_action( 'admin_init' );
 	}
 
 	protected function tearDown(): void {

@@ -57,6 +57,13 @@ final class Wp_Cli {
 	}
 
 	/**
+	 * The site's directory, once reset() installed it.
+	 */
+	public static function site(): string {
+		return self::$site;
+	}
+
+	/**
 	 * Runs `wp causerie …` and waits for it.
 	 *
 	 * @param string[]              $args  Arguments after `wp causerie`.

@@ -188,6 +188,8 @@ final class Surfaces {
 		rest_do_request( new \WP_REST_Request( 'POST', '/' . Admin_Controller::NAMESPACE . '/checks' ) );
 		require_once ABSPATH . 'wp-admin/includes/admin.php'; // @phpstan-ignore requireOnce.fileNotFound
 		set_current_screen( 'dashboard' );
+		// As on every admin page: the plugin registers its admin services on the first admin hook.
+		do_action( 'admin_init' );
 		ob_start();
 		do_action( 'admin_notices' );
 		$html = (string) ob_get_clean();
