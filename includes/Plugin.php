@@ -93,6 +93,20 @@ final class Plugin {
 	) {}
 
 	/**
+	 * The shared services, once a context needs them: a visitor's page view never does.
+	 *
+	 * @var Service_Graph|null
+	 */
+	private ?Service_Graph $graph = null;
+
+	/**
+	 * The chatbot's services, likewise.
+	 *
+	 * @var Chat_Graph|null
+	 */
+	private ?Chat_Graph $chat = null;
+
+	/**
 	 * The contexts registered so far in this request.
 	 *
 	 * @var array<string, true>
@@ -105,28 +119,26 @@ final class Plugin {
 	 * WP-CLI or cron hook, or when a post changes.
 	 */
 	public function register(): void {
-		$graph = new Service_Graph( $this->file, $this->version );
-		$chat  = new Chat_Graph( $this->file, $graph );
 		$this->register_front();
 		// A post changes through REST, the admin, cron, WP-CLI, XML-RPC or a front-end form: the listener is
 		// built on the first of its hooks, at priority 0 so that its own callbacks still run for that change.
 		foreach ( array( 'transition_post_status', 'before_delete_post', 'added_post_meta', 'updated_post_meta', 'deleted_post_meta' ) as $hook ) {
-			add_action( $hook, fn() => $this->enter( 'sync', static fn() => $graph->listener()->register() ), 0, 0 );
+			add_action( $hook, fn() => $this->enter( 'sync', fn() => $this->graph()->listener()->register() ), 0, 0 );
 		}
 		// Activation and deactivation run in the admin and in WP-CLI; their callbacks belong to the back office.
 		$basename = plugin_basename( $this->file );
 		foreach ( array( 'activate_', 'deactivate_' ) as $prefix ) {
-			add_action( $prefix . $basename, fn() => $this->back_office( $graph, $chat ), 0, 0 );
+			add_action( $prefix . $basename, fn() => $this->back_office(), 0, 0 );
 		}
-		add_action( 'rest_api_init', fn() => $this->rest( $graph, $chat ), 0, 0 );
+		add_action( 'rest_api_init', fn() => $this->rest(), 0, 0 );
 		// The first hook of any admin request: a page's menus (before admin_init), or admin_init on Ajax and admin-post.
 		foreach ( array( 'admin_menu', 'network_admin_menu', 'user_admin_menu', 'admin_init' ) as $hook ) {
-			add_action( $hook, fn() => $this->admin( $graph, $chat ), 0, 0 );
+			add_action( $hook, fn() => $this->admin(), 0, 0 );
 		}
-		add_action( 'cli_init', fn() => $this->cli( $graph, $chat ), 0, 0 );
+		add_action( 'cli_init', fn() => $this->cli(), 0, 0 );
 		// ALTERNATE_WP_CRON runs the jobs inside a page view, after the plugins have loaded.
 		if ( wp_doing_cron() || ( defined( 'ALTERNATE_WP_CRON' ) && (bool) constant( 'ALTERNATE_WP_CRON' ) ) ) {
-			$this->back_office( $graph, $chat );
+			$this->back_office();
 		}
 	}
 
@@ -142,6 +154,20 @@ final class Plugin {
 		foreach ( array( new Translations( $this->file ), $consent, $front, new Chat_Embed( $this->file, $front, $options ) ) as $service ) {
 			$service->register();
 		}
+	}
+
+	/**
+	 * The shared services, built on first use.
+	 */
+	private function graph(): Service_Graph {
+		return $this->graph ??= new Service_Graph( $this->file, $this->version );
+	}
+
+	/**
+	 * The chatbot's services, built on first use.
+	 */
+	private function chat(): Chat_Graph {
+		return $this->chat ??= new Chat_Graph( $this->file, $this->graph() );
 	}
 
 	/**
@@ -161,11 +187,10 @@ final class Plugin {
 	 * What every context that runs the engine needs: the jobs and their schedules, the listeners of the
 	 * events and checks, outbound HTTP's filters, the alert setting and Site Health (its screen, core's REST
 	 * routes for it and its weekly cron check).
-	 *
-	 * @param Service_Graph $graph The shared services.
-	 * @param Chat_Graph    $chat  The chatbot's services.
 	 */
-	private function back_office( Service_Graph $graph, Chat_Graph $chat ): void {
+	private function back_office(): void {
+		$graph = $this->graph();
+		$chat  = $this->chat();
 		$this->enter(
 			'back_office',
 			function () use ( $graph, $chat ): void {
@@ -195,22 +220,20 @@ final class Plugin {
 
 	/**
 	 * The block editor's panel: its REST fields and its script.
-	 *
-	 * @param Service_Graph $graph The shared services.
 	 */
-	private function editor( Service_Graph $graph ): void {
+	private function editor(): void {
+		$graph = $this->graph();
 		$this->enter( 'editor', fn() => ( new Editor_Panel( $this->file, $graph->selection(), $graph->queue_report() ) )->register() );
 	}
 
 	/**
 	 * The REST routes, built on rest_api_init at priority 0 so that their own rest_api_init callbacks still run.
-	 *
-	 * @param Service_Graph $graph The shared services.
-	 * @param Chat_Graph    $chat  The chatbot's services.
 	 */
-	private function rest( Service_Graph $graph, Chat_Graph $chat ): void {
-		$this->back_office( $graph, $chat );
-		$this->editor( $graph );
+	private function rest(): void {
+		$graph = $this->graph();
+		$chat  = $this->chat();
+		$this->back_office();
+		$this->editor();
 		$this->enter(
 			'rest',
 			function () use ( $graph, $chat ): void {
@@ -249,13 +272,11 @@ final class Plugin {
 
 	/**
 	 * The admin's screens, notice and posts column.
-	 *
-	 * @param Service_Graph $graph The shared services.
-	 * @param Chat_Graph    $chat  The chatbot's services.
 	 */
-	private function admin( Service_Graph $graph, Chat_Graph $chat ): void {
-		$this->back_office( $graph, $chat );
-		$this->editor( $graph );
+	private function admin(): void {
+		$graph = $this->graph();
+		$this->back_office();
+		$this->editor();
 		$this->enter(
 			'admin',
 			function () use ( $graph ): void {
@@ -278,12 +299,11 @@ final class Plugin {
 
 	/**
 	 * The WP-CLI commands, over the same services (and the settings route, for saving credentials).
-	 *
-	 * @param Service_Graph $graph The shared services.
-	 * @param Chat_Graph    $chat  The chatbot's services.
 	 */
-	private function cli( Service_Graph $graph, Chat_Graph $chat ): void {
-		$this->back_office( $graph, $chat );
+	private function cli(): void {
+		$graph = $this->graph();
+		$chat  = $this->chat();
+		$this->back_office();
 		$this->enter(
 			'cli',
 			static function () use ( $graph, $chat ): void {

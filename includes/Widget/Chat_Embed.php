@@ -52,8 +52,30 @@ final class Chat_Embed {
 	 * The block, from its block.json, and the shortcode.
 	 */
 	public function register_embeds(): void {
+		// Outside the admin nothing edits blocks: leaving the editor script out spares a page view reading its
+		// asset file and registering a script it never prints.
+		$front = is_admin() ? null : array( $this, 'without_editor_script' );
+		if ( null !== $front ) {
+			add_filter( 'block_type_metadata', $front );
+		}
 		register_block_type( dirname( $this->plugin_file ) . '/' . self::BLOCK_DIR, array( 'render_callback' => array( $this, 'render_block' ) ) );
+		if ( null !== $front ) {
+			remove_filter( 'block_type_metadata', $front );
+		}
 		add_shortcode( self::SHORTCODE, array( $this, 'render_shortcode' ) );
+	}
+
+	/**
+	 * The block's metadata without its editor script.
+	 *
+	 * @param array<string, mixed> $metadata A block type's metadata.
+	 * @return array<string, mixed>
+	 */
+	public function without_editor_script( array $metadata ): array {
+		if ( self::BLOCK === ( $metadata['name'] ?? null ) ) {
+			unset( $metadata['editorScript'] );
+		}
+		return $metadata;
 	}
 
 	/**

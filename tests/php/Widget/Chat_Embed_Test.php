@@ -46,7 +46,8 @@ final class Chat_Embed_Test extends TestCase {
 			register_block_type( $this->block );
 		}
 		add_shortcode( Chat_Embed::SHORTCODE, $this->shortcode ?? '__return_empty_string' );
-		$GLOBALS['wp_scripts'] = null;
+		$GLOBALS['wp_scripts']     = null;
+		$GLOBALS['current_screen'] = null;
 		parent::tearDown();
 	}
 
@@ -78,7 +79,18 @@ final class Chat_Embed_Test extends TestCase {
 			),
 			array_intersect_key( (array) $block->attributes, array_flip( array( 'mode', 'label' ) ) )
 		);
+		self::assertSame( array(), $block->editor_script_handles, 'a page view registers no editor script' );
+	}
+
+	public function test_in_the_admin_the_block_comes_with_its_editor_script(): void {
+		set_current_screen( 'post' );
+		\WP_Block_Type_Registry::get_instance()->unregister( Chat_Embed::BLOCK );
+		$this->widget->embed->register_embeds();
+
+		$block = \WP_Block_Type_Registry::get_instance()->get_registered( Chat_Embed::BLOCK );
+		self::assertInstanceOf( \WP_Block_Type::class, $block );
 		self::assertNotEmpty( $block->editor_script_handles );
+		self::assertTrue( wp_script_is( $block->editor_script_handles[0], 'registered' ) );
 	}
 
 	public function test_a_panel_block_loads_the_widget_on_a_manual_page(): void {
