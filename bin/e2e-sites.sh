@@ -28,6 +28,8 @@ case "${1:-}" in
 			url="http://127.0.0.1:${PORTS[$suite]}"
 			"$ROOT/bin/wp-site.sh" stop "$site"
 			FRESH=1 "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
+			# The WP Consent API's test double and a banner, installed but inactive: the consent spec turns them on.
+			ln -sfn "$ROOT/tests/consent-api" "$site/wp-content/plugins/wp-consent-api"
 			"$ROOT/bin/wp-site.sh" serve "$site" "$url"
 			start_sandbox "${SANDBOX_PORTS[$suite]}" "$LOGS/e2e-sandbox-$suite.log" "$site.sandbox.pid"
 			start_sandbox "${SPLIT_PORTS[$suite]}" "$LOGS/e2e-sandbox-split-$suite.log" "$site.sandbox-split.pid" "${SPLIT_API_PORTS[$suite]}"

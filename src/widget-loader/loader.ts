@@ -4,7 +4,9 @@
  * It reads `loader` from the widget's JSON configuration (`#causerie-widget-config`, printed by Widget_Front):
  * `{ src, category }`.
  * - With a `category`, the WP Consent API decides: `wp_has_consent( category )` now, or a later
- *   `wp_listen_for_consent_change` event whose detail allows that category.
+ *   `wp_listen_for_consent_change` event whose detail allows that category. When the API says a banner will
+ *   set the consent type later (`waitfor_consent_hook`), it asks only after `wp_consent_type_defined`: before
+ *   that, the API answers yes to everything.
  * - Without one (the owner's "wait for a consent signal" setting), the page signals consent itself: by
  *   dispatching `causerie-consent` on `document`, or by setting `window.causerieConsent = true` before this
  *   deferred script runs.
@@ -13,6 +15,7 @@
 export const CONFIG_ID = 'causerie-widget-config';
 export const SIGNAL_EVENT = 'causerie-consent';
 export const CONSENT_API_EVENT = 'wp_listen_for_consent_change';
+export const CONSENT_TYPE_EVENT = 'wp_consent_type_defined';
 
 export interface Gate {
 	src: string;
@@ -21,6 +24,8 @@ export interface Gate {
 
 export type ConsentWindow = Window & {
 	wp_has_consent?: ( category: string ) => boolean;
+	wp_consent_type?: string;
+	waitfor_consent_hook?: boolean;
 	causerieConsent?: boolean;
 };
 
@@ -74,15 +79,16 @@ export function start( doc: Document, win: ConsentWindow ): void {
 		script.src = gate.src;
 		doc.body.appendChild( script );
 	};
-	if ( consented( win, gate.category ) ) {
-		add();
-		return;
-	}
 	const category = gate.category;
 	if ( category === null ) {
+		if ( consented( win, null ) ) {
+			add();
+			return;
+		}
 		doc.addEventListener( SIGNAL_EVENT, add );
 		return;
 	}
+	// Listening first: a banner may answer as soon as it defines the consent type.
 	doc.addEventListener( CONSENT_API_EVENT, ( event ) => {
 		const detail = ( event as CustomEvent< unknown > ).detail;
 		if (
@@ -93,4 +99,14 @@ export function start( doc: Document, win: ConsentWindow ): void {
 			add();
 		}
 	} );
+	const ask = () => {
+		if ( consented( win, category ) ) {
+			add();
+		}
+	};
+	if ( win.waitfor_consent_hook && win.wp_consent_type === undefined ) {
+		doc.addEventListener( CONSENT_TYPE_EVENT, ask, { once: true } );
+		return;
+	}
+	ask();
 }

@@ -1,6 +1,7 @@
 import {
 	CONFIG_ID,
 	CONSENT_API_EVENT,
+	CONSENT_TYPE_EVENT,
 	SIGNAL_EVENT,
 	start,
 	type ConsentWindow,
@@ -55,6 +56,38 @@ describe( 'the widget’s consent loader', () => {
 		expect( added() ).toEqual( [] );
 		change( { marketing: 'allow' } );
 		change( { marketing: 'allow' } );
+		expect( added() ).toEqual( [ SRC ] );
+	} );
+
+	it( 'when a banner will define the consent type later, asks the Consent API only once it has', () => {
+		page( { src: SRC, category: 'marketing' } );
+		// The Consent API's answer: yes to everything while no consent type is set, then the visitor's choice.
+		const win = consentWindow( { waitfor_consent_hook: true } );
+		win.wp_has_consent = () => win.wp_consent_type === undefined;
+		start( document, win );
+		expect( added() ).toEqual( [] );
+
+		win.wp_consent_type = 'optin';
+		document.dispatchEvent( new CustomEvent( CONSENT_TYPE_EVENT ) );
+		expect( added() ).toEqual( [] );
+		document.dispatchEvent(
+			new CustomEvent( CONSENT_API_EVENT, {
+				detail: { marketing: 'allow' },
+			} )
+		);
+		expect( added() ).toEqual( [ SRC ] );
+	} );
+
+	it( 'when the banner defined the consent type before it ran, asks the Consent API at once', () => {
+		page( { src: SRC, category: 'marketing' } );
+		start(
+			document,
+			consentWindow( {
+				waitfor_consent_hook: true,
+				wp_consent_type: 'optout',
+				wp_has_consent: () => true,
+			} )
+		);
 		expect( added() ).toEqual( [ SRC ] );
 	} );
 
