@@ -36,9 +36,15 @@ const TokenInspector = lazyPanel( () =>
 		/* webpackChunkName: "token" */ './components/TokenInspector'
 	).then( ( chunk ) => chunk.TokenInspector )
 );
+const ChatbotTab = lazyPanel( () =>
+	import( /* webpackChunkName: "chatbot" */ './widget/ChatbotTab' ).then(
+		( chunk ) => chunk.ChatbotTab
+	)
+);
 
 const TABS = [
 	{ name: 'credentials', title: __( 'Credentials', 'causerie-connector' ) },
+	{ name: 'chatbot', title: __( 'Chatbot', 'causerie-connector' ) },
 	{ name: 'knowledge', title: __( 'Knowledge', 'causerie-connector' ) },
 	{
 		name: 'conversations',
@@ -188,6 +194,15 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 										}
 										recheck();
 									} }
+								/>
+							);
+						case 'chatbot':
+							return (
+								<ChatbotTab
+									texts={ initial.texts }
+									onFix={ ( code ) =>
+										code ? fixRow( code ) : openWizard()
+									}
 								/>
 							);
 						case 'knowledge':
