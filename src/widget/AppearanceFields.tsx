@@ -7,7 +7,7 @@ import {
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { WidgetAppearance, WidgetBot } from '../types';
-import { normalizeColor } from './appearance';
+import { MAX_GREETING, MAX_LAUNCHER_TEXT, normalizeColor } from './appearance';
 
 interface Props {
 	appearance: WidgetAppearance;
@@ -115,6 +115,7 @@ export function AppearanceFields( { appearance, bot, onChange }: Props ) {
 				) }
 				value={ appearance.greeting }
 				placeholder={ bot?.greeting ?? '' }
+				maxLength={ MAX_GREETING }
 				onChange={ ( greeting ) => set( { greeting } ) }
 			/>
 			<TextControl
@@ -126,6 +127,7 @@ export function AppearanceFields( { appearance, bot, onChange }: Props ) {
 					'causerie-connector'
 				) }
 				value={ appearance.launcherText }
+				maxLength={ MAX_LAUNCHER_TEXT }
 				onChange={ ( launcherText ) => set( { launcherText } ) }
 			/>
 		</fieldset>

@@ -13,6 +13,10 @@ export interface EffectiveAppearance {
 	launcherText: string;
 }
 
+/** The longest greeting and launcher text the server takes (Widget_Options::sanitize, the route's schema). */
+export const MAX_GREETING = 200;
+export const MAX_LAUNCHER_TEXT = 40;
+
 /** Until the bot's theme is fetched: WordPress's admin blue, white text, bottom right, no greeting. */
 const WITHOUT_BOT: WidgetBot = {
 	botId: '',

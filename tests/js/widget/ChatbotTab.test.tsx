@@ -348,4 +348,19 @@ describe( 'The Chatbot tab', () => {
 			} )
 		).not.toBeInTheDocument();
 	} );
+
+	it( 'takes no longer a launcher text than the server accepts, so a save is not refused for it', async () => {
+		const user = userEvent.setup();
+		routeApiFetch( { [ GET ]: ON } );
+		await renderTab();
+
+		await user.type(
+			screen.getByRole( 'textbox', { name: 'Launcher text' } ),
+			'x'.repeat( 45 )
+		);
+
+		expect(
+			screen.getByRole( 'textbox', { name: 'Launcher text' } )
+		).toHaveValue( 'x'.repeat( 40 ) );
+	} );
 } );
