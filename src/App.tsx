@@ -12,7 +12,6 @@ import { StatusHeader } from './components/StatusHeader';
 import { SupportReport } from './components/SupportReport';
 import { RegenerationWizard } from './components/wizard/RegenerationWizard';
 import { useConnection } from './hooks/useConnection';
-import ConversationsTab from './conversations/ConversationsTab';
 import { KnowledgePanel } from './knowledge/KnowledgePanel';
 import { lazyPanel } from './shared/lazyPanel';
 import type { DiagnosisCode } from './diagnosis/codes';
@@ -35,6 +34,11 @@ const TokenInspector = lazyPanel( () =>
 	import(
 		/* webpackChunkName: "token" */ './components/TokenInspector'
 	).then( ( chunk ) => chunk.TokenInspector )
+);
+const ConversationsTab = lazyPanel( () =>
+	import(
+		/* webpackChunkName: "conversations" */ './conversations/ConversationsTab'
+	).then( ( chunk ) => chunk.default )
 );
 const ChatbotTab = lazyPanel( () =>
 	import( /* webpackChunkName: "chatbot" */ './widget/ChatbotTab' ).then(

@@ -3,16 +3,18 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 
-/** The WP Consent API category the chatbot waits for. */
-export const CONSENT_CATEGORY = 'functional';
+import { SIGNAL_EVENT } from '../widget-loader/loader';
 
-/** The event a page fires on `window` when the visitor consents, without the WP Consent API. */
-export const CONSENT_EVENT = 'causerie-consent';
+/**
+ * The WP Consent API category the chatbot waits for: Widget\Consent::CATEGORY's default, until the widget's
+ * route says which one the site's filter chose.
+ */
+export const CONSENT_CATEGORY = 'marketing';
 
 /** The line shown when the WP Consent API is active. */
 export function consentApiText(): string {
 	return sprintf(
-		/* translators: %s: a consent category of the WP Consent API, such as functional. */
+		/* translators: %s: a consent category of the WP Consent API, such as marketing. */
 		__(
 			'The chatbot waits for the visitor\'s consent through the WP Consent API: it loads once the visitor accepts the "%s" category.',
 			'causerie-connector'
@@ -29,7 +31,7 @@ export function consentSignalText(): string {
 			'The chatbot then loads only once the page fires the %1$s event, which your cookie banner can do when the visitor accepts: %2$s',
 			'causerie-connector'
 		),
-		CONSENT_EVENT,
-		`window.dispatchEvent( new Event( '${ CONSENT_EVENT }' ) )`
+		SIGNAL_EVENT,
+		`document.dispatchEvent( new Event( '${ SIGNAL_EVENT }' ) )`
 	);
 }

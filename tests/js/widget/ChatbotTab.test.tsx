@@ -340,7 +340,7 @@ describe( 'The Chatbot tab', () => {
 		await renderTab();
 
 		expect(
-			screen.getByText( /accepts the "functional" category/ )
+			screen.getByText( /accepts the "marketing" category/ )
 		).toBeInTheDocument();
 		expect(
 			screen.queryByRole( 'checkbox', {
