@@ -10,11 +10,10 @@ import { HealthPanel } from './components/HealthPanel';
 import { SiteSummary } from './components/SiteSummary';
 import { StatusHeader } from './components/StatusHeader';
 import { SupportReport } from './components/SupportReport';
-import { TokenInspector } from './components/TokenInspector';
 import { RegenerationWizard } from './components/wizard/RegenerationWizard';
 import { useConnection } from './hooks/useConnection';
-import ConversationsTab from './conversations/ConversationsTab';
 import { KnowledgePanel } from './knowledge/KnowledgePanel';
+import { lazyPanel } from './shared/lazyPanel';
 import type { DiagnosisCode } from './diagnosis/codes';
 import type {
 	ChecksRun,
@@ -29,8 +28,27 @@ import { diagnosisFor } from './wizard/diagnosisFor';
 
 export const FIX_HASH = '#fix';
 
+// Tabs fetched the first time they open, so the first paint stays within its budget (bin/bundle-size.mjs).
+// The token inspector bundles jose, the heaviest part of the screen, for a tab few owners open.
+const TokenInspector = lazyPanel( () =>
+	import(
+		/* webpackChunkName: "token" */ './components/TokenInspector'
+	).then( ( chunk ) => chunk.TokenInspector )
+);
+const ConversationsTab = lazyPanel( () =>
+	import(
+		/* webpackChunkName: "conversations" */ './conversations/ConversationsTab'
+	).then( ( chunk ) => chunk.default )
+);
+const ChatbotTab = lazyPanel( () =>
+	import( /* webpackChunkName: "chatbot" */ './widget/ChatbotTab' ).then(
+		( chunk ) => chunk.ChatbotTab
+	)
+);
+
 const TABS = [
 	{ name: 'credentials', title: __( 'Credentials', 'causerie-connector' ) },
+	{ name: 'chatbot', title: __( 'Chatbot', 'causerie-connector' ) },
 	{ name: 'knowledge', title: __( 'Knowledge', 'causerie-connector' ) },
 	{
 		name: 'conversations',
@@ -180,6 +198,15 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 										}
 										recheck();
 									} }
+								/>
+							);
+						case 'chatbot':
+							return (
+								<ChatbotTab
+									texts={ initial.texts }
+									onFix={ ( code ) =>
+										code ? fixRow( code ) : openWizard()
+									}
 								/>
 							);
 						case 'knowledge':

@@ -19,6 +19,7 @@ import type {
 	EventQuery,
 	LeadNotifications,
 	LeadPage,
+	FoundPost,
 	LoggedEvent,
 	PublicKeys,
 	Regeneration,
@@ -30,6 +31,8 @@ import type {
 	SyncStatus,
 	TokenDescription,
 	VerifyResult,
+	WidgetSettings,
+	WidgetStatus,
 } from './types';
 
 export const REST_NAMESPACE = '/causerie/v1';
@@ -405,5 +408,46 @@ export function saveLeadNotifications(
 		path: LEAD_NOTIFICATIONS_PATH,
 		method: 'PUT',
 		data: settings,
+	} );
+}
+
+export const WIDGET_PATH = `${ REST_NAMESPACE }/widget`;
+export const SEARCH_PATH = '/wp/v2/search';
+
+/** The chatbot's settings, the bot it shows, and whether visitors see it. */
+export function fetchWidget(): Promise< WidgetStatus > {
+	return apiFetch< WidgetStatus >( { path: WIDGET_PATH } );
+}
+
+/**
+ * Saves the chatbot's settings. Turning it on registers the site with Causerie first: when Causerie refuses,
+ * the answer is a diagnosis error and nothing stored changes.
+ *
+ * @param settings Only the settings to change.
+ */
+export function saveWidget(
+	settings: Partial< WidgetSettings >
+): Promise< WidgetStatus > {
+	return apiFetch< WidgetStatus >( {
+		path: WIDGET_PATH,
+		method: 'PUT',
+		data: { settings },
+	} );
+}
+
+/**
+ * Posts of any public type whose title or content matches, for the list of pages without the chatbot.
+ *
+ * @param search What the owner typed.
+ */
+export function searchPosts( search: string ): Promise< FoundPost[] > {
+	const params = new URLSearchParams( {
+		search,
+		type: 'post',
+		per_page: '10',
+		_fields: 'id,title',
+	} );
+	return apiFetch< FoundPost[] >( {
+		path: `${ SEARCH_PATH }?${ params.toString() }`,
 	} );
 }

@@ -438,3 +438,61 @@ export interface LeadNotifications {
 	mode: 'off' | 'instant' | 'daily';
 	email: string;
 }
+
+/** Where the chatbot shows by itself (Widget\Widget_Options::PLACEMENTS). */
+export type WidgetPlacement = 'everywhere' | 'types' | 'except' | 'manual';
+
+/** The owner's overrides of the bot's theme; an empty value follows the bot. */
+export interface WidgetAppearance {
+	/** '#rrggbb', lower case, or ''. */
+	color: string;
+	position: 'bottom-right' | 'bottom-left' | '';
+	greeting: string;
+	launcherText: string;
+}
+
+/** The owner's choices for the chatbot on the site (Widget\Widget_Options::sanitize). */
+export interface WidgetSettings {
+	enabled: boolean;
+	placement: WidgetPlacement;
+	/** Post type names, for placement 'types'. */
+	types: string[];
+	/** Post ids, for placement 'except'. */
+	exclude: number[];
+	appearance: WidgetAppearance;
+	/** Without the WP Consent API: load at once, or wait for the page's consent signal. */
+	consent: 'none' | 'signal';
+}
+
+/** The bot as the API last described it. */
+export interface WidgetBot {
+	botId: string;
+	greeting: string;
+	color: string;
+	textColor: string;
+	position: 'bottom-right' | 'bottom-left';
+	origin: string;
+}
+
+/** GET and PUT /causerie/v1/widget */
+export interface WidgetStatus {
+	settings: WidgetSettings;
+	/** Null until the bot's configuration was fetched. */
+	bot: WidgetBot | null;
+	/** on: shown; hidden: on but the connection is broken; unavailable: on but the bot was never fetched. */
+	state: 'off' | 'on' | 'hidden' | 'unavailable';
+	/** The diagnosis code that hides it, while hidden. */
+	problem: string | null;
+	/** Whether the WP Consent API is active. */
+	consentApi: boolean;
+	postTypes: Array< { name: string; label: string } >;
+	/** The posts of settings.exclude, with their titles. */
+	excluded: Array< { id: number; title: string } >;
+	homeUrl: string;
+}
+
+/** One result of GET /wp/v2/search, as the exclusion list asks for it. */
+export interface FoundPost {
+	id: number;
+	title: string;
+}

@@ -13,6 +13,10 @@ export const POT = `languages/${ DOMAIN }.pot`;
 
 // Each script WordPress loads, and the sources bundled into it: their strings go into that script's JSON. A
 // source belongs to the script with the longest prefix that matches it: the editor's panel is not the screen's.
+// The screen's lazily loaded tabs (build/chatbot.js, build/token.js…) need no JSON of their own: WordPress
+// loads translations per enqueued script only, and the chunks are fetched by webpack, not enqueued. Their
+// sources are under src/, so their strings are in build/index.js's JSON, which wp_set_script_translations()
+// hands to wp.i18n before index.js runs; a chunk's __() reads the same domain from that one store.
 export const SCRIPTS = {
 	'build/index.js': [ 'src/' ],
 	'build/editor.js': [ 'src/editor/' ],

@@ -67,7 +67,7 @@ export async function control(
  */
 export async function rest(
 	page: Page,
-	method: 'GET' | 'POST',
+	method: 'GET' | 'POST' | 'PUT',
 	route: string,
 	data?: object
 ): Promise< { status: number; body: Record< string, unknown > } > {

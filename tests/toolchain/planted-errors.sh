@@ -42,5 +42,13 @@ node -e 'process.stdout.write( `window.planted = "${ require( "node:crypto" ).ra
 	>"$work/build/index.js"
 expect_failure "the bundle budget rejects an oversized bundle" 'over budget' node bin/bundle-size.mjs "$work/build"
 
+# A lazily loaded tab over its own budget fails even when the screen's first paint is small: 12 KB of random
+# bytes in base64 gzip to about 9 KB.
+mkdir -p "$work/build-tab"
+echo 'window.planted = 1;' >"$work/build-tab/index.js"
+node -e 'process.stdout.write( `window.planted = "${ require( "node:crypto" ).randomBytes( 9216 ).toString( "base64" ) }";` )' \
+	>"$work/build-tab/chatbot.js"
+expect_failure "the bundle budget rejects an oversized tab" 'screen tab chatbot over budget' node bin/bundle-size.mjs "$work/build-tab"
+
 echo "planted errors: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

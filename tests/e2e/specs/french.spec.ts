@@ -4,9 +4,6 @@
  * The expected words are read from the shipped .po, so the spec checks that the translation loads, not a
  * second copy of it.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import {
 	CLIENT,
 	control,
@@ -18,27 +15,7 @@ import {
 	Tally,
 } from '../connection';
 import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
-
-const ROOT = path.resolve( __dirname, '../../..' );
-
-/**
- * The French for an English string, from languages/causerie-connector-fr_FR.po.
- *
- * @param english The msgid.
- */
-function fr( english: string ): string {
-	const po = readFileSync(
-		path.join( ROOT, 'languages/causerie-connector-fr_FR.po' ),
-		'utf8'
-	);
-	const quoted = JSON.stringify( english );
-	const at = po.indexOf( `\nmsgid ${ quoted }\nmsgstr ` );
-	expect( at, `a translation of ${ quoted }` ).toBeGreaterThan( -1 );
-	const line = po.slice( at ).split( '\n' )[ 2 ] ?? '';
-	const translated = JSON.parse( line.replace( /^msgstr /, '' ) ) as string;
-	expect( translated ).not.toBe( '' );
-	return translated;
-}
+import { fr } from '../french';
 
 test.use( { permissions: [ 'clipboard-read', 'clipboard-write' ] } );
 

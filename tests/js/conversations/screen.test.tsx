@@ -46,6 +46,7 @@ describe( 'Settings → Causerie → Conversations', () => {
 		// After Knowledge, and with no second row of tabs inside it.
 		expect( tabs ).toEqual( [
 			'Credentials',
+			'Chatbot',
 			'Knowledge',
 			'Conversations',
 			'Token inspector',

@@ -13,6 +13,7 @@ import {
 	SITE,
 	status,
 } from './fixtures';
+import { ON } from '../widget/fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
 
@@ -259,5 +260,35 @@ describe( 'Settings → Causerie', () => {
 				name: 'Step 1 of 4: What happened',
 			} )
 		).toBeInTheDocument();
+	} );
+
+	it( 'opens the Chatbot tab from #chatbot, once its chunk has loaded', async () => {
+		routeApiFetch( {
+			'GET /causerie/v1/widget': ON,
+		} );
+		window.location.hash = '#chatbot';
+
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: HEALTHY,
+					checks: run(),
+					settings: SETTINGS,
+					texts: null,
+				} }
+				checkOnLoad={ false }
+			/>
+		);
+		window.location.hash = '';
+
+		expect(
+			screen.getByRole( 'tab', { name: 'Chatbot', selected: true } )
+		).toBeInTheDocument();
+		expect(
+			await screen.findByRole( 'checkbox', {
+				name: 'Show the chatbot on the site',
+			} )
+		).toBeChecked();
 	} );
 } );
