@@ -48,10 +48,23 @@ start_sandbox "$sandbox_port" "$LOGS/sandbox.log" "$sandbox_pidfile"
 sandbox_profile=$(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/connect-sandbox.php" "http://127.0.0.1:$sandbox_port") \
 	|| die "could not store the sandbox client in the plugin"
 
+# The job, seen at once: sample pages in the chatbot's knowledge, and the chatbot on the site. The sandbox
+# starts empty each time, so reconciling sends the site's pages again.
+# The development site belongs to whoever runs npm start, root included (a container's usual user).
+wp() { WP_CLI_ALLOW_ROOT=1 "$ROOT/vendor/bin/wp" --path="$site" --url="$url" "$@"; }
+question=$(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/sample-content.php") \
+	|| die "could not publish the sample pages"
+wp causerie sync reconcile >"$LOGS/start-sync.log" 2>&1 \
+	&& wp causerie sync run >>"$LOGS/start-sync.log" 2>&1 \
+	|| die "could not sync the sample pages; see artifacts/logs/start-sync.log"
+wp causerie widget enable >"$LOGS/start-widget.log" 2>&1 \
+	|| die "could not turn the chatbot on; see artifacts/logs/start-widget.log"
+
 cat <<INFO
 
   WordPress $(grep -oP "wp_version = '\K[^']+" "$site/wp-includes/version.php") with Causerie Connector is running ($db database, environment "local").
 
+  The chatbot          $url/   open the chat bubble and ask "$question"
   Settings → Causerie  $url/wp-admin/options-general.php?page=causerie-connector
   Log in as            admin / password   (also: editor, subscriber, administrateur in French; same password)
 

@@ -24,7 +24,7 @@ if ( ! class_exists( Credential_Store::class ) ) {
 		'clientId'     => 'wp-development',
 		'clientSecret' => 'sandbox-development-secret',
 		'apiUrl'       => $argv[1] ?? 'http://127.0.0.1:8877',
-		'scopes'       => Credential_Store::REQUIRED_SCOPES,
+		'scopes'       => array( 'read:widget', 'write:knowledge', 'read:conversations' ),
 	)
 );
 ( new Site_Binding() )->bind();
