@@ -20,6 +20,15 @@ export const POT = `languages/${ DOMAIN }.pot`;
 export const SCRIPTS = {
 	'build/index.js': [ 'src/' ],
 	'build/editor.js': [ 'src/editor/' ],
+	'build/block/index.js': [ 'src/block/' ],
+};
+
+// The fields of a block.json (under src/) that WordPress translates when it registers the block, with the
+// contexts its i18n schema gives them.
+const BLOCK_FIELDS = {
+	title: 'block title',
+	description: 'block description',
+	keywords: 'block keyword',
 };
 
 /**
@@ -185,6 +194,23 @@ export function extractAll() {
 		}
 	}
 	phpEntries( files.php ).forEach( add );
+	const blocks = fs.existsSync( 'src' )
+		? walk( 'src', /^block\.json$/ ).sort( byCodePoint )
+		: [];
+	for ( const file of blocks ) {
+		const block = JSON.parse( fs.readFileSync( file, 'utf8' ) );
+		for ( const [ field, msgctxt ] of Object.entries( BLOCK_FIELDS ) ) {
+			for ( const msgid of [ block[ field ] ?? [] ].flat() ) {
+				add( {
+					...blank,
+					msgctxt,
+					msgid,
+					extracted: [],
+					references: [ file ],
+				} );
+			}
+		}
+	}
 
 	const ts = extractTs( files.ts, DOMAIN );
 	if ( ts.errors.length ) {
