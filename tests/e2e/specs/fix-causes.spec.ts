@@ -183,11 +183,16 @@ const CAUSES: Cause[] = [
 			return expireHeld( sandbox );
 		},
 		fix: async ( { dialog, tally, sandboxURL } ) => {
-			// The person creates a client for this (development) environment in the dashboard and copies it.
+			// The person creates a client for this (development) environment in the dashboard, with the
+			// permissions the site asks for, and copies it.
 			const created = await control( sandboxURL, 'POST', '/clients', {
 				id: 'wp-development-site',
 				secret: 'development-site-secret',
-				scopes: [ 'read:widget', 'write:knowledge' ],
+				scopes: [
+					'read:widget',
+					'write:knowledge',
+					'read:conversations',
+				],
 				environment: 'development',
 			} );
 			await tally.paste(
