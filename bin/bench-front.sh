@@ -80,6 +80,7 @@ printf '\nThe widget script, gzipped (level 9)\n'
 script=$(curl -sf "$sandbox/widget/v1/widget.js" | gzip -9 | wc -c) || die "the sandbox served no widget script"
 printf '%-40s %7s bytes\n' "sandbox /widget/v1/widget.js" "$script"
 shopt -s nullglob
-for loader in "$ROOT"/build/*widget*.js "$ROOT"/build/widget/*.js; do
+# The consent loader, which the page carries instead of the widget script while it waits for consent.
+for loader in "$ROOT"/build/widget-loader/*.js; do
 	printf '%-40s %7s bytes\n' "${loader#"$ROOT"/}" "$(gzip -9 <"$loader" | wc -c)"
 done
