@@ -23,12 +23,7 @@ use Causerie\Connector\Widget\Widget_Service;
  */
 final class Chat_Graph {
 
-	/**
-	 * Services built so far, by name.
-	 *
-	 * @var array<string, object>
-	 */
-	private array $built = array();
+	use Builds_Once;
 
 	/**
 	 * Constructor.
@@ -41,19 +36,6 @@ final class Chat_Graph {
 		private readonly Service_Graph $graph
 	) {}
 
-	/**
-	 * The service of that name, built by the factory the first time.
-	 *
-	 * @template T of object
-	 * @param string   $name    Name of the service: the factory method's.
-	 * @param \Closure $factory Builds it.
-	 * @phpstan-param \Closure(): T $factory
-	 * @return T
-	 */
-	private function once( string $name, \Closure $factory ): object {
-		$this->built[ $name ] ??= $factory();
-		return $this->built[ $name ]; // @phpstan-ignore return.type (each name has one factory, so one class)
-	}
 
 	/** The widget's option. */
 	public function widget_options(): Widget_Options {

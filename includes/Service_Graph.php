@@ -68,12 +68,7 @@ use Causerie\Connector\Sync\Withdrawal;
  */
 final class Service_Graph {
 
-	/**
-	 * Services built so far, by name.
-	 *
-	 * @var array<string, object>
-	 */
-	private array $built = array();
+	use Builds_Once;
 
 	/**
 	 * Constructor.
@@ -88,19 +83,6 @@ final class Service_Graph {
 		private readonly ?float $deadline = null
 	) {}
 
-	/**
-	 * The service of that name, built by the factory the first time.
-	 *
-	 * @template T of object
-	 * @param string   $name    Name of the service: the factory method's.
-	 * @param \Closure $factory Builds it.
-	 * @phpstan-param \Closure(): T $factory
-	 * @return T
-	 */
-	private function once( string $name, \Closure $factory ): object {
-		$this->built[ $name ] ??= $factory();
-		return $this->built[ $name ]; // @phpstan-ignore return.type (each name has one factory, so one class)
-	}
 
 	/** Encryption of the secrets and tokens. */
 	public function encryption(): Encryption {
