@@ -69,7 +69,7 @@ final class Transport_Error {
 	public function phase(): string {
 		return match ( true ) {
 			in_array( $this->code, array( 'dns_failure', 'connection_refused' ), true ) => self::PHASE_CONNECT,
-			1 === preg_match( '/failed to connect|connection timed out|unable to connect/i', $this->detail ) => self::PHASE_CONNECT,
+			1 === preg_match( '/failed to connect|connection time(?:d )?out|unable to connect/i', $this->detail ) => self::PHASE_CONNECT,
 			1 === preg_match( '/bytes received|operation timed out/i', $this->detail ) => self::PHASE_RESPONSE,
 			default => '',
 		};

@@ -101,7 +101,7 @@ final class Http_Client_Test extends TestCase {
 
 		self::assertInstanceOf( Transport_Error::class, $result );
 		self::assertSame( 'timeout', $result->code );
-		self::assertSame( 'connect', $result->phase() );
+		self::assertSame( 'connect', $result->phase(), $result->detail );
 		self::assertSame( array( array( CURLOPT_CONNECTTIMEOUT_MS, 500 ) ), $this->options );
 		$finding = $result->finding( 'http://blackhole.test' );
 		self::assertSame( 'connect', $finding->evidence['phase'] );

@@ -46,12 +46,13 @@ final class Transport_Error_Test extends TestCase {
 	 */
 	public static function phases(): array {
 		return array(
-			'cURL connect limit (7.x and 8.x)'  => array( 'cURL error 28: Failed to connect to 10.0.0.1 port 443 after 3001 ms: Timeout was reached', 'connect' ),
-			'cURL total limit while connecting' => array( 'cURL error 28: Connection timed out after 5001 milliseconds', 'connect' ),
-			'cURL total limit while waiting'    => array( 'cURL error 28: Operation timed out after 5001 milliseconds with 0 bytes received', 'response' ),
-			'a refused connection'              => array( 'cURL error 7: Failed to connect to 127.0.0.1 port 1: Connection refused', 'connect' ),
-			'a name that does not resolve'      => array( 'cURL error 6: Could not resolve host: api.causerie.example', 'connect' ),
-			'streams: no answer in time'        => array( 'fsocket timed out', '' ),
+			'cURL connect limit (7.x and 8.x)'        => array( 'cURL error 28: Failed to connect to 10.0.0.1 port 443 after 3001 ms: Timeout was reached', 'connect' ),
+			'cURL total limit while connecting'       => array( 'cURL error 28: Connection timed out after 5001 milliseconds', 'connect' ),
+			'cURL connect limit, worded as a timeout' => array( 'cURL error 28: Connection timeout after 500 ms', 'connect' ),
+			'cURL total limit while waiting'          => array( 'cURL error 28: Operation timed out after 5001 milliseconds with 0 bytes received', 'response' ),
+			'a refused connection'                    => array( 'cURL error 7: Failed to connect to 127.0.0.1 port 1: Connection refused', 'connect' ),
+			'a name that does not resolve'            => array( 'cURL error 6: Could not resolve host: api.causerie.example', 'connect' ),
+			'streams: no answer in time'              => array( 'fsocket timed out', '' ),
 		);
 	}
 
