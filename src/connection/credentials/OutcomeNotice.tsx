@@ -2,7 +2,7 @@ import { Notice } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { REQUIRED_SCOPES } from './constants';
-import { DiagnosisNotice } from './DiagnosisNotice';
+import { DiagnosisNotice } from '../../shared/DiagnosisNotice';
 import type { Action, Outcome } from '../hooks/useCredentialForm';
 
 /**
@@ -84,7 +84,9 @@ export function OutcomeNotice( { outcome }: { outcome: Outcome | null } ) {
 		if ( failure.diagnosis ) {
 			return (
 				<DiagnosisNotice
-					diagnosis={ failure.diagnosis }
+					code={ failure.diagnosis.code }
+					text={ failure.diagnosis }
+					silent
 					lead={
 						action === 'save'
 							? __(
