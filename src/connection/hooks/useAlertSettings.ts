@@ -1,10 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
+import { useCallback, useState } from '@wordpress/element';
 
-import {
-	fetchAlertSettings,
-	saveAlertSettings,
-	toRestError,
-} from '../../shared/api';
+import { fetchAlertSettings, saveAlertSettings } from '../../shared/api';
+import { useRequest } from '../../shared/hooks/useRequest';
 import type { AlertSettings, RestError } from '../../shared/types';
 
 export interface UseAlertSettings {
@@ -17,56 +14,29 @@ export interface UseAlertSettings {
 	save: ( alertEmail: string ) => void;
 }
 
+// Reading and saving answer with the same settings, so one request state serves both, and a save always
+// outranks an older read still under way.
+function readOrSave( alertEmail?: string ): Promise< AlertSettings > {
+	return alertEmail === undefined
+		? fetchAlertSettings()
+		: saveAlertSettings( alertEmail );
+}
+
 /**
  * Reads the alert email settings once mounted, and saves a new address.
  */
 export function useAlertSettings(): UseAlertSettings {
-	const [ data, setData ] = useState< AlertSettings | null >( null );
-	const [ error, setError ] = useState< RestError | null >( null );
-	const [ isBusy, setIsBusy ] = useState( true );
+	const { data, isBusy, error, run } = useRequest( readOrSave, {
+		args: [],
+	} );
 	const [ saved, setSaved ] = useState( false );
-	const mounted = useRef( true );
-
-	const settle = useCallback(
-		( request: Promise< AlertSettings >, onDone: () => void ) => {
-			setIsBusy( true );
-			request
-				.then( ( settings ) => {
-					if ( mounted.current ) {
-						setData( settings );
-						setError( null );
-						onDone();
-					}
-				} )
-				.catch( ( reason: unknown ) => {
-					if ( mounted.current ) {
-						setError( toRestError( reason ) );
-					}
-				} )
-				.finally( () => {
-					if ( mounted.current ) {
-						setIsBusy( false );
-					}
-				} );
-		},
-		[]
-	);
-
-	useEffect( () => {
-		mounted.current = true;
-		settle( fetchAlertSettings(), () => undefined );
-		// Answers that arrive after unmounting are dropped.
-		return () => {
-			mounted.current = false;
-		};
-	}, [ settle ] );
 
 	const save = useCallback(
 		( alertEmail: string ) => {
 			setSaved( false );
-			settle( saveAlertSettings( alertEmail ), () => setSaved( true ) );
+			void run( alertEmail ).then( setSaved );
 		},
-		[ settle ]
+		[ run ]
 	);
 
 	return { data, isBusy, error, saved, save };

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
+import { useCallback } from '@wordpress/element';
 
-import { fetchReport, toRestError } from '../../shared/api';
+import { fetchReport } from '../../shared/api';
+import { useRequest } from '../../shared/hooks/useRequest';
 import type { RestError, SupportReportResponse } from '../../shared/types';
 
 export interface UseSupportReport {
@@ -16,40 +17,8 @@ export interface UseSupportReport {
  * Makes the support report on request only: it reads the event log and the checks, so it isn't free.
  */
 export function useSupportReport(): UseSupportReport {
-	const [ data, setData ] = useState< SupportReportResponse | null >( null );
-	const [ error, setError ] = useState< RestError | null >( null );
-	const [ isBusy, setIsBusy ] = useState( false );
-	const latest = useRef( 0 );
-
-	// Answers that arrive after unmounting, or after a newer request, are dropped.
-	useEffect( () => {
-		return () => {
-			latest.current = -1;
-		};
-	}, [] );
-
-	const load = useCallback( () => {
-		const request = latest.current + 1;
-		latest.current = request;
-		setIsBusy( true );
-		fetchReport()
-			.then( ( report ) => {
-				if ( latest.current === request ) {
-					setData( report );
-					setError( null );
-				}
-			} )
-			.catch( ( reason: unknown ) => {
-				if ( latest.current === request ) {
-					setError( toRestError( reason ) );
-				}
-			} )
-			.finally( () => {
-				if ( latest.current === request ) {
-					setIsBusy( false );
-				}
-			} );
-	}, [] );
+	const { data, isBusy, error, run } = useRequest( fetchReport );
+	const load = useCallback( () => void run(), [ run ] );
 
 	return { data, isBusy, error, load };
 }

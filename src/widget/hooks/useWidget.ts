@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
-
-import { fetchWidget, saveWidget, toRestError } from '../../shared/api';
+import { fetchWidget, saveWidget } from '../../shared/api';
+import { useRequest } from '../../shared/hooks/useRequest';
 import type {
 	RestError,
 	WidgetSettings,
@@ -17,51 +16,19 @@ export interface WidgetState {
 	save: ( changes: Partial< WidgetSettings > ) => Promise< boolean >;
 }
 
+// Reading and saving answer with the same status, so one request state serves both.
+function readOrSave(
+	changes?: Partial< WidgetSettings >
+): Promise< WidgetStatus > {
+	return changes === undefined ? fetchWidget() : saveWidget( changes );
+}
+
 /**
  * The chatbot's settings, read from the server and written back to it.
  */
 export function useWidget(): WidgetState {
-	const [ data, setData ] = useState< WidgetStatus | null >( null );
-	const [ isBusy, setIsBusy ] = useState( true );
-	const [ error, setError ] = useState< RestError | null >( null );
-	const mounted = useRef( true );
-
-	const settle = useCallback(
-		async ( call: Promise< WidgetStatus > ): Promise< boolean > => {
-			setIsBusy( true );
-			setError( null );
-			try {
-				const next = await call;
-				if ( mounted.current ) {
-					setData( next );
-				}
-				return true;
-			} catch ( failure ) {
-				if ( mounted.current ) {
-					setError( toRestError( failure ) );
-				}
-				return false;
-			} finally {
-				if ( mounted.current ) {
-					setIsBusy( false );
-				}
-			}
-		},
-		[]
-	);
-
-	useEffect( () => {
-		mounted.current = true;
-		settle( fetchWidget() );
-		return () => {
-			mounted.current = false;
-		};
-	}, [ settle ] );
-
-	const save = useCallback(
-		( changes: Partial< WidgetSettings > ) =>
-			settle( saveWidget( changes ) ),
-		[ settle ]
-	);
-	return { data, isBusy, error, save };
+	const { data, isBusy, error, run } = useRequest( readOrSave, {
+		args: [],
+	} );
+	return { data, isBusy, error, save: run };
 }
