@@ -10,7 +10,6 @@ namespace Causerie\Connector;
 use Causerie\Connector\Admin\Connection_Notice;
 use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
-use Causerie\Connector\Admin\Network_Sync_Table;
 use Causerie\Connector\Admin\Settings_Page;
 use Causerie\Connector\CLI\Command;
 use Causerie\Connector\CLI\Commands;
@@ -32,6 +31,7 @@ use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\REST\Events_Controller;
 use Causerie\Connector\REST\Jwks_Controller;
 use Causerie\Connector\REST\Network_Settings_Controller;
+use Causerie\Connector\REST\Network_Sync_Controller;
 use Causerie\Connector\REST\Notice_Controller;
 use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Request_Guard;
@@ -262,6 +262,7 @@ final class Plugin {
 				if ( is_multisite() ) {
 					$network    = $graph->network_credentials();
 					$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $graph->verifier() );
+					$services[] = new Network_Sync_Controller( $graph->sync_status() );
 				}
 				foreach ( $services as $service ) {
 					$service->register();
@@ -287,8 +288,7 @@ final class Plugin {
 					new Privacy(),
 				);
 				if ( is_multisite() ) {
-					$services[] = new Network_Settings_Page( $graph->network_credentials() );
-					$services[] = new Network_Sync_Table( $graph->sync_status() );
+					$services[] = new Network_Settings_Page( $this->file );
 				}
 				foreach ( $services as $service ) {
 					$service->register();

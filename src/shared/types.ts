@@ -53,6 +53,22 @@ export interface Settings {
 	inherited?: Partial< Record< LockableField, 'network' > >;
 }
 
+/** The credentials of the site itself, or of the multisite network (every site's unless it sets its own). */
+export type SettingsLevel = 'site' | 'network';
+
+/** GET /causerie/v1/network/sync: one site of the network (REST\Network_Sync_Controller). */
+export interface NetworkSiteSync {
+	site: number;
+	name: string;
+	url: string;
+	synced: number;
+	total: number;
+	pending: number;
+	failed: number;
+	/** Why the site's sync is paused: a diagnosis code and its title; null when it is not. */
+	pause: { code: string; title: string } | null;
+}
+
 /** A diagnosis as the server describes it, translated. */
 export interface Diagnosis {
 	code: DiagnosisCode;
