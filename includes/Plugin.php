@@ -37,6 +37,8 @@ use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Request_Guard;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\REST\Settings_Input;
+use Causerie\Connector\REST\Setup_Controller;
+use Causerie\Connector\Setup\First_Run;
 use Causerie\Connector\REST\Site_Controller;
 use Causerie\Connector\REST\Site_Health_Controller;
 use Causerie\Connector\REST\Status_Controller;
@@ -241,6 +243,7 @@ final class Plugin {
 				$services    = array(
 					new Request_Guard(),
 					new Site_Controller( $this->version ),
+					new Setup_Controller( new First_Run( $credentials ), $credentials, new Api_Url_Policy(), $graph->discovery() ),
 					new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $graph->verifier(), $graph->binding(), $graph->tokens() ),
 					new Binding_Controller( $graph->binding() ),
 					new Token_Controller( $graph->tokens(), $graph->api(), $credentials ),

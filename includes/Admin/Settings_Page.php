@@ -30,6 +30,7 @@ final class Settings_Page {
 	 */
 	private const PRELOADED = array(
 		'/causerie/v1/site',
+		'/causerie/v1/setup',
 		'/causerie/v1/status',
 		'/causerie/v1/checks',
 		'/causerie/v1/settings',

@@ -46,6 +46,7 @@ final class Surfaces {
 			'Site Health: the direct tests'               => array( self::SITE, static fn(): string => self::direct_tests() ),
 			'event log: the stored rows'                  => array( self::SITE, static fn(): string => self::event_rows() ),
 			'REST: GET site'                              => $get( 'site' ),
+			'REST: GET setup'                             => $get( 'setup' ),
 			'REST: GET settings'                          => $get( 'settings' ),
 			'REST: GET status'                            => $get( 'status' ),
 			'REST: GET checks'                            => $get( 'checks' ),
