@@ -5,6 +5,7 @@ import {
 	fetchDiagnosisTexts,
 	fetchLastChecks,
 	fetchSettings,
+	fetchSetup,
 	fetchSite,
 	fetchStatus,
 	toRestError,
@@ -24,10 +25,13 @@ if ( container ) {
 		fetchLastChecks(),
 		fetchSettings().catch( () => null ),
 		fetchDiagnosisTexts().catch( () => null ),
+		fetchSetup().catch( () => null ),
 	] )
-		.then( ( [ site, status, checks, settings, texts ] ) =>
+		.then( ( [ site, status, checks, settings, texts, setup ] ) =>
 			root.render(
-				<App initial={ { site, status, checks, settings, texts } } />
+				<App
+					initial={ { site, status, checks, settings, texts, setup } }
+				/>
 			)
 		)
 		.catch( ( reason: unknown ) =>
