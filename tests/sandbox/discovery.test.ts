@@ -55,8 +55,10 @@ describe( 'discovery (RFC 8414, RFC 9728) and JWKS', () => {
 
 	it( 'serves the page its metadata names as service_documentation, saying where the client id and secret come from', async () => {
 		const metadata = ( await (
-			await fetch( sandbox.url() + '/.well-known/oauth-authorization-server' )
-		 ).json() ) as { service_documentation: string };
+			await fetch(
+				sandbox.url() + '/.well-known/oauth-authorization-server'
+			)
+		).json() ) as { service_documentation: string };
 		const response = await fetch( metadata.service_documentation );
 		assert.equal( response.status, 200 );
 		assert.match(
