@@ -2,10 +2,10 @@ import { Button, ExternalLink, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { DiagnosisNotice } from '../components/credentials/DiagnosisNotice';
-import { FIELD_LABELS } from '../components/credentials/constants';
-import { ProgressStatus } from '../components/credentials/ProgressStatus';
-import type { DiscoveredServer } from '../types';
+import { DiagnosisNotice } from '../shared/DiagnosisNotice';
+import { FIELD_LABELS } from '../connection/credentials/constants';
+import { ProgressStatus } from '../connection/credentials/ProgressStatus';
+import type { DiscoveredServer } from '../shared/types';
 import { documentationLink, looksLikeAddress } from './address';
 import { useDiscovery } from './hooks/useDiscovery';
 
@@ -82,7 +82,11 @@ export function AddressStep( { initialAddress, onFound }: Props ) {
 			/>
 			<ProgressStatus busy={ isBusy } message={ status } />
 			{ failure?.diagnosis && (
-				<DiagnosisNotice diagnosis={ failure.diagnosis } />
+				<DiagnosisNotice
+					code={ failure.diagnosis.code }
+					text={ failure.diagnosis }
+					silent
+				/>
 			) }
 			{ found && (
 				<div className="causerie-first-run__where">

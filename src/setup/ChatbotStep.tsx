@@ -1,12 +1,12 @@
 import { Button, Notice, Spinner } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import { DiagnosisNotice } from '../components/credentials/DiagnosisNotice';
-import { readFailure } from '../components/credentials/serverErrors';
-import type { WidgetStatus } from '../types';
+import { DiagnosisNotice } from '../shared/DiagnosisNotice';
+import { readFailure } from '../connection/credentials/serverErrors';
+import type { WidgetStatus } from '../shared/types';
 import { effectiveAppearance } from '../widget/appearance';
 import { Preview } from '../widget/Preview';
-import { useWidget } from '../widget/useWidget';
+import { useWidget } from '../widget/hooks/useWidget';
 
 interface Props {
 	/** Told of the chatbot's state once it is on. */
@@ -43,7 +43,8 @@ export function ChatbotStep( { onEnabled }: Props ) {
 				</p>
 				{ failure?.diagnosis && (
 					<DiagnosisNotice
-						diagnosis={ failure.diagnosis }
+						code={ failure.diagnosis.code }
+						text={ failure.diagnosis }
 						lead={ __(
 							'The chatbot is still off.',
 							'causerie-connector'

@@ -7,15 +7,13 @@ import {
 import { useEffect, useRef } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { FIELD_LABELS } from '../components/credentials/constants';
-import {
-	OutcomeNotice,
-	statusText,
-} from '../components/credentials/OutcomeNotice';
-import { ProgressStatus } from '../components/credentials/ProgressStatus';
-import { SecretField } from '../components/credentials/SecretField';
-import { useCredentialForm } from '../components/credentials/useCredentialForm';
-import type { Settings } from '../types';
+import { FIELD_LABELS } from '../connection/credentials/constants';
+import { OutcomeNotice } from '../connection/credentials/OutcomeNotice';
+import { statusText } from '../connection/credentials/statusText';
+import { ProgressStatus } from '../connection/credentials/ProgressStatus';
+import { SecretField } from '../connection/credentials/SecretField';
+import { useCredentialForm } from '../connection/hooks/useCredentialForm';
+import type { Settings } from '../shared/types';
 import { documentationLink } from './address';
 
 interface Props {

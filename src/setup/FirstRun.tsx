@@ -2,7 +2,7 @@ import { Button } from '@wordpress/components';
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import type { Settings } from '../types';
+import type { Settings } from '../shared/types';
 import { AddressStep } from './AddressStep';
 import { ChatbotStep } from './ChatbotStep';
 import { ContentStep } from './ContentStep';

@@ -3,7 +3,7 @@
  */
 import { _n, sprintf } from '@wordpress/i18n';
 
-import type { SyncPostType } from '../types';
+import type { SyncPostType } from '../shared/types';
 
 /** Sync\Content_Selection's defaults: posts and pages. */
 export const DEFAULT_TYPES: readonly string[] = [ 'post', 'page' ];

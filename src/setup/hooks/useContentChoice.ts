@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
-import { fetchSync, saveSyncTypes, syncAction, toRestError } from '../../api';
-import type { SyncPostType } from '../../types';
+import {
+	fetchSync,
+	saveSyncTypes,
+	syncAction,
+	toRestError,
+} from '../../shared/api';
+import type { SyncPostType } from '../../shared/types';
 import { initialChoice } from '../content';
 
 export interface ContentChoice {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from '@wordpress/element';
 
-import { discoverServer } from '../../api';
-import { readFailure } from '../../components/credentials/serverErrors';
-import type { Failure } from '../../components/credentials/types';
-import type { DiscoveredServer } from '../../types';
+import { discoverServer } from '../../shared/api';
+import { readFailure } from '../../connection/credentials/serverErrors';
+import type { Failure } from '../../connection/credentials/types';
+import type { DiscoveredServer } from '../../shared/types';
 import { looksLikeAddress } from '../address';
 
 /** How long typing may pause before the server is asked: a paste asks at once, typing asks once. */

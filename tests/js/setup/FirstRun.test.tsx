@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 
 import { FirstRun } from '../../../src/setup/FirstRun';
 import { DISCOVERY_DELAY_MS } from '../../../src/setup/hooks/useDiscovery';
-import type { Settings } from '../../../src/types';
+import type { Settings } from '../../../src/shared/types';
 import { requests, routeApiFetch } from '../screen/fixtures';
 
 jest.mock( '@wordpress/api-fetch' );

@@ -13,7 +13,7 @@ import {
 	STEPS,
 	stepTitle,
 } from '../../../src/setup/steps';
-import type { SyncPostType } from '../../../src/types';
+import type { SyncPostType } from '../../../src/shared/types';
 
 const TYPES: SyncPostType[] = [
 	{ name: 'post', label: 'Posts', count: 12, chosen: false },
