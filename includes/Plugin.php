@@ -25,6 +25,7 @@ use Causerie\Connector\Health\Debug_Information;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Health\Sync_Health;
 use Causerie\Connector\I18n\Translations;
+use Causerie\Connector\REST\Activity_Controller;
 use Causerie\Connector\REST\Alerts_Controller;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
@@ -208,6 +209,7 @@ final class Plugin {
 					new Widget_Cron( $this->file, $chat->widget_options(), $chat->widget() ),
 					new Widget_Health( $chat->widget_options(), $chat->widget() ),
 					$chat->poller(),
+					$chat->activity(),
 					$chat->notifications(),
 					new Lead_Mail( $this->file, $chat->notifications(), $chat->feed(), $chat->poller(), $graph->alerter(), new Lead_Emails(), $graph->binding() ),
 				);
@@ -258,6 +260,7 @@ final class Plugin {
 					new Widget_Controller( $chat->widget_options(), $chat->widget() ),
 					new Conversations_Controller( $chat->conversations() ),
 					new Leads_Controller( $chat->conversations(), $chat->notifications() ),
+					new Activity_Controller( $chat->activity() ),
 				);
 				if ( is_multisite() ) {
 					$network    = $graph->network_credentials();

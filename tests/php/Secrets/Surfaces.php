@@ -66,6 +66,7 @@ final class Surfaces {
 			'REST: GET conversations/conv_unknown'        => $get( 'conversations/conv_unknown' ),
 			'REST: GET leads'                             => $get( 'leads' ),
 			'REST: GET leads/notifications'               => $get( 'leads/notifications' ),
+			'REST: GET activity (the week counted by cron)' => $get( 'activity' ),
 			'REST: GET widget'                            => $get( 'widget' ),
 			'REST: a post in the edit context (the editor panel)' => array( self::SITE, static fn(): string => self::rest_post( self::post() ) ),
 			'CLI: status'                                 => $cli( 'status', '--format=json' ),
