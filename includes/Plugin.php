@@ -8,6 +8,7 @@
 namespace Causerie\Connector;
 
 use Causerie\Connector\Admin\Connection_Notice;
+use Causerie\Connector\Admin\Connectors_Page;
 use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Admin\Network_Sync_Table;
@@ -137,6 +138,11 @@ final class Plugin {
 			add_action( $hook, fn() => $this->admin(), 0, 0 );
 		}
 		add_action( 'cli_init', fn() => $this->cli(), 0, 0 );
+		// Core builds Settings → Connectors' registry on every request's init (WordPress 7.0+), before the admin
+		// context starts, but only the admin shows it: a visitor's page view loads nothing for it.
+		if ( is_admin() ) {
+			( new Connectors_Page( $this->file, $this->version ) )->register();
+		}
 		// ALTERNATE_WP_CRON runs the jobs inside a page view, after the plugins have loaded.
 		if ( wp_doing_cron() || ( defined( 'ALTERNATE_WP_CRON' ) && (bool) constant( 'ALTERNATE_WP_CRON' ) ) ) {
 			$this->back_office();
