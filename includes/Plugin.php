@@ -9,6 +9,7 @@ namespace Causerie\Connector;
 
 use Causerie\Connector\Admin\Connection_Notice;
 use Causerie\Connector\Admin\Connectors_Page;
+use Causerie\Connector\Admin\Dashboard_Widget;
 use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Admin\Network_Sync_Table;
@@ -280,18 +281,20 @@ final class Plugin {
 	}
 
 	/**
-	 * The admin's screens, notice and posts column.
+	 * The admin's screens, notice, dashboard widget and posts column.
 	 */
 	private function admin(): void {
 		$graph = $this->graph();
+		$chat  = $this->chat();
 		$this->back_office();
 		$this->editor();
 		$this->enter(
 			'admin',
-			function () use ( $graph ): void {
+			function () use ( $graph, $chat ): void {
 				$services = array(
 					new Settings_Page( $this->file ),
 					new Connection_Notice( $graph->status(), $graph->cron(), $graph->problems() ),
+					new Dashboard_Widget( $graph->status(), $chat->activity(), $graph->sync_status() ),
 					new Posts_Column( $graph->selection() ),
 					new Privacy(),
 				);
