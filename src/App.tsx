@@ -21,6 +21,7 @@ import type {
 	Diagnosis,
 	DiagnosisTexts,
 	Settings,
+	SetupState,
 	SiteInfo,
 } from './shared/types';
 import { opensWizard } from './connection/wizard/causes';
@@ -39,6 +40,12 @@ const ConversationsTab = lazyPanel( () =>
 	import(
 		/* webpackChunkName: "conversations" */ './conversations/ConversationsTab'
 	).then( ( chunk ) => chunk.default )
+);
+// The guided first run: opened once on a fresh site, so it is a chunk of its own.
+const FirstRun = lazyPanel( () =>
+	import( /* webpackChunkName: "setup" */ './setup/FirstRun' ).then(
+		( chunk ) => chunk.FirstRun
+	)
 );
 const ChatbotTab = lazyPanel( () =>
 	import( /* webpackChunkName: "chatbot" */ './widget/ChatbotTab' ).then(
@@ -75,6 +82,8 @@ export interface InitialData {
 	checks: ChecksRun | null;
 	settings: Settings | null;
 	texts: DiagnosisTexts | null;
+	/** Null when it could not be read: the full screen then opens. */
+	setup?: SetupState | null;
 }
 
 interface Props {
@@ -99,6 +108,10 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 		null
 	);
 	const wizardOffered = useRef( false );
+	// Nothing configured: the guided first run instead of the screen, until the owner finishes or leaves it.
+	const [ isFirstRun, setIsFirstRun ] = useState(
+		initial.setup?.needed === true && initial.settings !== null
+	);
 	const { runChecks, isChecking, status } = connection;
 	// The wizard may save settings: the credentials tab then starts again from what the server kept.
 	const [ settings, setSettings ] = useState( initial.settings );
@@ -125,7 +138,7 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 			wizardOffered.current = true;
 			setIsWizardOpen( true );
 		}
-		if ( checkOnLoad ) {
+		if ( checkOnLoad && ! isFirstRun ) {
 			runChecks().then( offerWizard );
 		} else {
 			offerWizard( initial.status );
@@ -156,6 +169,21 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 		);
 		setIsWizardOpen( true );
 	};
+
+	if ( isFirstRun && settings ) {
+		return (
+			<div className="causerie-app">
+				<FirstRun
+					settings={ settings }
+					onSettingsSaved={ settingsSaved }
+					onLeave={ () => {
+						setIsFirstRun( false );
+						recheck();
+					} }
+				/>
+			</div>
+		);
+	}
 
 	return (
 		<div className="causerie-app">

@@ -5,6 +5,7 @@ import {
 	fetchDiagnosisTexts,
 	fetchLastChecks,
 	fetchSettings,
+	fetchSetup,
 	fetchSite,
 	fetchStatus,
 	toRestError,
@@ -24,9 +25,10 @@ function mountSite( root: ReturnType< typeof createRoot > ): Promise< void > {
 		fetchLastChecks(),
 		fetchSettings().catch( () => null ),
 		fetchDiagnosisTexts().catch( () => null ),
-	] ).then( ( [ site, status, checks, settings, texts ] ) =>
+		fetchSetup().catch( () => null ),
+	] ).then( ( [ site, status, checks, settings, texts, setup ] ) =>
 		root.render(
-			<App initial={ { site, status, checks, settings, texts } } />
+			<App initial={ { site, status, checks, settings, texts, setup } } />
 		)
 	);
 }

@@ -12,6 +12,7 @@ use Causerie\Connector\REST\Admin_Controller;
 use Causerie\Connector\REST\Checks_Controller;
 use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\REST\Settings_Controller;
+use Causerie\Connector\REST\Setup_Controller;
 use Causerie\Connector\REST\Site_Controller;
 use Causerie\Connector\REST\Status_Controller;
 
@@ -46,6 +47,7 @@ final class Settings_Page {
 	 */
 	private const PRELOADED = array(
 		Site_Controller::class,
+		Setup_Controller::class,
 		Status_Controller::class,
 		Checks_Controller::class,
 		Settings_Controller::class,

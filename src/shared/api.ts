@@ -15,6 +15,7 @@ import type {
 	ConversationPage,
 	Diagnosis,
 	DiagnosisTexts,
+	DiscoveredServer,
 	EnvironmentType,
 	EventQuery,
 	LeadNotifications,
@@ -28,6 +29,7 @@ import type {
 	Settings,
 	SettingsChanges,
 	SettingsLevel,
+	SetupState,
 	SiteInfo,
 	SupportReportResponse,
 	SyncStatus,
@@ -476,5 +478,26 @@ export function searchPosts( search: string ): Promise< FoundPost[] > {
 	} );
 	return apiFetch< FoundPost[] >( {
 		path: `${ SEARCH_PATH }?${ params.toString() }`,
+	} );
+}
+
+export const SETUP_PATH = `${ REST_NAMESPACE }/setup`;
+
+/** Whether the guided first run opens: nothing is configured yet. Preloaded. */
+export function fetchSetup(): Promise< SetupState > {
+	return apiFetch< SetupState >( { path: SETUP_PATH } );
+}
+
+/**
+ * Finds the server behind an API address, from WordPress, and the page where it explains its credentials.
+ * Nothing is saved.
+ *
+ * @param apiUrl The address the owner pasted.
+ */
+export function discoverServer( apiUrl: string ): Promise< DiscoveredServer > {
+	return apiFetch< DiscoveredServer >( {
+		path: `${ SETUP_PATH }/discovery`,
+		method: 'POST',
+		data: { apiUrl },
 	} );
 }

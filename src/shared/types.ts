@@ -9,6 +9,20 @@ import type { DiagnosisCode, Severity } from './codes';
 export type EnvironmentType =
 	'local' | 'development' | 'staging' | 'production';
 
+/** GET /causerie/v1/setup */
+export interface SetupState {
+	/** Nothing is configured: no credentials saved, none set in wp-config.php or the environment. */
+	needed: boolean;
+}
+
+/** POST /causerie/v1/setup/discovery */
+export interface DiscoveredServer {
+	/** The address as WordPress will keep it (no trailing slash). */
+	apiUrl: string;
+	/** The server's page for people (RFC 8414 service_documentation), http or https; null when it names none. */
+	documentation: string | null;
+}
+
 /** GET /causerie/v1/site */
 export interface SiteInfo {
 	pluginVersion: string;

@@ -89,7 +89,7 @@ final class Settings_Page_Test extends TestCase {
 		$inline = implode( "\n", array_filter( $after, 'is_string' ) );
 
 		self::assertSame(
-			array( '/causerie/v1/site', '/causerie/v1/status', '/causerie/v1/checks', '/causerie/v1/settings', '/causerie/v1/diagnoses' ),
+			array( '/causerie/v1/site', '/causerie/v1/setup', '/causerie/v1/status', '/causerie/v1/checks', '/causerie/v1/settings', '/causerie/v1/diagnoses' ),
 			$paths
 		);
 		foreach ( $paths as $path ) {
