@@ -3,18 +3,18 @@ import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 import { TabPanel } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import { AlertEmailSettings } from './components/AlertEmailSettings';
-import { CredentialsPanel } from './components/CredentialsPanel';
-import { EventLog } from './components/EventLog';
-import { HealthPanel } from './components/HealthPanel';
-import { SiteSummary } from './components/SiteSummary';
-import { StatusHeader } from './components/StatusHeader';
-import { SupportReport } from './components/SupportReport';
-import { RegenerationWizard } from './components/wizard/RegenerationWizard';
-import { isStale, useConnection } from './hooks/useConnection';
+import { AlertEmailSettings } from './connection/AlertEmailSettings';
+import { CredentialsPanel } from './connection/CredentialsPanel';
+import { EventLog } from './troubleshooting/EventLog';
+import { HealthPanel } from './troubleshooting/HealthPanel';
+import { SiteSummary } from './troubleshooting/SiteSummary';
+import { StatusHeader } from './connection/StatusHeader';
+import { SupportReport } from './troubleshooting/SupportReport';
+import { RegenerationWizard } from './connection/wizard/RegenerationWizard';
+import { isStale, useConnection } from './connection/hooks/useConnection';
 import { KnowledgePanel } from './knowledge/KnowledgePanel';
 import { lazyPanel } from './shared/lazyPanel';
-import type { DiagnosisCode } from './diagnosis/codes';
+import type { DiagnosisCode } from './shared/codes';
 import type {
 	ChecksRun,
 	ConnectionStatus,
@@ -22,9 +22,9 @@ import type {
 	DiagnosisTexts,
 	Settings,
 	SiteInfo,
-} from './types';
-import { opensWizard } from './wizard/causes';
-import { diagnosisFor } from './wizard/diagnosisFor';
+} from './shared/types';
+import { opensWizard } from './connection/wizard/causes';
+import { diagnosisFor } from './connection/wizard/diagnosisFor';
 
 export const FIX_HASH = '#fix';
 
@@ -32,7 +32,7 @@ export const FIX_HASH = '#fix';
 // The token inspector bundles jose, the heaviest part of the screen, for a tab few owners open.
 const TokenInspector = lazyPanel( () =>
 	import(
-		/* webpackChunkName: "token" */ './components/TokenInspector'
+		/* webpackChunkName: "token" */ './troubleshooting/TokenInspector'
 	).then( ( chunk ) => chunk.TokenInspector )
 );
 const ConversationsTab = lazyPanel( () =>

@@ -8,7 +8,7 @@ import {
 	fetchSite,
 	fetchStatus,
 	toRestError,
-} from './api';
+} from './shared/api';
 import { App } from './App';
 import './index.scss';
 

@@ -5,7 +5,7 @@ import { App } from '../../../src/App';
 import {
 	CHECK_AFTER_SECONDS,
 	CHECKS_TIMEOUT_MS,
-} from '../../../src/hooks/useConnection';
+} from '../../../src/connection/hooks/useConnection';
 import {
 	diagnosis,
 	HEALTHY,
