@@ -53,7 +53,7 @@ final class Health_Check {
 	public function register(): void {
 		add_action( self::HOOK, array( $this, 'run' ) );
 		add_action( 'admin_init', array( $this, 'schedule' ) );
-		add_action( Connection_State::CHANGED, array( $this, 'changed' ), 10, 2 );
+		add_action( Connection_State::CHANGED, array( $this, 'changed' ), 10, 3 );
 		add_action( Site_Binding::CHANGED, array( $this, 'alert' ) );
 		register_activation_hook( $this->plugin_file, array( $this, 'schedule' ) );
 		register_deactivation_hook( $this->plugin_file, array( $this, 'unschedule' ) );
@@ -97,13 +97,13 @@ final class Health_Check {
 	 * Follows a change of the state: the alerts, and a check brought forward when a call, not a check, saw a
 	 * break.
 	 *
-	 * @param mixed $before The record before.
-	 * @param mixed $after  The record after.
+	 * @param mixed $before   The record before.
+	 * @param mixed $after    The record after.
+	 * @param mixed $found_by What found the change: "check" or "call".
 	 */
-	public function changed( $before, $after ): void {
+	public function changed( $before, $after, $found_by = '' ): void {
 		$this->alert();
-		$seen_by_call = is_array( $after ) && is_int( $after['since'] ?? null ) && is_int( $after['checkedAt'] ?? null ) && $after['checkedAt'] < $after['since'];
-		if ( $seen_by_call && 'broken' === $this->status->current()['state'] && false === wp_next_scheduled( self::HOOK, array( self::SOON ) ) ) {
+		if ( 'call' === $found_by && 'broken' === $this->status->current()['state'] && false === wp_next_scheduled( self::HOOK, array( self::SOON ) ) ) {
 			wp_schedule_single_event( time(), self::HOOK, array( self::SOON ) );
 		}
 	}

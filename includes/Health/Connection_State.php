@@ -30,7 +30,8 @@ final class Connection_State {
 	public const OPTION = 'causerie_connector_state';
 
 	/**
-	 * Action fired with the record before and after, each time it changes.
+	 * Action fired with the record before and after, and what found the change ("check" or "call"), each time
+	 * the cause changes.
 	 */
 	public const CHANGED = 'causerie_connector_state_changed';
 
@@ -134,7 +135,7 @@ final class Connection_State {
 				break;
 			}
 		}
-		$this->write( $code, $now, $now );
+		$this->write( $code, $now, $now, 'check' );
 	}
 
 	/**
@@ -150,12 +151,12 @@ final class Connection_State {
 		$record = $this->stored();
 		if ( $failure instanceof Finding ) {
 			if ( Call_Outcome::breaks_connection( $failure->code ) ) {
-				$this->write( $failure->code, time(), $record['checkedAt'] );
+				$this->write( $failure->code, time(), $record['checkedAt'], 'call' );
 			}
 			return;
 		}
 		if ( null === $failure && '' !== $record['code'] && Call_Outcome::cleared_by_success( $record['code'] ) ) {
-			$this->write( '', time(), $record['checkedAt'] );
+			$this->write( '', time(), $record['checkedAt'], 'call' );
 		}
 	}
 
@@ -183,8 +184,9 @@ final class Connection_State {
 	 * @param string $code       The remote cause, or empty.
 	 * @param int    $now        Current Unix time.
 	 * @param int    $checked_at When the last check ran.
+	 * @param string $found_by   What found it: "check" or "call".
 	 */
-	private function write( string $code, int $now, int $checked_at ): void {
+	private function write( string $code, int $now, int $checked_at, string $found_by ): void {
 		$before             = $this->stored();
 		$after              = $before;
 		$after['checkedAt'] = $checked_at;
@@ -200,7 +202,7 @@ final class Connection_State {
 		// Autoloaded: every admin page reads it, and it stays a few dozen bytes.
 		update_option( self::OPTION, $after, true );
 		if ( $after['code'] !== $before['code'] ) {
-			do_action( self::CHANGED, $before, $after ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the constant is prefixed.
+			do_action( self::CHANGED, $before, $after, $found_by ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the constant is prefixed.
 		}
 	}
 
