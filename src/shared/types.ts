@@ -118,9 +118,13 @@ export interface ConnectionStatus {
 	state: 'connected' | 'attention' | 'broken';
 	/** When causes stack, the one to fix first. */
 	diagnosis: Diagnosis | null;
+	/** When a check or a call first found the diagnosis; null when connected or for a local fault. */
+	since?: string | null;
 	tokenExpiresAt: string | null;
 	nextRefreshAt: string | null;
 	checkedAt: string | null;
+	/** Seconds since the last live check, by the server's clock; null before the first. */
+	checkAgeSeconds?: number | null;
 	lastSuccessAt: string | null;
 	healed: Healed | null;
 	/** Null until the authorization server is known. */
@@ -162,6 +166,8 @@ export interface ChecksRun {
 		| ( Omit< Healed, 'title' > & { evidence: Record< string, unknown > } )
 		| null;
 	checks: CheckResult[];
+	/** POST only: another run was under way, so these are the last results, not a new run. */
+	busy?: boolean;
 }
 
 /** POST /causerie/v1/token/regenerate */
