@@ -10,8 +10,9 @@
 # CAUSERIE_DB=sqlite (default: SQLite Database Integration as the db.php drop-in) or mariadb (Debian's
 # mariadb-server, started here with its data inside SITE_DIR). FRESH=1 wipes the site first.
 # MULTISITE=1 makes a subdirectory network (wp-config-network.php) of two sites, the main one and
-# URL/second/, with the plugin network-activated; a site made one way needs FRESH=1 to become the other.
-# `serve` is for single sites: PHP's built-in server does not rewrite a network's /second/wp-admin/ paths.
+# URL/second/ (administered by siteadmin, who is no network administrator), with the plugin network-activated;
+# a site made one way needs FRESH=1 to become the other. `serve` serves a network too: the router rewrites a
+# site's /second/wp-admin/ paths as core's .htaccess rules would.
 # The plugin is linked, not copied: a rebuild shows up on the next page load. Admin: admin / password.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"

@@ -6,7 +6,8 @@
  *
  * CAUSERIE_NETWORK=tables turns the installed site into a subdirectory network (run while wp-config.php
  * has no MULTISITE yet; it activates nothing); CAUSERIE_NETWORK=sites then adds the second site, URL/second/,
- * and network-activates the plugins (run with the network's constants defined). WP_TITLE names the site.
+ * with siteadmin as its administrator (not the network's), and network-activates the plugins (run with the
+ * network's constants defined). WP_TITLE names the site.
  *
  * @package Causerie\Connector
  */
@@ -88,6 +89,13 @@ if ( 'sites' === $causerie_network ) {
 			fwrite( STDERR, 'second site: ' . $causerie_site->get_error_message() . "\n" );
 			exit( 1 );
 		}
+		// The second site's own administrator, who is no network administrator: for the network's permission tests.
+		$causerie_user = wpmu_create_user( 'siteadmin', 'password', 'siteadmin@example.com' );
+		if ( false === $causerie_user ) {
+			fwrite( STDERR, "siteadmin: could not be created\n" );
+			exit( 1 );
+		}
+		add_user_to_blog( $causerie_site, $causerie_user, 'administrator' );
 	}
 }
 
