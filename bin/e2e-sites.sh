@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The WordPress sites the end-to-end specs drive, one per supported WordPress line, installed afresh:
 # one with this working copy as the plugin and its own sandbox API, and a stock one for the release zip.
+# And a multisite network on the current line, with a sandbox of its own, for the network's screen.
 #
-#   bin/e2e-sites.sh up     install and serve them (ports from E2E_PORT_TRIXIE / E2E_PORT_SID)
+#   bin/e2e-sites.sh up     install and serve them (ports from E2E_PORT_TRIXIE / E2E_PORT_SID / E2E_PORT_NETWORK)
 #   bin/e2e-sites.sh down   stop them
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -15,6 +16,11 @@ declare -A SANDBOX_PORTS=([trixie]="${E2E_SANDBOX_PORT_TRIXIE:-8869}" [sid]="${E
 # And one whose authorization server and API are on two origins, which a spec connects to from the API address alone.
 declare -A SPLIT_PORTS=([trixie]="${E2E_SPLIT_PORT_TRIXIE:-8864}" [sid]="${E2E_SPLIT_PORT_SID:-8866}")
 declare -A SPLIT_API_PORTS=([trixie]="${E2E_SPLIT_API_PORT_TRIXIE:-8865}" [sid]="${E2E_SPLIT_API_PORT_SID:-8867}")
+# The network (its main site and URL/second/) is not connected: its spec connects it through the network's screen.
+NETWORK_SUITE=sid
+NETWORK_PORT="${E2E_PORT_NETWORK:-8874}"
+NETWORK_SANDBOX_PORT="${E2E_SANDBOX_PORT_NETWORK:-8875}"
+NETWORK_SITE="$CACHE/sites/e2e-network-$NETWORK_SUITE"
 
 case "${1:-}" in
 	up)
@@ -41,6 +47,12 @@ case "${1:-}" in
 			"$ROOT/bin/wp-site.sh" serve "$stock" "http://127.0.0.1:${STOCK_PORTS[$suite]}"
 			log "e2e: WordPress $(grep -oP "wp_version = '\K[^']+" "$site/wp-includes/version.php") at $url, sandbox on ${SANDBOX_PORTS[$suite]}"
 		done
+		url="http://127.0.0.1:$NETWORK_PORT"
+		"$ROOT/bin/wp-site.sh" stop "$NETWORK_SITE"
+		MULTISITE=1 FRESH=1 "$ROOT/bin/wp-site.sh" install "$NETWORK_SITE" "$("$ROOT/bin/get-wordpress.sh" "$NETWORK_SUITE")" "$url" >/dev/null
+		"$ROOT/bin/wp-site.sh" serve "$NETWORK_SITE" "$url"
+		start_sandbox "$NETWORK_SANDBOX_PORT" "$LOGS/e2e-sandbox-network-$NETWORK_SUITE.log" "$NETWORK_SITE.sandbox.pid"
+		log "e2e: a WordPress network at $url (and $url/second/), sandbox on $NETWORK_SANDBOX_PORT"
 		;;
 	down)
 		for suite in "${!PORTS[@]}"; do
@@ -49,6 +61,8 @@ case "${1:-}" in
 			stop_sandbox "$CACHE/sites/e2e-$suite.sandbox.pid"
 			stop_sandbox "$CACHE/sites/e2e-$suite.sandbox-split.pid"
 		done
+		"$ROOT/bin/wp-site.sh" stop "$NETWORK_SITE"
+		stop_sandbox "$NETWORK_SITE.sandbox.pid"
 		;;
 	*) die "usage: $0 up|down" ;;
 esac

@@ -220,14 +220,14 @@ export async function expectAccessible(
  * @param name    Spec name.
  * @param version WordPress version.
  * @param step    Step name.
- * @param kind    What the spec walks through: a fix, or the first run.
+ * @param kind    What the spec walks through: a fix, the first run, or the network's screen.
  */
 export async function shot(
 	page: Page,
 	name: string,
 	version: string,
 	step: string,
-	kind: 'fix' | 'setup' = 'fix'
+	kind: 'fix' | 'setup' | 'network' = 'fix'
 ): Promise< void > {
 	// A picture for people, not an assertion: one that can't be taken in time is reported and the spec goes on.
 	await page

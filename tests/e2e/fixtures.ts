@@ -9,8 +9,12 @@ import {
 
 import type { SiteOptions } from './sites';
 
-/** Users that bin/wp/install.php creates, all with the password "password"; administrateur reads French. */
-export type Role = 'admin' | 'editor' | 'subscriber' | 'administrateur';
+/**
+ * Users that bin/wp/install.php creates, all with the password "password"; administrateur reads French.
+ * On the network, siteadmin administers the second site only.
+ */
+export type Role =
+	'admin' | 'editor' | 'subscriber' | 'administrateur' | 'siteadmin';
 
 const ROOT = path.resolve( __dirname, '../..' );
 

@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-import { SITES, type SiteOptions } from './sites';
+import { NETWORK, NETWORK_SPEC, SITES, type SiteOptions } from './sites';
 
 export default defineConfig< SiteOptions >( {
 	testDir: './specs',
@@ -37,16 +37,30 @@ export default defineConfig< SiteOptions >( {
 			],
 		},
 	},
-	projects: SITES.map( ( site ) => ( {
-		name: `wordpress-${ site.wordpressVersion }`,
-		// One site and one sandbox per project, which the specs break and heal: its specs run one at a time.
-		workers: 1,
-		use: {
-			baseURL: site.url,
-			wordpressVersion: site.wordpressVersion,
-			sandboxURL: site.sandboxURL,
-			splitIssuerURL: site.splitIssuerURL,
-			splitApiURL: site.splitApiURL,
+	projects: [
+		...SITES.map( ( site ) => ( {
+			name: `wordpress-${ site.wordpressVersion }`,
+			testIgnore: NETWORK_SPEC,
+			// One site and one sandbox per project, which the specs break and heal: its specs run one at a time.
+			workers: 1,
+			use: {
+				baseURL: site.url,
+				wordpressVersion: site.wordpressVersion,
+				sandboxURL: site.sandboxURL,
+				splitIssuerURL: site.splitIssuerURL,
+				splitApiURL: site.splitApiURL,
+			},
+		} ) ),
+		{
+			// The network and its sandbox are this project's alone, so it runs beside a single site's project.
+			name: `network-wordpress-${ NETWORK.wordpressVersion }`,
+			testMatch: NETWORK_SPEC,
+			workers: 1,
+			use: {
+				baseURL: NETWORK.url,
+				wordpressVersion: NETWORK.wordpressVersion,
+				sandboxURL: NETWORK.sandboxURL,
+			},
 		},
-	} ) ),
+	],
 } );

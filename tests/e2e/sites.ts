@@ -47,3 +47,20 @@ export const SITES = [
 		}`,
 	},
 ] as const;
+
+/**
+ * The multisite network bin/e2e-sites.sh serves on the current line: its main site at `url`, a second
+ * site at `url`/second/ whose administrator (siteadmin) is no network administrator, and a sandbox of its
+ * own, to which nothing is connected until the network's screen saves the network's credentials.
+ */
+export const NETWORK = {
+	suite: 'sid',
+	wordpressVersion: '7.1',
+	url: `http://127.0.0.1:${ process.env.E2E_PORT_NETWORK ?? '8874' }`,
+	sandboxURL: `http://127.0.0.1:${
+		process.env.E2E_SANDBOX_PORT_NETWORK ?? '8875'
+	}`,
+} as const;
+
+/** The spec that only the network's project runs. */
+export const NETWORK_SPEC = 'network-screen.spec.ts';
