@@ -225,15 +225,16 @@ test.describe.serial( 'Network Admin → Settings → Causerie', () => {
 		wordpressVersion,
 	} ) => {
 		await logIn( context, baseURL!, 'siteadmin' );
-		await page.goto( `${ SECOND }${ SCREEN_PATH }` );
+		// The Credentials tab, wherever the screen opens by default.
+		await page.goto( `${ SECOND }${ SCREEN_PATH }#credentials` );
 
 		// No guided first run: the site takes its credentials from the network, and the check finds them working.
 		await expect(
-			page.getByRole( 'heading', { name: 'Connected' } )
+			page
+				.locator( '.causerie-status' )
+				.getByRole( 'heading', { name: 'Connected' } )
 		).toBeVisible( { timeout: 30_000 } );
-		const form = page.locator( '#causerie-connector-root form', {
-			has: page.getByRole( 'textbox', { name: 'Client ID' } ),
-		} );
+		const form = page.getByRole( 'form', { name: /credentials/ } );
 		const clientId = form.getByRole( 'textbox', { name: 'Client ID' } );
 		await expect( clientId ).toHaveValue( CLIENT.id );
 		await expect( clientId ).toHaveAccessibleDescription( FROM_NETWORK );
