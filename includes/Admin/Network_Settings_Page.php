@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Admin;
 
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Plugin;
 use Causerie\Connector\REST\Admin_Controller;
 use Causerie\Connector\REST\Network_Settings_Controller;
@@ -227,7 +228,7 @@ final class Network_Settings_Page {
 	 */
 	private function print_scopes_row( array $scopes, array $locked ): void {
 		printf( '<tr><th scope="row">%1$s</th><td><fieldset><legend class="screen-reader-text">%1$s</legend>', esc_html__( 'Permissions (scopes)', 'causerie-connector' ) );
-		foreach ( Settings_Input::KNOWN_SCOPES as $scope ) {
+		foreach ( Scopes::ALL as $scope ) {
 			printf(
 				'<label><input type="checkbox" name="scopes[]" value="%1$s"%2$s%3$s /> <code>%4$s</code></label><br />',
 				esc_attr( $scope ),
