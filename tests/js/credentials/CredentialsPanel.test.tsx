@@ -44,10 +44,10 @@ describe( 'CredentialsPanel', () => {
 			/A secret is saved \(fingerprint 3f9a1c\)\. Leave this empty to keep it/
 		);
 		expect(
-			screen.getByRole( 'checkbox', { name: 'read:widget' } )
+			screen.getByRole( 'checkbox', { name: 'Show the chat widget' } )
 		).toBeChecked();
 		expect(
-			screen.getByRole( 'checkbox', { name: 'read:conversations' } )
+			screen.getByRole( 'checkbox', { name: 'Read conversations' } )
 		).not.toBeChecked();
 	} );
 
@@ -136,10 +136,10 @@ describe( 'CredentialsPanel', () => {
 			/CAUSERIE_CLIENT_SECRET constant/
 		);
 		expect(
-			screen.getByRole( 'checkbox', { name: 'read:widget' } )
+			screen.getByRole( 'checkbox', { name: 'Show the chat widget' } )
 		).toBeDisabled();
 		expect(
-			screen.getByRole( 'group', { name: 'Permissions (scopes)' } )
+			screen.getByRole( 'group', { name: 'Permissions' } )
 		).toHaveAccessibleDescription( /CAUSERIE_SCOPES constant/ );
 
 		await user.clear( field( 'Client ID' ) );

@@ -99,7 +99,8 @@ describe( 'The fix wizard', () => {
 			} )
 		).toBeInTheDocument();
 		expect(
-			within( dialog ).getByText( 'HTTP status' ).nextSibling
+			within( dialog ).getByText( 'Answer code (HTTP status)' )
+				.nextSibling
 		).toHaveTextContent( '401' );
 		expect(
 			within( dialog ).getByText( 'The API said' ).nextSibling
@@ -191,7 +192,7 @@ describe( 'The fix wizard', () => {
 		);
 
 		expect(
-			within( dialog ).getByText( 'This site’s environment' ).nextSibling
+			within( dialog ).getByText( 'This site runs as' ).nextSibling
 		).toHaveTextContent( 'production' );
 		await userEvent.click(
 			within( dialog ).getByRole( 'button', { name: 'Next: fix it' } )
@@ -298,10 +299,12 @@ describe( 'The fix wizard', () => {
 			within( dialog ).getByRole( 'button', { name: 'Next: fix it' } )
 		);
 		expect(
-			within( dialog ).getByText( 'write:knowledge', {
-				selector: 'code',
-			} )
-		).toBeInTheDocument();
+			within( dialog )
+				.getByText( 'write:knowledge', { selector: 'code' } )
+				.closest( 'li' )
+		).toHaveTextContent(
+			'Update the chatbot’s knowledge (write:knowledge)'
+		);
 		await userEvent.click(
 			within( dialog ).getByRole( 'button', {
 				name: 'I granted them: get a new token',
