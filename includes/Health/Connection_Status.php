@@ -19,7 +19,7 @@ use Causerie\Connector\Diagnosis\Catalog;
  * the API: settings, site binding, the cached token and the last live checks. The status route, the support
  * report and anything else that shows the state read it here, so they can't disagree.
  *
- * @phpstan-type Diagnosis array{code: string, severity: string, title: string, explanation: string, steps: list<string>}
+ * @phpstan-type Diagnosis array{code: string, severity: string, title: string, explanation: string, steps: list<string>, wizardSteps: list<string>}
  * @phpstan-type Healed array{code: string, at: string, title: string}
  * @phpstan-type Server array{issuer: string, tokenEndpoint: string, resource: string|null, source: string, revocation: bool, introspection: bool}
  * @phpstan-type Status array{state: string, diagnosis: Diagnosis|null, tokenExpiresAt: string|null, nextRefreshAt: string|null, checkedAt: string|null, lastSuccessAt: string|null, healed: Healed|null, server: Server|null}
@@ -52,9 +52,11 @@ final class Connection_Status {
 	/**
 	 * The status, as the REST API sends it.
 	 *
+	 * @param bool $cron_running Whether WP-Cron runs the plugin's jobs, as far as the caller knows: an expired
+	 *                           token is blamed on WP-Cron only when it is known not to.
 	 * @phpstan-return Status
 	 */
-	public function current(): array {
+	public function current( bool $cron_running = true ): array {
 		$code       = $this->active_code();
 		$severity   = '' === $code ? '' : Catalog::severity( $code );
 		$token      = $this->tokens->get();
@@ -73,7 +75,7 @@ final class Connection_Status {
 			'diagnosis'      => '' === $code ? null : array(
 				'code'     => $code,
 				'severity' => $severity,
-			) + Catalog::describe( $code ),
+			) + Catalog::describe( $code, array( 'cronRunning' => $cron_running ) ),
 			'tokenExpiresAt' => null === $token ? null : gmdate( 'c', $token->expires_at ),
 			'nextRefreshAt'  => null === $token ? null : gmdate( 'c', $token->renew_at() ),
 			'checkedAt'      => is_string( $checked_at ) ? $checked_at : null,

@@ -144,7 +144,9 @@ export function FixStep( {
 		case 'environment':
 			body = (
 				<>
-					<DiagnosisSteps steps={ diagnosis.steps } />
+					<DiagnosisSteps
+						steps={ diagnosis.wizardSteps ?? diagnosis.steps }
+					/>
 					<CredentialsFix
 						withClientId={
 							kind === 'environment' || settings?.clientId === ''
