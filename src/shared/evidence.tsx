@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { __ } from '@wordpress/i18n';
 
 import { formatDuration, formatMoment } from '../health/time';
+import { apiWords } from './apiWords';
 import { ScopeName } from './ScopeName';
 import { isScopeId } from './scopes';
 
@@ -15,7 +16,7 @@ function labels(): Record< string, string > {
 	return {
 		status: __( 'Answer code (HTTP status)', 'causerie-connector' ),
 		error: __( 'Error code', 'causerie-connector' ),
-		errorDescription: __( 'The API said', 'causerie-connector' ),
+		errorDescription: __( 'In Causerie’s words', 'causerie-connector' ),
 		apiError: __( 'The API’s error code', 'causerie-connector' ),
 		wwwAuthenticate: __(
 			'Why the API refused, as it sent it',
@@ -119,12 +120,16 @@ const SECONDS = new Set( [
 ] );
 
 /**
- * An evidence value as the owner reads it: scopes by what they allow, durations and moments in words.
+ * An evidence value as the owner reads it: scopes by what they allow, durations and moments in words, the
+ * API's own English words framed in the admin's language.
  *
  * @param key   The evidence key.
  * @param value Its value, as the server sent it.
  */
 export function evidenceValue( key: string, value: unknown ): ReactNode {
+	if ( key === 'errorDescription' && typeof value === 'string' ) {
+		return apiWords( value );
+	}
 	const list = Array.isArray( value ) ? value : [ value ];
 	if (
 		list.length > 0 &&

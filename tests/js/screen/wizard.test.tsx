@@ -104,8 +104,10 @@ describe( 'The fix wizard', () => {
 				.nextSibling
 		).toHaveTextContent( '401' );
 		expect(
-			within( dialog ).getByText( 'The API said' ).nextSibling
-		).toHaveTextContent( 'The access token was revoked' );
+			within( dialog ).getByText( 'In Causerie’s words' ).nextSibling
+		).toHaveTextContent(
+			'Causerie answered: “The access token was revoked'
+		);
 		await userEvent.click(
 			within( dialog ).getByRole( 'button', { name: 'Next: fix it' } )
 		);
