@@ -1,5 +1,5 @@
 import { CONVERSATIONS_SCOPE } from '../shared/scopes';
-import type { RestError } from '../types';
+import type { RestError } from '../shared/types';
 
 /**
  * The scope a causerie_missing_scope refusal names in its data; the conversations scope, the one these

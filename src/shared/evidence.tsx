@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { __ } from '@wordpress/i18n';
 
-import { formatDuration, formatMoment } from '../health/time';
+import { formatDuration, formatMoment } from './time';
 import { apiWords } from './apiWords';
 import { ScopeName } from './ScopeName';
 import { isScopeId } from './scopes';

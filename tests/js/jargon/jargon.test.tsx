@@ -14,14 +14,14 @@ import { join, relative, sep } from 'path';
 import * as ts from 'typescript';
 import { render } from '@testing-library/react';
 
-import { ScopesField } from '../../../src/components/credentials/ScopesField';
-import { OutcomeNotice } from '../../../src/components/credentials/OutcomeNotice';
-import { FixStep } from '../../../src/components/wizard/FixStep';
-import { WhatHappened } from '../../../src/components/wizard/WhatHappened';
+import { ScopesField } from '../../../src/connection/credentials/ScopesField';
+import { OutcomeNotice } from '../../../src/connection/credentials/OutcomeNotice';
+import { FixStep } from '../../../src/connection/wizard/FixStep';
+import { WhatHappened } from '../../../src/connection/wizard/WhatHappened';
 import { MissingScope } from '../../../src/conversations/MissingScope';
 import { EVIDENCE_KEYS } from '../../../src/shared/evidence';
 import { SCOPES } from '../../../src/shared/scopes';
-import type { Diagnosis } from '../../../src/types';
+import type { Diagnosis } from '../../../src/shared/types';
 
 jest.mock( '@wordpress/api-fetch' );
 
@@ -30,27 +30,10 @@ const SRC = join( ROOT, 'src' );
 
 /** Troubleshooting, where jargon is allowed: paths under src/, a folder when it ends with a slash. */
 const TROUBLESHOOTING = [
-	// The token inspector.
-	'components/TokenInspector.tsx',
-	'components/TokenClaimsTable.tsx',
-	'components/InspectionResult.tsx',
-	'components/ScopeTable.tsx',
-	'hooks/useTokenInspection.ts',
-	'inspector/',
-	// The event log.
-	'components/EventLog.tsx',
-	'components/EventTable.tsx',
-	'components/eventFormat.ts',
-	'hooks/useEvents.ts',
-	// The support report.
-	'components/SupportReport.tsx',
-	'components/reportExport.ts',
-	'hooks/useSupportReport.ts',
-	// The health rows.
-	'components/HealthPanel.tsx',
-	'health/',
-	// "This site".
-	'components/SiteSummary.tsx',
+	// The token inspector, the event log, the support report, the health rows and "This site".
+	'troubleshooting/',
+	// The health rows' pure module, shared with the status header's summary of them.
+	'shared/health/',
 ];
 
 /** Callees whose string literals reach the screen. */

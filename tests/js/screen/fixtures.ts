@@ -7,7 +7,7 @@ import type {
 	ConnectionStatus,
 	Diagnosis,
 	Settings,
-} from '../../../src/types';
+} from '../../../src/shared/types';
 
 export const SITE: InitialData[ 'site' ] = {
 	pluginVersion: '9.8.7',

@@ -2,12 +2,12 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
-import { formatMoment } from '../../../src/health/time';
+import { formatMoment } from '../../../src/shared/time';
 import type {
 	CheckResult,
 	ConnectionStatus,
 	Diagnosis,
-} from '../../../src/types';
+} from '../../../src/shared/types';
 import {
 	diagnosis,
 	HEALTHY,

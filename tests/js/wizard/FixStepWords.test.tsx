@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 
-import { FixStep } from '../../../src/components/wizard/FixStep';
-import type { Diagnosis } from '../../../src/types';
+import { FixStep } from '../../../src/connection/wizard/FixStep';
+import type { Diagnosis } from '../../../src/shared/types';
 
 jest.mock( '@wordpress/api-fetch' );
 
