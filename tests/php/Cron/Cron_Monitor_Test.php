@@ -7,11 +7,15 @@
 
 namespace Causerie\Connector\Tests\Cron;
 
+use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Overrides;
+use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Cron_Monitor;
 use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
-use Causerie\Connector\Health\Live_Checks;
+use Causerie\Connector\Diagnosis\Finding;
+use Causerie\Connector\Health\Connection_State;
 use Causerie\Connector\Tests\Services;
 use Causerie\Connector\Tests\TestCase;
 
@@ -118,22 +122,8 @@ final class Cron_Monitor_Test extends TestCase {
 				'apiUrl'       => 'https://api.causerie.example',
 			)
 		);
-		update_option(
-			Live_Checks::OPTION,
-			array(
-				'checkedAt' => gmdate( 'c' ),
-				'checks'    => array(
-					array(
-						'id'       => 'token',
-						'status'   => 'error',
-						'code'     => 'token_expired',
-						'message'  => '',
-						'evidence' => array(),
-					),
-				),
-			),
-			false
-		);
+		// A call met an expired token: the state the status is read from.
+		( new Connection_State( new Credential_Store( new Encryption(), new Overrides() ), new Site_Binding() ) )->record_call( new Finding( 'token_expired' ) );
 		$this->renewal_due_at( time() + 60 );
 		$running = $this->dispatch( 'GET', '/causerie/v1/status' )->get_data();
 
