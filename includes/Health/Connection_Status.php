@@ -18,7 +18,7 @@ use Causerie\Connector\Diagnosis\Catalog;
  * live checks' times. The status route, the admin notice, Site Health, the support report and the command line
  * read the state through it or through Connection_State, so they can't disagree.
  *
- * @phpstan-type Diagnosis array{code: string, severity: string, title: string, explanation: string, steps: list<string>}
+ * @phpstan-type Diagnosis array{code: string, severity: string, title: string, explanation: string, steps: list<string>, wizardSteps: list<string>}
  * @phpstan-type Healed array{code: string, at: string, title: string}
  * @phpstan-type Server array{issuer: string, tokenEndpoint: string, resource: string|null, source: string, revocation: bool, introspection: bool}
  * @phpstan-type Status array{state: string, diagnosis: Diagnosis|null, since: string|null, tokenExpiresAt: string|null, nextRefreshAt: string|null, checkedAt: string|null, checkAgeSeconds: int|null, lastSuccessAt: string|null, healed: Healed|null, server: Server|null}
@@ -45,9 +45,11 @@ final class Connection_Status {
 	/**
 	 * The status, as the REST API sends it.
 	 *
+	 * @param bool $cron_running Whether WP-Cron runs the plugin's jobs, as far as the caller knows: an expired
+	 *                           token is blamed on WP-Cron only when it is known not to.
 	 * @phpstan-return Status
 	 */
-	public function current(): array {
+	public function current( bool $cron_running = true ): array {
 		$now       = $this->state->now();
 		$token     = $this->tokens->get();
 		$last      = $this->checks->last();
@@ -56,7 +58,7 @@ final class Connection_Status {
 		$server    = $this->discovery->cached( $this->credentials->credentials() );
 		return array(
 			'state'           => $now['state'],
-			'diagnosis'       => self::diagnosis( $now['code'] ),
+			'diagnosis'       => self::diagnosis( $now['code'], $cron_running ),
 			// Since when the diagnosis was known, when a check or a call found it.
 			'since'           => null === $now['since'] ? null : gmdate( 'c', $now['since'] ),
 			'tokenExpiresAt'  => null === $token ? null : gmdate( 'c', $token->expires_at ),
@@ -85,13 +87,14 @@ final class Connection_Status {
 	/**
 	 * A diagnosis as the REST API and the notice tell it; null for no code.
 	 *
-	 * @param string $code Diagnosis code, or empty.
+	 * @param string $code         Diagnosis code, or empty.
+	 * @param bool   $cron_running Whether WP-Cron runs, as far as the caller knows.
 	 * @phpstan-return Diagnosis|null
 	 */
-	public static function diagnosis( string $code ): ?array {
+	public static function diagnosis( string $code, bool $cron_running = true ): ?array {
 		return '' === $code ? null : array(
 			'code'     => $code,
 			'severity' => Catalog::severity( $code ),
-		) + Catalog::describe( $code );
+		) + Catalog::describe( $code, array( 'cronRunning' => $cron_running ) );
 	}
 }

@@ -212,9 +212,20 @@ final class Live_Checks {
 			return new Check_Result( 'clock', Check_Result::SKIPPED );
 		}
 		// The Date header has one-second resolution and the answer took a while: allow for both.
-		$skew   = $server_time - (int) round( microtime( true ) - $elapsed_ms / 2000 );
+		$local  = (int) round( microtime( true ) - $elapsed_ms / 2000 );
+		$skew   = $server_time - $local;
 		$status = abs( $skew ) >= self::SKEW_ERROR ? Check_Result::ERROR : ( abs( $skew ) >= self::SKEW_WARNING ? Check_Result::WARNING : Check_Result::OK );
-		return new Check_Result( 'clock', $status, Check_Result::OK === $status ? '' : 'clock_skew', array( 'skewSeconds' => $skew ) );
+		// Both times, not only their difference: which clock is wrong is for a person to tell.
+		return new Check_Result(
+			'clock',
+			$status,
+			Check_Result::OK === $status ? '' : 'clock_skew',
+			array(
+				'skewSeconds' => $skew,
+				'siteTime'    => gmdate( 'c', $local ),
+				'apiTime'     => gmdate( 'c', $server_time ),
+			)
+		);
 	}
 
 	/**

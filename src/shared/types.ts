@@ -90,6 +90,8 @@ export interface Diagnosis {
 	title: string;
 	explanation: string;
 	steps: string[];
+	/** The steps as the fix wizard shows them above its own form ("paste it below"); the server sends both. */
+	wizardSteps?: string[];
 }
 
 /** The last time the checks repaired the connection by themselves, within the last 24 hours. */

@@ -237,9 +237,11 @@ const CAUSES: Cause[] = [
 		breakIt: ( sandbox ) =>
 			control( sandbox, 'PUT', '/clock', { skewSeconds: 600 } ),
 		fix: async ( { dialog, tally, sandboxURL } ) => {
+			// Both clocks, and by how much they differ: which one is wrong is for a person to tell.
 			await expect( dialog ).toContainText(
-				/(9 min 5\d sec|10 min) behind/
+				/differ by (9 min 5\d sec|10 min)/
 			);
+			await expect( dialog ).toContainText( 'Causerie’s time' );
 			// The host sets the server's clock right.
 			await control( sandboxURL, 'PUT', '/clock', { skewSeconds: 0 } );
 			await tally.click(

@@ -100,7 +100,9 @@ describe( 'The network screen, the app in its network mode', () => {
 		const user = renderApp();
 
 		await user.selectOptions(
-			screen.getByRole( 'combobox', { name: /profile/i } ),
+			screen.getByRole( 'combobox', {
+				name: 'Credentials used when this site runs as',
+			} ),
 			'staging'
 		);
 
