@@ -2,8 +2,6 @@
  * The admin notice of a broken connection: administrators see it on every admin screen with the cause
  * and a link to the fix, editors never do, it can be dismissed, and it goes once the connection is fixed.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 
 import {
 	CLIENT,
@@ -14,29 +12,10 @@ import {
 	Tally,
 	titleOf,
 } from '../connection';
+import { runCron } from '../cron';
 import { expect, logIn, test } from '../fixtures';
-import { siteDirOf } from '../widget';
 
 const NOTICE = '#causerie-connection-notice';
-const ROOT = path.resolve( __dirname, '../../..' );
-
-/**
- * Runs one of the plugin's cron jobs now, as the system's cron would (the built-in PHP server drops WP-Cron's
- * loopback requests).
- *
- * @param baseURL The site's address.
- * @param hook    The cron hook.
- */
-function runCron( baseURL: string, hook: string ): void {
-	execFileSync(
-		'php',
-		[ path.join( ROOT, 'bin/wp/cron-event-run.php' ), hook ],
-		{
-			cwd: siteDirOf( baseURL ),
-			env: { ...process.env, WP_URL: baseURL },
-		}
-	);
-}
 
 test.describe( 'The admin notice', () => {
 	test( 'shows administrators the cause on other screens, never editors, and goes once fixed', async ( {

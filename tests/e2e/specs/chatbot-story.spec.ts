@@ -4,7 +4,6 @@
  * connection breaks: the bubble goes away for visitors (never broken), the owner is told, fixes it, and the
  * bubble comes back.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -19,31 +18,13 @@ import {
 	Tally,
 	titleOf,
 } from '../connection';
+import { runCron } from '../cron';
 import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
 import { heldOf, publishPage, queueRun } from '../knowledge';
 import { siteDirOf } from '../widget';
 
-const ROOT = path.resolve( __dirname, '../../..' );
 const NOTICE = '#causerie-connection-notice';
 const QUESTION = 'How long does shipping take?';
-
-/**
- * Runs one of the plugin's cron jobs now, as the system's cron would (the built-in PHP server drops WP-Cron's
- * loopback requests).
- *
- * @param baseURL The site's address.
- * @param hook    The cron hook.
- */
-function runCron( baseURL: string, hook: string ): void {
-	execFileSync(
-		'php',
-		[ path.join( ROOT, 'bin/wp/cron-event-run.php' ), hook ],
-		{
-			cwd: siteDirOf( baseURL ),
-			env: { ...process.env, WP_URL: baseURL },
-		}
-	);
-}
 
 /**
  * The emails the site sent since a given length of its mail log.

@@ -19,6 +19,7 @@ import {
 	Tally,
 	titleOf,
 } from '../connection';
+import { runCron } from '../cron';
 import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
 import { SITES } from '../sites';
 
@@ -297,14 +298,7 @@ test.describe( 'Fixing a broken connection through the screen', () => {
 			const broken = await cause.breakIt( sandboxURL, siteDir, baseURL! );
 			// The daily health check, run by cron, finds the break: the screen opens from the state it left, as
 			// the last check is fresh (heal ran one), without checking again on load.
-			execFileSync(
-				'php',
-				[
-					path.join( ROOT, 'bin/wp/cron-event-run.php' ),
-					'causerie_connector_health_check',
-				],
-				{ cwd: siteDir, env: { ...process.env, WP_URL: baseURL } }
-			);
+			runCron( baseURL!, 'causerie_connector_health_check' );
 
 			const tally = new Tally( page );
 			await page.goto( SCREEN_PATH );

@@ -37,11 +37,12 @@ test( 'the release zip uploads, activates and shows its screen on a stock site',
 		page.locator( '#the-list tr[data-slug="causerie-connector"]' )
 	).toHaveClass( /\bactive\b/ );
 	await page.goto( SCREEN_PATH );
-	// Not set up yet: the screen says so and offers the fix, instead of an error.
-	const header = page.locator( '.causerie-status' );
-	await expect( header ).toBeVisible();
+	// Not set up yet: the guided first run opens on where to find the credentials, instead of an error.
 	await expect(
-		page.getByRole( 'button', { name: 'Fix it' } )
+		page.getByRole( 'heading', { name: 'Set up your chatbot' } )
+	).toBeVisible();
+	await expect(
+		page.getByRole( 'heading', { name: 'Where to find your credentials' } )
 	).toBeVisible();
 	await expect( page.locator( '#wpbody-content' ) ).not.toContainText(
 		'incomplete'
