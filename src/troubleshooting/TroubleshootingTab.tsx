@@ -48,7 +48,7 @@ export function TroubleshootingTab( {
 	onFix,
 	texts,
 	site,
-	section = SECTIONS[ 0 ].name,
+	section = 'events',
 }: TroubleshootingTabProps ) {
 	return (
 		<div className="causerie-troubleshooting">

@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
-import type { ConnectionStatus } from '../../../src/types';
+import type { ConnectionStatus, WidgetStatus } from '../../../src/types';
 import {
 	diagnosis,
 	HEALTHY,
@@ -235,22 +235,27 @@ describe( 'The overview', () => {
 				'No published page shows it yet.',
 			],
 		],
-	] )( 'tells the chatbot %s in words', async ( _case, widget, lines ) => {
-		await renderScreen( { 'GET /causerie/v1/widget': widget } );
+	] as Array< [ string, WidgetStatus, string[] ] > )(
+		'tells the chatbot %s in words',
+		async ( _case, widget, lines ) => {
+			await renderScreen( { 'GET /causerie/v1/widget': widget } );
 
-		const chatbot = card( 'Chatbot on your site' );
-		for ( const line of lines ) {
-			expect( chatbot ).toHaveTextContent( line );
+			const chatbot = card( 'Chatbot on your site' );
+			for ( const line of lines ) {
+				expect( chatbot ).toHaveTextContent( line );
+			}
+			if ( widget.state !== 'on' || widget.previewUrl === null ) {
+				expect(
+					within( chatbot ).queryByRole( 'link', {
+						name: /^Preview/,
+					} )
+				).toBeNull();
+			}
 		}
-		if ( widget.state !== 'on' || widget.previewUrl === null ) {
-			expect(
-				within( chatbot ).queryByRole( 'link', { name: /^Preview/ } )
-			).toBeNull();
-		}
-	} );
+	);
 
 	it( 'reads the cards again after a run of the checks, which may show a hidden chatbot again', async () => {
-		let widget = {
+		let widget: WidgetStatus = {
 			...ON,
 			state: 'hidden' as const,
 			problem: 'token_revoked',

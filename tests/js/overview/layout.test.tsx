@@ -57,7 +57,8 @@ async function renderScreen() {
 }
 
 /** The tab strip of the screen, not Troubleshooting's own. */
-const screenTabs = () => screen.getAllByRole( 'tablist' )[ 0 ];
+const screenTabs = (): HTMLElement =>
+	screen.getAllByRole( 'tablist' )[ 0 ] as HTMLElement;
 
 /**
  * Opens a tab of the screen or a section of Troubleshooting; their names differ.
@@ -77,6 +78,14 @@ const checkButtons = () =>
 	} );
 
 describe( 'The screen’s layout', () => {
+	// The lazy tabs' chunks, loaded once here, so the screen's own imports of them resolve at once.
+	beforeAll( async () => {
+		await import( '../../../src/troubleshooting/TroubleshootingTab' );
+		await import( '../../../src/components/TokenInspector' );
+		await import( '../../../src/conversations/ConversationsTab' );
+		await import( '../../../src/widget/ChatbotTab' );
+	} );
+
 	afterEach( () => {
 		window.location.hash = '';
 	} );
@@ -134,10 +143,9 @@ describe( 'The screen’s layout', () => {
 			).toBeInTheDocument();
 			if ( section ) {
 				expect(
-					within( screen.getAllByRole( 'tablist' )[ 1 ] ).getByRole(
-						'tab',
-						{ name: section, selected: true }
-					)
+					within(
+						screen.getAllByRole( 'tablist' )[ 1 ] as HTMLElement
+					).getByRole( 'tab', { name: section, selected: true } )
 				).toBeInTheDocument();
 			}
 		}
