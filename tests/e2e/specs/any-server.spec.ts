@@ -9,6 +9,7 @@ import {
 	CLIENT,
 	control,
 	expectAccessible,
+	expectHealthyRows,
 	heal,
 	recordTally,
 	rest,
@@ -44,11 +45,7 @@ async function expectConnected( page: Page ) {
 	await expect(
 		header.getByRole( 'heading', { name: 'Connected' } )
 	).toBeVisible( { timeout: 30_000 } );
-	await expect(
-		page.locator(
-			'.causerie-health__row.is-error, .causerie-health__row.is-warning'
-		)
-	).toHaveCount( 0 );
+	await expectHealthyRows( page );
 	return header;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 
-import { CLIENT, control, heal, rest, shot } from '../connection';
+import { CLIENT, control, heal, openSection, rest, shot } from '../connection';
 import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
 
 /**
@@ -134,7 +134,7 @@ test.describe( 'The secret goes only where it was saved for', () => {
 		await expect( page.locator( '.causerie-status' ) ).toContainText(
 			/paused/i
 		);
-		await page.getByRole( 'tab', { name: /token/i } ).click();
+		await openSection( page, 'Token inspector' );
 		await page.waitForLoadState( 'networkidle' );
 
 		expect( await requestsAt( sandboxURL ) ).toBe( 0 );
