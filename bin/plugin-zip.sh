@@ -4,7 +4,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-RUNTIME_FILES=(causerie-connector.php uninstall.php readme.txt composer.json includes build languages)
+RUNTIME_FILES=(causerie-connector.php uninstall.php readme.txt composer.json includes build assets languages)
 
 need_dependencies
 log "production build"

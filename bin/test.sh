@@ -12,7 +12,7 @@ SUITES=(phpcs phpstan eslint tsc jest i18n sandbox build phpunit e2e toolchain)
 declare -A RUN=(
 	[phpcs]="vendor/bin/phpcs -q --no-colors"
 	[phpstan]="vendor/bin/phpstan analyse --no-progress --no-ansi --memory-limit=1G"
-	[eslint]="npx wp-scripts lint-js src sandbox tests/js tests/e2e tests/sandbox tests/consent-api"
+	[eslint]="npx wp-scripts lint-js src assets sandbox tests/js tests/e2e tests/sandbox tests/consent-api"
 	[tsc]="npx tsc --noEmit --pretty false"
 	[jest]="npx wp-scripts test-unit-js --config jest.config.js --ci"
 	[i18n]="bash bin/i18n.sh check && node --test --test-reporter=spec tests/i18n/"

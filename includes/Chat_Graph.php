@@ -11,6 +11,7 @@ use Causerie\Connector\Conversations\Conversations_Api;
 use Causerie\Connector\Conversations\Lead_Feed;
 use Causerie\Connector\Conversations\Lead_Notifications;
 use Causerie\Connector\Conversations\Lead_Poller;
+use Causerie\Connector\Conversations\Weekly_Activity;
 use Causerie\Connector\Http\Address_Policy;
 use Causerie\Connector\Widget\Origin_Removals;
 use Causerie\Connector\Widget\Widget_Api;
@@ -60,6 +61,11 @@ final class Chat_Graph {
 	/** The cron poll of new leads. */
 	public function poller(): Lead_Poller {
 		return $this->once( __FUNCTION__, fn() => new Lead_Poller( $this->file, $this->feed(), $this->graph->token_store(), $this->graph->binding() ) );
+	}
+
+	/** The week's conversations and leads, counted by cron. */
+	public function activity(): Weekly_Activity {
+		return $this->once( __FUNCTION__, fn() => new Weekly_Activity( $this->conversations(), $this->graph->credentials(), $this->graph->token_store(), $this->graph->binding() ) );
 	}
 
 	/** Where and how often lead emails go. */

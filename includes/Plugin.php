@@ -8,6 +8,8 @@
 namespace Causerie\Connector;
 
 use Causerie\Connector\Admin\Connection_Notice;
+use Causerie\Connector\Admin\Connectors_Page;
+use Causerie\Connector\Admin\Dashboard_Widget;
 use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Admin\Network_Sync_Table;
@@ -25,6 +27,7 @@ use Causerie\Connector\Health\Debug_Information;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Health\Sync_Health;
 use Causerie\Connector\I18n\Translations;
+use Causerie\Connector\REST\Activity_Controller;
 use Causerie\Connector\REST\Alerts_Controller;
 use Causerie\Connector\REST\Binding_Controller;
 use Causerie\Connector\REST\Checks_Controller;
@@ -37,6 +40,8 @@ use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Request_Guard;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\REST\Settings_Input;
+use Causerie\Connector\REST\Setup_Controller;
+use Causerie\Connector\Setup\First_Run;
 use Causerie\Connector\REST\Site_Controller;
 use Causerie\Connector\REST\Site_Health_Controller;
 use Causerie\Connector\REST\Status_Controller;
@@ -136,6 +141,11 @@ final class Plugin {
 			add_action( $hook, fn() => $this->admin(), 0, 0 );
 		}
 		add_action( 'cli_init', fn() => $this->cli(), 0, 0 );
+		// Core builds Settings → Connectors' registry on every request's init (WordPress 7.0+), before the admin
+		// context starts, but only the admin shows it: a visitor's page view loads nothing for it.
+		if ( is_admin() ) {
+			( new Connectors_Page( $this->file, $this->version ) )->register();
+		}
 		// ALTERNATE_WP_CRON runs the jobs inside a page view, after the plugins have loaded.
 		if ( wp_doing_cron() || ( defined( 'ALTERNATE_WP_CRON' ) && (bool) constant( 'ALTERNATE_WP_CRON' ) ) ) {
 			$this->back_office();
@@ -208,6 +218,7 @@ final class Plugin {
 					new Widget_Cron( $this->file, $chat->widget_options(), $chat->widget() ),
 					new Widget_Health( $chat->widget_options(), $chat->widget() ),
 					$chat->poller(),
+					$chat->activity(),
 					$chat->notifications(),
 					new Lead_Mail( $this->file, $chat->notifications(), $chat->feed(), $chat->poller(), $graph->alerter(), new Lead_Emails(), $graph->binding() ),
 				);
@@ -241,6 +252,7 @@ final class Plugin {
 				$services    = array(
 					new Request_Guard(),
 					new Site_Controller( $this->version ),
+					new Setup_Controller( new First_Run( $credentials ), $credentials, new Api_Url_Policy(), $graph->discovery() ),
 					new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $graph->verifier(), $graph->binding(), $graph->tokens() ),
 					new Binding_Controller( $graph->binding() ),
 					new Token_Controller( $graph->tokens(), $graph->api(), $credentials ),
@@ -258,6 +270,7 @@ final class Plugin {
 					new Widget_Controller( $chat->widget_options(), $chat->widget() ),
 					new Conversations_Controller( $chat->conversations() ),
 					new Leads_Controller( $chat->conversations(), $chat->notifications() ),
+					new Activity_Controller( $chat->activity() ),
 				);
 				if ( is_multisite() ) {
 					$network    = $graph->network_credentials();
@@ -271,18 +284,20 @@ final class Plugin {
 	}
 
 	/**
-	 * The admin's screens, notice and posts column.
+	 * The admin's screens, notice, dashboard widget and posts column.
 	 */
 	private function admin(): void {
 		$graph = $this->graph();
+		$chat  = $this->chat();
 		$this->back_office();
 		$this->editor();
 		$this->enter(
 			'admin',
-			function () use ( $graph ): void {
+			function () use ( $graph, $chat ): void {
 				$services = array(
 					new Settings_Page( $this->file ),
 					new Connection_Notice( $graph->status(), $graph->cron(), $graph->problems() ),
+					new Dashboard_Widget( $graph->status(), $chat->activity(), $graph->sync_status() ),
 					new Posts_Column( $graph->selection() ),
 					new Privacy(),
 				);

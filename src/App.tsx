@@ -3,26 +3,27 @@ import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 import { TabPanel } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import { AlertEmailSettings } from './components/AlertEmailSettings';
-import { CredentialsPanel } from './components/CredentialsPanel';
-import { StatusHeader } from './components/StatusHeader';
-import { RegenerationWizard } from './components/wizard/RegenerationWizard';
-import { useConnection } from './hooks/useConnection';
+import { AlertEmailSettings } from './connection/AlertEmailSettings';
+import { CredentialsPanel } from './connection/CredentialsPanel';
+import { StatusHeader } from './connection/StatusHeader';
+import { RegenerationWizard } from './connection/wizard/RegenerationWizard';
+import { useConnection } from './connection/hooks/useConnection';
 import { KnowledgePanel } from './knowledge/KnowledgePanel';
 import { Overview } from './overview/Overview';
 import { lazyPanel } from './shared/lazyPanel';
 import { SECTIONS } from './troubleshooting/sections';
-import type { DiagnosisCode } from './diagnosis/codes';
+import type { DiagnosisCode } from './shared/codes';
 import type {
 	ChecksRun,
 	ConnectionStatus,
 	Diagnosis,
 	DiagnosisTexts,
 	Settings,
+	SetupState,
 	SiteInfo,
-} from './types';
-import { opensWizard } from './wizard/causes';
-import { diagnosisFor } from './wizard/diagnosisFor';
+} from './shared/types';
+import { opensWizard } from './connection/wizard/causes';
+import { diagnosisFor } from './connection/wizard/diagnosisFor';
 
 export const FIX_HASH = '#fix';
 
@@ -37,6 +38,12 @@ const ConversationsTab = lazyPanel( () =>
 	import(
 		/* webpackChunkName: "conversations" */ './conversations/ConversationsTab'
 	).then( ( chunk ) => chunk.default )
+);
+// The guided first run: opened once on a fresh site, so it is a chunk of its own.
+const FirstRun = lazyPanel( () =>
+	import( /* webpackChunkName: "setup" */ './setup/FirstRun' ).then(
+		( chunk ) => chunk.FirstRun
+	)
 );
 const ChatbotTab = lazyPanel( () =>
 	import( /* webpackChunkName: "chatbot" */ './widget/ChatbotTab' ).then(
@@ -90,6 +97,8 @@ export interface InitialData {
 	checks: ChecksRun | null;
 	settings: Settings | null;
 	texts: DiagnosisTexts | null;
+	/** Null when it could not be read: the full screen then opens. */
+	setup?: SetupState | null;
 }
 
 interface Props {
@@ -114,6 +123,10 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 		null
 	);
 	const wizardOffered = useRef( false );
+	// Nothing configured: the guided first run instead of the screen, until the owner finishes or leaves it.
+	const [ isFirstRun, setIsFirstRun ] = useState(
+		initial.setup?.needed === true && initial.settings !== null
+	);
 	const { runChecks, isChecking, status } = connection;
 	// The wizard may save settings: the credentials tab then starts again from what the server kept.
 	const [ settings, setSettings ] = useState( initial.settings );
@@ -149,7 +162,7 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 			wizardOffered.current = true;
 			setIsWizardOpen( true );
 		}
-		if ( checkOnLoad ) {
+		if ( checkOnLoad && ! isFirstRun ) {
 			runChecks().then( offerWizard );
 		} else {
 			offerWizard( initial.status );
@@ -180,6 +193,21 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 		);
 		setIsWizardOpen( true );
 	};
+
+	if ( isFirstRun && settings ) {
+		return (
+			<div className="causerie-app">
+				<FirstRun
+					settings={ settings }
+					onSettingsSaved={ settingsSaved }
+					onLeave={ () => {
+						setIsFirstRun( false );
+						recheck();
+					} }
+				/>
+			</div>
+		);
+	}
 
 	// The screen's one "Check again": on the overview it is the connection's card, on every other tab it heads it.
 	const statusHeader = ( details: boolean ) => (

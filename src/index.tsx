@@ -5,10 +5,11 @@ import {
 	fetchDiagnosisTexts,
 	fetchLastChecks,
 	fetchSettings,
+	fetchSetup,
 	fetchSite,
 	fetchStatus,
 	toRestError,
-} from './api';
+} from './shared/api';
 import { App } from './App';
 import './index.scss';
 
@@ -24,10 +25,13 @@ if ( container ) {
 		fetchLastChecks(),
 		fetchSettings().catch( () => null ),
 		fetchDiagnosisTexts().catch( () => null ),
+		fetchSetup().catch( () => null ),
 	] )
-		.then( ( [ site, status, checks, settings, texts ] ) =>
+		.then( ( [ site, status, checks, settings, texts, setup ] ) =>
 			root.render(
-				<App initial={ { site, status, checks, settings, texts } } />
+				<App
+					initial={ { site, status, checks, settings, texts, setup } }
+				/>
 			)
 		)
 		.catch( ( reason: unknown ) =>

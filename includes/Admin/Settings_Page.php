@@ -8,6 +8,13 @@
 namespace Causerie\Connector\Admin;
 
 use Causerie\Connector\Plugin;
+use Causerie\Connector\REST\Admin_Controller;
+use Causerie\Connector\REST\Checks_Controller;
+use Causerie\Connector\REST\Diagnoses_Controller;
+use Causerie\Connector\REST\Settings_Controller;
+use Causerie\Connector\REST\Setup_Controller;
+use Causerie\Connector\REST\Site_Controller;
+use Causerie\Connector\REST\Status_Controller;
 
 /**
  * Adds the screen and loads the TypeScript app on it, and only on it.
@@ -26,14 +33,18 @@ final class Settings_Page {
 	private string $hook_suffix = '';
 
 	/**
-	 * The routes the screen's first paint reads. None calls the API: they read what is stored.
+	 * The controllers whose GET the screen's first paint reads, each at the path it registers. None calls
+	 * the API: they read what is stored.
+	 *
+	 * @var list<class-string<Admin_Controller>>
 	 */
 	private const PRELOADED = array(
-		'/causerie/v1/site',
-		'/causerie/v1/status',
-		'/causerie/v1/checks',
-		'/causerie/v1/settings',
-		'/causerie/v1/diagnoses',
+		Site_Controller::class,
+		Setup_Controller::class,
+		Status_Controller::class,
+		Checks_Controller::class,
+		Settings_Controller::class,
+		Diagnoses_Controller::class,
 	);
 
 	/**
@@ -113,12 +124,21 @@ final class Settings_Page {
 		}
 
 		// The first REST answers travel with the page, so the screen paints without waiting for a request.
-		$preloaded = array_reduce( self::PRELOADED, 'rest_preload_api_request', array() );
+		$preloaded = array_reduce( self::preloaded_paths(), 'rest_preload_api_request', array() );
 		wp_add_inline_script(
 			'wp-api-fetch',
 			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),
 			'after'
 		);
+	}
+
+	/**
+	 * The paths whose answers travel with the page.
+	 *
+	 * @return list<string>
+	 */
+	public static function preloaded_paths(): array {
+		return array_map( static fn ( string $controller ): string => $controller::path(), self::PRELOADED );
 	}
 
 	/**

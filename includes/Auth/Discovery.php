@@ -67,16 +67,26 @@ final class Discovery {
 				return self::refused( $cached, $credentials ) ?? $cached;
 			}
 		}
+		$found = $this->probe( $credentials );
+		if ( $found instanceof Finding ) {
+			return $found;
+		}
+		set_transient( self::key( $credentials ), $found[0]->to_array(), $found[1] );
+		return $found[0];
+	}
+
+	/**
+	 * Reads the documents and keeps nothing: for an address being tried, not yet saved.
+	 *
+	 * @param Credentials $credentials Whose API and settings.
+	 * @return array{0: Endpoints, 1: int}|Finding The endpoints and how long they may be kept.
+	 */
+	public function probe( Credentials $credentials ) {
 		$found = $this->find( $credentials );
 		if ( $found instanceof Finding ) {
 			return $found;
 		}
-		$refused = self::refused( $found[0], $credentials );
-		if ( null !== $refused ) {
-			return $refused;
-		}
-		set_transient( self::key( $credentials ), $found[0]->to_array(), $found[1] );
-		return $found[0];
+		return self::refused( $found[0], $credentials ) ?? $found;
 	}
 
 	/**
@@ -189,8 +199,21 @@ final class Discovery {
 			$field( 'introspection_endpoint' ),
 			is_array( $methods ) ? array_values( array_filter( $methods, 'is_string' ) ) : array(),
 			$resource,
-			$source
+			$source,
+			array(),
+			self::documentation( $field( 'service_documentation' ) )
 		);
+	}
+
+	/**
+	 * The server's page for people, as a link the admin may follow: http or https only, so that metadata can't
+	 * make the screen show a javascript: or data: link.
+	 *
+	 * @param string $url What the metadata says.
+	 */
+	private static function documentation( string $url ): string {
+		$scheme = strtolower( (string) wp_parse_url( $url, PHP_URL_SCHEME ) );
+		return in_array( $scheme, array( 'http', 'https' ), true ) && '' !== (string) wp_parse_url( $url, PHP_URL_HOST ) ? esc_url_raw( $url ) : '';
 	}
 
 	/**

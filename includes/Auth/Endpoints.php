@@ -30,6 +30,8 @@ final class Endpoints {
 	 * @param string|null $resource               The API's resource identifier (RFC 9728), when it publishes one.
 	 * @param string      $source                 How the endpoints were found: a FROM_ constant.
 	 * @param string[]    $unpublished            Metadata addresses that answered "not found", for the diagnosis.
+	 * @param string      $documentation          RFC 8414 service_documentation: the server's page for people
+	 *                                            (where the credentials come from); empty when it names none.
 	 *
 	 * @phpstan-param list<string> $auth_methods
 	 * @phpstan-param list<string> $unpublished
@@ -43,7 +45,8 @@ final class Endpoints {
 		public readonly array $auth_methods,
 		public readonly ?string $resource,
 		public readonly string $source,
-		public readonly array $unpublished = array()
+		public readonly array $unpublished = array(),
+		public readonly string $documentation = ''
 	) {}
 
 	/**
@@ -91,6 +94,7 @@ final class Endpoints {
 			'resource'               => $this->resource,
 			'source'                 => $this->source,
 			'unpublished'            => $this->unpublished,
+			'service_documentation'  => $this->documentation,
 		);
 	}
 
@@ -118,7 +122,8 @@ final class Endpoints {
 			$strings( $data['auth_methods'] ?? null ),
 			isset( $data['resource'] ) && is_string( $data['resource'] ) ? $data['resource'] : null,
 			$data['source'],
-			$strings( $data['unpublished'] ?? null )
+			$strings( $data['unpublished'] ?? null ),
+			isset( $data['service_documentation'] ) && is_string( $data['service_documentation'] ) ? $data['service_documentation'] : ''
 		);
 	}
 }

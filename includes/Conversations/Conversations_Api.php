@@ -119,6 +119,32 @@ final class Conversations_Api {
 	}
 
 	/**
+	 * How many conversations started, or leads were captured, since a moment: the `total` the listing answers
+	 * with `since` (docs/causerie-api.md §8), in one request of one item. An answer without it leaves the count
+	 * unknown (null): the listing may not have filtered, so its items are no count either.
+	 *
+	 * @param string $route self::CONVERSATIONS or self::LEADS.
+	 * @param int    $since Unix time.
+	 */
+	public function count_since( string $route, int $since ): int|Finding|null {
+		$query = http_build_query(
+			array(
+				'limit' => 1,
+				'since' => gmdate( 'Y-m-d\TH:i:s\Z', $since ),
+			),
+			'',
+			'&',
+			PHP_QUERY_RFC3986
+		);
+		$data  = $this->get( $route . '?' . $query );
+		if ( $data instanceof Finding ) {
+			return $data;
+		}
+		$total = $data['total'] ?? null;
+		return is_int( $total ) && $total >= 0 ? $total : null;
+	}
+
+	/**
 	 * The JSON body of a GET.
 	 *
 	 * @param string $path Path and query.

@@ -41,10 +41,10 @@ abstract class Admin_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * The route's path, as the admin screen's preloading and apiFetch use it.
+	 * The path of the route the controller registers at its base, as the admin screen's preloading reads it.
 	 */
-	public function route(): string {
-		return '/' . self::NAMESPACE . '/' . $this->rest_base;
+	public static function path(): string {
+		return '/' . self::NAMESPACE . '/' . static::REST_BASE;
 	}
 
 	/**

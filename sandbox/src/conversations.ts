@@ -129,18 +129,15 @@ export class ConversationStore {
 		return { lead, created: true };
 	}
 
-	/** Newest first, those before the one numbered `before`. */
+	/** Newest first, those before the one numbered `before` and started at `sinceMs` or later. */
 	listConversations(
 		clientId: string,
 		before: number | undefined,
-		limit: number
+		limit: number,
+		sinceMs?: number
 	): Page< Conversation > {
-		const matching = this.conversations
-			.filter(
-				( each ) =>
-					each.client_id === clientId &&
-					( before === undefined || each.seq < before )
-			)
+		const matching = this.clientConversations( clientId, sinceMs )
+			.filter( ( each ) => before === undefined || each.seq < before )
 			.reverse();
 		return {
 			items: matching.slice( 0, limit ),
@@ -148,18 +145,61 @@ export class ConversationStore {
 		};
 	}
 
-	/** Oldest first, those after the one numbered `after`: a poller that keeps its place never reads one twice. */
-	listLeads( clientId: string, after: number, limit: number ): Page< Lead > {
-		const matching = this.leads.filter( ( each ) => {
-			const conversation = this.conversations.find(
-				( candidate ) => candidate.id === each.conversation_id
-			);
-			return conversation?.client_id === clientId && each.seq > after;
-		} );
+	/** How many conversations of the client started at `sinceMs` or later, whatever the page. */
+	countConversations( clientId: string, sinceMs?: number ): number {
+		return this.clientConversations( clientId, sinceMs ).length;
+	}
+
+	private clientConversations(
+		clientId: string,
+		sinceMs: number | undefined
+	): Conversation[] {
+		return this.conversations.filter(
+			( each ) =>
+				each.client_id === clientId &&
+				( sinceMs === undefined ||
+					Date.parse( each.started_at ) >= sinceMs )
+		);
+	}
+
+	/**
+	 * Oldest first, those after the one numbered `after` and captured at `sinceMs` or later: a poller that keeps
+	 * its place never reads one twice.
+	 */
+	listLeads(
+		clientId: string,
+		after: number,
+		limit: number,
+		sinceMs?: number
+	): Page< Lead > {
+		const matching = this.clientLeads( clientId, sinceMs ).filter(
+			( each ) => each.seq > after
+		);
 		return {
 			items: matching.slice( 0, limit ),
 			more: matching.length > limit,
 		};
+	}
+
+	/** How many leads of the client were captured at `sinceMs` or later, whatever the page. */
+	countLeads( clientId: string, sinceMs?: number ): number {
+		return this.clientLeads( clientId, sinceMs ).length;
+	}
+
+	private clientLeads(
+		clientId: string,
+		sinceMs: number | undefined
+	): Lead[] {
+		return this.leads.filter( ( each ) => {
+			const conversation = this.conversations.find(
+				( candidate ) => candidate.id === each.conversation_id
+			);
+			return (
+				conversation?.client_id === clientId &&
+				( sinceMs === undefined ||
+					Date.parse( each.captured_at ) >= sinceMs )
+			);
+		} );
 	}
 
 	/** Conversations and leads held, for the control API. */

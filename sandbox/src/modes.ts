@@ -20,6 +20,7 @@ export const METADATA_OVERRIDABLE = [
 	'jwks_uri',
 	'revocation_endpoint',
 	'introspection_endpoint',
+	'service_documentation',
 ] as const;
 export type MetadataOverrides = Partial<
 	Record< ( typeof METADATA_OVERRIDABLE )[ number ], string >

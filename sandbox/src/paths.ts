@@ -13,6 +13,8 @@ export const PATHS = {
 	jwks: '/auth/jwks.json',
 	revoke: '/auth/revoke',
 	introspect: '/auth/introspect',
+	/** The page for people that the metadata names as `service_documentation` (RFC 8414 §2). */
+	credentialsDocs: '/docs/credentials',
 } as const;
 
 /** The protected API's path under its origin; `<origin>/v1` is the resource identifier and the audience. */

@@ -1,6 +1,6 @@
 import { __ } from '@wordpress/i18n';
 
-import type { ConversationContact } from '../types';
+import type { ConversationContact } from '../shared/types';
 
 /**
  * The contact details a visitor left, as links to write or call; nothing when none were left.

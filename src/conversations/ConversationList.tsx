@@ -2,14 +2,14 @@ import { Button, Notice, Spinner } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fetchConversations, MISSING_SCOPE_CODE } from '../api';
-import type { DiagnosisCode } from '../diagnosis/codes';
-import { formatMoment } from '../health/time';
-import type { ConversationSummary } from '../types';
+import { fetchConversations, MISSING_SCOPE_CODE } from '../shared/api';
+import type { DiagnosisCode } from '../shared/codes';
+import { formatMoment } from '../shared/time';
+import type { ConversationSummary } from '../shared/types';
 import { ConversationModal } from './ConversationModal';
 import { MissingScope } from './MissingScope';
 import { Sources } from './Sources';
-import { usePages, type Page } from './usePages';
+import { usePages, type Page } from './hooks/usePages';
 import { scopeOf } from './scopeOf';
 
 // Module-level, so the hook reads the first page once.

@@ -2,9 +2,9 @@ import { Modal, Notice, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fetchConversation, toRestError } from '../api';
-import { formatMoment } from '../health/time';
-import type { ConversationDetail, RestError } from '../types';
+import { fetchConversation, toRestError } from '../shared/api';
+import { formatMoment } from '../shared/time';
+import type { ConversationDetail, RestError } from '../shared/types';
 import { Contact } from './Contact';
 import { Sources } from './Sources';
 

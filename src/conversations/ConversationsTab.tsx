@@ -6,7 +6,7 @@ import { Button } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import type { DiagnosisCode } from '../diagnosis/codes';
+import type { DiagnosisCode } from '../shared/codes';
 import { ConversationList } from './ConversationList';
 import { LeadEmails } from './LeadEmails';
 import { LeadList } from './LeadList';

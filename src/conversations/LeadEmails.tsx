@@ -11,8 +11,8 @@ import {
 	fetchLeadNotifications,
 	saveLeadNotifications,
 	toRestError,
-} from '../api';
-import type { LeadNotifications, RestError } from '../types';
+} from '../shared/api';
+import type { LeadNotifications, RestError } from '../shared/types';
 
 const MODES: Array< { value: LeadNotifications[ 'mode' ]; label: string } > = [
 	{ value: 'off', label: __( 'No email', 'causerie-connector' ) },

@@ -2,16 +2,16 @@ import { Button, Notice, Spinner } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fetchLeads, MISSING_SCOPE_CODE, toRestError } from '../api';
-import { downloadText } from '../components/reportExport';
-import type { DiagnosisCode } from '../diagnosis/codes';
-import { formatMoment } from '../health/time';
-import type { Lead, RestError } from '../types';
+import { fetchLeads, MISSING_SCOPE_CODE, toRestError } from '../shared/api';
+import { downloadText } from '../shared/export';
+import type { DiagnosisCode } from '../shared/codes';
+import { formatMoment } from '../shared/time';
+import type { Lead, RestError } from '../shared/types';
 import { ConversationModal } from './ConversationModal';
 import { allLeads, leadsCsv, leadsFileName } from './csv';
 import { MissingScope } from './MissingScope';
 import { scopeOf } from './scopeOf';
-import { usePages, type Page } from './usePages';
+import { usePages, type Page } from './hooks/usePages';
 
 // The API's largest page: an export asks as few times as it can.
 const EXPORT_PAGE = 100;

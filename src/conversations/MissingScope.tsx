@@ -1,7 +1,7 @@
 import { Notice } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import type { DiagnosisCode } from '../diagnosis/codes';
+import type { DiagnosisCode } from '../shared/codes';
 
 interface Props {
 	/** The scope the server named; read:conversations unless it said otherwise. */

@@ -1,6 +1,6 @@
 import { __ } from '@wordpress/i18n';
 
-import type { ConversationSource } from '../types';
+import type { ConversationSource } from '../shared/types';
 
 // The addresses come from the API: only web links become links, never a javascript: one in the admin.
 const WEB_LINK = /^https?:\/\//i;

@@ -1,7 +1,7 @@
 /**
  * Leads as CSV (RFC 4180), safe to open in a spreadsheet.
  */
-import type { Lead } from '../types';
+import type { Lead } from '../shared/types';
 
 // A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); tab and carriage
 // return count too, since some spreadsheets drop them and then read what follows.

@@ -1,4 +1,4 @@
-import type { RestError } from '../types';
+import type { RestError } from '../shared/types';
 
 /**
  * The scope a causerie_missing_scope refusal names in its data; read:conversations, the one these reads

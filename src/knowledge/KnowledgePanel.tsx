@@ -7,13 +7,13 @@ import {
 } from '@wordpress/components';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import { DiagnosisNotice } from '../components/DiagnosisNotice';
-import { isDiagnosisCode, type DiagnosisCode } from '../diagnosis/codes';
-import { formatDuration, formatRelative } from '../health/time';
-import { useNow } from '../hooks/useNow';
-import type { DiagnosisTexts, SyncReconcile } from '../types';
+import { DiagnosisNotice } from '../shared/DiagnosisNotice';
+import { isDiagnosisCode, type DiagnosisCode } from '../shared/codes';
+import { formatDuration, formatRelative } from '../shared/time';
+import { useNow } from '../shared/hooks/useNow';
+import type { DiagnosisTexts, SyncReconcile } from '../shared/types';
 import { RemoveContent } from './RemoveContent';
-import { useSync } from './useSync';
+import { useSync } from './hooks/useSync';
 
 interface Props {
 	texts: DiagnosisTexts | null;

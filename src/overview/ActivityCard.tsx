@@ -1,11 +1,11 @@
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fetchActivity } from '../api';
-import { formatClockTime, formatRelative } from '../health/time';
-import { useNow } from '../hooks/useNow';
-import type { Activity } from '../types';
+import { fetchActivity } from '../shared/api';
+import { useRequest } from '../shared/hooks/useRequest';
+import { formatClockTime, formatRelative } from '../shared/time';
+import { useNow } from '../shared/hooks/useNow';
+import type { Activity } from '../shared/types';
 import { OverviewCard } from './OverviewCard';
-import { useLoad } from './useLoad';
 
 interface Props {
 	onOpen: ( tab: string ) => void;
@@ -72,7 +72,7 @@ function Lines( { activity, now }: { activity: Activity; now: number } ) {
  * @param props.onOpen Opens a tab of the screen.
  */
 export function ActivityCard( { onOpen }: Props ) {
-	const { data, error } = useLoad( fetchActivity );
+	const { data, error } = useRequest( fetchActivity, { args: [] } );
 	const now = useNow( 30000 );
 	return (
 		<OverviewCard

@@ -1,10 +1,11 @@
 import { __ } from '@wordpress/i18n';
 
-import { fetchWidget } from '../api';
-import type { WidgetStatus } from '../types';
+import { fetchWidget } from '../shared/api';
+import { useRequest } from '../shared/hooks/useRequest';
+import type { WidgetStatus } from '../shared/types';
 import { OverviewCard } from './OverviewCard';
+import { useReadAfterChecks } from './useReadAfterChecks';
 import { placementInWords } from './placement';
-import { useLoad } from './useLoad';
 
 interface Props {
 	onOpen: ( tab: string ) => void;
@@ -70,7 +71,8 @@ function Lines( { widget }: { widget: WidgetStatus } ) {
  * @param props.checkedAt When the checks last ran.
  */
 export function ChatbotCard( { onOpen, checkedAt }: Props ) {
-	const { data, error } = useLoad( fetchWidget, checkedAt );
+	const { data, error, run } = useRequest( fetchWidget, { args: [] } );
+	useReadAfterChecks( run, checkedAt );
 	return (
 		<OverviewCard
 			title={ __( 'Chatbot on your site', 'causerie-connector' ) }

@@ -1,11 +1,12 @@
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import { fetchSync } from '../api';
-import { formatRelative } from '../health/time';
-import { useNow } from '../hooks/useNow';
-import type { SyncStatus } from '../types';
+import { fetchSync } from '../shared/api';
+import { useRequest } from '../shared/hooks/useRequest';
+import { formatRelative } from '../shared/time';
+import { useNow } from '../shared/hooks/useNow';
+import type { SyncStatus } from '../shared/types';
 import { OverviewCard } from './OverviewCard';
-import { useLoad } from './useLoad';
+import { useReadAfterChecks } from './useReadAfterChecks';
 
 interface Props {
 	onOpen: ( tab: string ) => void;
@@ -108,7 +109,8 @@ function Lines( { sync, now }: { sync: SyncStatus; now: number } ) {
  * @param props.checkedAt When the checks last ran.
  */
 export function KnowledgeCard( { onOpen, checkedAt }: Props ) {
-	const { data, error } = useLoad( fetchSync, checkedAt );
+	const { data, error, run } = useRequest( fetchSync, { args: [] } );
+	useReadAfterChecks( run, checkedAt );
 	const now = useNow( 30000 );
 	return (
 		<OverviewCard

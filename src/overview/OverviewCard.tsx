@@ -8,7 +8,7 @@ import {
 } from '@wordpress/components';
 import type { ReactNode } from 'react';
 
-import type { RestError } from '../types';
+import type { RestError } from '../shared/types';
 
 interface Props {
 	title: string;

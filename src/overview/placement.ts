@@ -1,6 +1,6 @@
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import type { WidgetStatus } from '../types';
+import type { WidgetStatus } from '../shared/types';
 
 /**
  * Where the chatbot shows by itself, in a sentence: the placement rule as the Chatbot tab's choices say it.

@@ -1,21 +1,21 @@
 import { TabPanel } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import { EventLog } from '../components/EventLog';
-import { HealthPanel } from '../components/HealthPanel';
-import { SiteSummary } from '../components/SiteSummary';
-import { SupportReport } from '../components/SupportReport';
-import type { DiagnosisCode } from '../diagnosis/codes';
-import type { Connection } from '../hooks/useConnection';
+import { EventLog } from './EventLog';
+import { HealthPanel } from './HealthPanel';
+import { SiteSummary } from './SiteSummary';
+import { SupportReport } from './SupportReport';
+import type { DiagnosisCode } from '../shared/codes';
+import type { Connection } from '../connection/hooks/useConnection';
 import { lazyPanel } from '../shared/lazyPanel';
 import { SECTIONS } from './sections';
-import type { DiagnosisTexts, SiteInfo } from '../types';
+import type { DiagnosisTexts, SiteInfo } from '../shared/types';
 
 // The token inspector bundles jose, the heaviest part of the screen, for a section few owners open.
 const TokenInspector = lazyPanel( () =>
-	import(
-		/* webpackChunkName: "token" */ '../components/TokenInspector'
-	).then( ( chunk ) => chunk.TokenInspector )
+	import( /* webpackChunkName: "token" */ './TokenInspector' ).then(
+		( chunk ) => chunk.TokenInspector
+	)
 );
 
 export interface TroubleshootingTabProps {

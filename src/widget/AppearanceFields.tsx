@@ -6,7 +6,7 @@ import {
 } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { WidgetAppearance, WidgetBot } from '../types';
+import type { WidgetAppearance, WidgetBot } from '../shared/types';
 import { MAX_GREETING, MAX_LAUNCHER_TEXT, normalizeColor } from './appearance';
 
 interface Props {

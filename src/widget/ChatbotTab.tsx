@@ -2,15 +2,15 @@ import { Button, Notice, Spinner } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import type { DiagnosisCode } from '../diagnosis/codes';
-import type { DiagnosisTexts, WidgetSettings } from '../types';
+import type { DiagnosisCode } from '../shared/codes';
+import type { DiagnosisTexts, WidgetSettings } from '../shared/types';
 import { effectiveAppearance } from './appearance';
 import { AppearanceFields } from './AppearanceFields';
 import { ConsentField } from './ConsentField';
 import { PlacementFields } from './PlacementFields';
 import { Preview } from './Preview';
 import { SaveError } from './SaveError';
-import { useWidget } from './useWidget';
+import { useWidget } from './hooks/useWidget';
 import { WidgetSwitch } from './WidgetSwitch';
 
 export interface ChatbotTabProps {

@@ -1,7 +1,7 @@
 import { ToggleControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import type { WidgetSettings } from '../types';
+import type { WidgetSettings } from '../shared/types';
 import { consentApiText, consentSignalText } from './consent';
 
 interface Props {

@@ -2,7 +2,7 @@ import { FormTokenField } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { searchPosts } from '../api';
+import { searchPosts } from '../shared/api';
 
 interface Props {
 	ids: number[];

@@ -1,7 +1,11 @@
 import { CheckboxControl, RadioControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import type { WidgetPlacement, WidgetSettings, WidgetStatus } from '../types';
+import type {
+	WidgetPlacement,
+	WidgetSettings,
+	WidgetStatus,
+} from '../shared/types';
 import { ExcludedPosts } from './ExcludedPosts';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { Button, Notice } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { diagnosisOf } from '../api';
-import { DiagnosisNotice } from '../components/DiagnosisNotice';
-import type { DiagnosisCode } from '../diagnosis/codes';
-import type { RestError } from '../types';
+import { diagnosisOf } from '../shared/api';
+import { DiagnosisNotice } from '../shared/DiagnosisNotice';
+import type { DiagnosisCode } from '../shared/codes';
+import type { RestError } from '../shared/types';
 
 interface Props {
 	error: RestError;

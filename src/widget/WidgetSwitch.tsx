@@ -1,9 +1,9 @@
 import { Button, ExternalLink, ToggleControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import { DiagnosisNotice } from '../components/DiagnosisNotice';
-import { isDiagnosisCode, type DiagnosisCode } from '../diagnosis/codes';
-import type { DiagnosisTexts, WidgetStatus } from '../types';
+import { DiagnosisNotice } from '../shared/DiagnosisNotice';
+import { isDiagnosisCode, type DiagnosisCode } from '../shared/codes';
+import type { DiagnosisTexts, WidgetStatus } from '../shared/types';
 
 interface Props {
 	status: WidgetStatus;

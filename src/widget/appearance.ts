@@ -1,7 +1,7 @@
 /**
  * What the visitor sees: the owner's overrides where set, the bot's theme elsewhere.
  */
-import type { WidgetAppearance, WidgetBot } from '../types';
+import type { WidgetAppearance, WidgetBot } from '../shared/types';
 
 /** What the chatbot looks like, every value decided. */
 export interface EffectiveAppearance {

@@ -220,19 +220,21 @@ export async function expectAccessible(
  * @param name    Spec name.
  * @param version WordPress version.
  * @param step    Step name.
+ * @param kind    What the spec walks through: a fix, or the first run.
  */
 export async function shot(
 	page: Page,
 	name: string,
 	version: string,
-	step: string
+	step: string,
+	kind: 'fix' | 'setup' = 'fix'
 ): Promise< void > {
 	// A picture for people, not an assertion: one that can't be taken in time is reported and the spec goes on.
 	await page
 		.screenshot( {
 			path: path.join(
 				SCREENSHOTS,
-				`fix-${ name }-wp${ version }-${ step }.png`
+				`${ kind }-${ name }-wp${ version }-${ step }.png`
 			),
 			fullPage: true,
 			timeout: 15_000,

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 
-import { call, DEV, getToken, PROD, useSandbox, type Json } from './helpers';
+import {
+	call,
+	control,
+	DEV,
+	getToken,
+	PROD,
+	useSandbox,
+	type Json,
+} from './helpers';
 import {
 	ask,
 	registerOrigin,
@@ -164,6 +172,39 @@ describe( 'conversations and leads for the site owner', () => {
 			'origin',
 			'phone',
 		] );
+	} );
+
+	it( 'counts the conversations and leads since a date in total, whatever the page, and lists only those', async () => {
+		await control( sandbox.url(), 'PUT', '/clock', {
+			skewSeconds: -8 * 86400,
+		} );
+		await converse( 'old@example.com' );
+		await control( sandbox.url(), 'PUT', '/clock', { skewSeconds: 0 } );
+		const recent = await converse( 'new@example.com' );
+		await converse( 'No contact here' );
+		const since = new Date( Date.now() - 7 * 86400 * 1000 ).toISOString();
+		const conversations = await get(
+			`/v1/conversations?limit=1&since=${ since }`
+		);
+		assert.equal( conversations.total, 2 );
+		assert.equal( conversations.data.length, 1 );
+		const rest = await get(
+			`/v1/conversations?limit=10&since=${ since }&cursor=${ conversations.next_cursor }`
+		);
+		assert.deepEqual(
+			rest.data.map( ( each ) => each.id ),
+			[ recent ]
+		);
+		assert.equal( rest.total, 2 );
+		const leads = await get( `/v1/leads?limit=1&since=${ since }` );
+		assert.equal( leads.total, 1 );
+		assert.deepEqual(
+			leads.data.map( ( lead ) => lead.email ),
+			[ 'new@example.com' ]
+		);
+		// Without `since`, the answers keep the first version's shape: no total.
+		assert.equal( 'total' in ( await get( '/v1/conversations' ) ), false );
+		assert.equal( 'total' in ( await get( '/v1/leads' ) ), false );
 	} );
 
 	for ( const [ name, path ] of [

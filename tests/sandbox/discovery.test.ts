@@ -47,6 +47,29 @@ describe( 'discovery (RFC 8414, RFC 9728) and JWKS', () => {
 				metadata.token_endpoint_auth_methods_supported as string[]
 			 ).includes( 'client_secret_basic' )
 		);
+		assert.equal(
+			metadata.service_documentation,
+			sandbox.url() + '/docs/credentials'
+		);
+	} );
+
+	it( 'serves the page its metadata names as service_documentation, saying where the client id and secret come from', async () => {
+		const metadata = ( await (
+			await fetch(
+				sandbox.url() + '/.well-known/oauth-authorization-server'
+			)
+		).json() ) as { service_documentation: string };
+		const response = await fetch( metadata.service_documentation );
+		assert.equal( response.status, 200 );
+		assert.match(
+			response.headers.get( 'content-type' ) ?? '',
+			/^text\/html/
+		);
+		const page = await response.text();
+		assert.match( page, /<h1>Your Causerie client ID and secret<\/h1>/ );
+		assert.match( page, /<code>wp-development<\/code>/ );
+		assert.match( page, /<code>sandbox-development-secret<\/code>/ );
+		assert.doesNotMatch( page, /<script/i );
 	} );
 
 	it( 'publishes the protected resource metadata that names the audience of its tokens', async () => {

@@ -5,13 +5,14 @@ import type { Conversation, Lead } from '../conversations';
 import type { Scope } from '../scopes';
 import type { SandboxState } from '../state';
 import { scoped, sendError, type Guard } from './knowledge';
-import { cursorOf, parsePage } from './paging';
+import { cursorOf, parsePage, parseSince } from './paging';
 
 export const CONVERSATIONS_SCOPE: Scope = 'read:conversations';
 
 interface PageQuery {
 	cursor?: string;
 	limit?: string;
+	since?: string;
 }
 
 /** The pages the bot quoted in a conversation, each once, in the order first quoted. */
@@ -53,6 +54,17 @@ function leadOf( lead: Lead ) {
 	};
 }
 
+/**
+ * With `since`, a listing also says how many items the filter matches across all its pages, so one request of
+ * `limit=1` counts a week; without it the answer keeps the first version's shape.
+ */
+function totalSince(
+	since: number | undefined,
+	count: () => number
+): { total?: number } {
+	return since === undefined ? {} : { total: count() };
+}
+
 /** What a visitor asked and left, for the site owner: read:conversations. */
 export function registerConversationRoutes(
 	app: FastifyInstance,
@@ -72,10 +84,16 @@ export function registerConversationRoutes(
 			if ( ! paging.ok ) {
 				return badQuery( reply, paging.description );
 			}
+			const since = parseSince( request.query.since );
+			if ( ! since.ok ) {
+				return badQuery( reply, since.description );
+			}
+			const client = clientOf( request );
 			const page = state.conversations.listConversations(
-				clientOf( request ),
+				client,
 				paging.value.cursor,
-				paging.value.limit
+				paging.value.limit,
+				since.value
 			);
 			const last = page.items.at( -1 );
 			return {
@@ -83,6 +101,12 @@ export function registerConversationRoutes(
 				has_more: page.more,
 				next_cursor:
 					page.more && last ? cursorOf( 'c', last.seq ) : null,
+				...totalSince( since.value, () =>
+					state.conversations.countConversations(
+						client,
+						since.value
+					)
+				),
 			};
 		}
 	);
@@ -120,16 +144,25 @@ export function registerConversationRoutes(
 			if ( ! paging.ok ) {
 				return badQuery( reply, paging.description );
 			}
+			const since = parseSince( request.query.since );
+			if ( ! since.ok ) {
+				return badQuery( reply, since.description );
+			}
+			const client = clientOf( request );
 			const after = paging.value.cursor ?? 0;
 			const page = state.conversations.listLeads(
-				clientOf( request ),
+				client,
 				after,
-				paging.value.limit
+				paging.value.limit,
+				since.value
 			);
 			return {
 				data: page.items.map( leadOf ),
 				has_more: page.more,
 				next_cursor: cursorOf( 'l', page.items.at( -1 )?.seq ?? after ),
+				...totalSince( since.value, () =>
+					state.conversations.countLeads( client, since.value )
+				),
 			};
 		}
 	);

@@ -2,9 +2,36 @@ import type { FastifyInstance } from 'fastify';
 
 import { PATHS } from '../paths';
 import { SCOPES } from '../scopes';
-import type { SandboxState } from '../state';
+import { SEED_CLIENTS, type SandboxState } from '../state';
 
 const metadata = { config: { endpoint: 'metadata' } } as const;
+
+/**
+ * The sandbox's page about credentials: plain HTML, no script. It lists the seeded apps, which are public
+ * by design here; a real server would send the owner to its dashboard instead.
+ */
+function credentialsPage(): string {
+	const apps = SEED_CLIENTS.map(
+		( client ) =>
+			`<li><code>${ client.id }</code> (${ client.environment }), secret <code>${ client.secret }</code></li>`
+	).join( '\n' );
+	return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Your Causerie client ID and secret</title></head>
+<body>
+<main>
+<h1>Your Causerie client ID and secret</h1>
+<p>In the Causerie dashboard, open <strong>Settings → Apps</strong> and choose <strong>Connect a WordPress site</strong>.
+Causerie shows the app's <strong>client ID</strong> and, once, its <strong>secret</strong>: copy both into the plugin.</p>
+<p>This sandbox has these apps ready:</p>
+<ul>
+${ apps }
+</ul>
+</main>
+</body>
+</html>
+`;
+}
 
 /**
  * RFC 8414 authorization server metadata, on the issuer's origin. In the `openid` mode the same document
@@ -37,9 +64,15 @@ export function registerServerMetadata(
 			introspection_endpoint_auth_methods_supported: authMethods,
 			scopes_supported: [ ...SCOPES ],
 			response_types_supported: [],
+			service_documentation: issuer + PATHS.credentialsDocs,
 			...modes.metadataOverrides,
 		};
 	};
+
+	// Where a site owner learns where the client id and secret come from, as a real server's dashboard says.
+	app.get( PATHS.credentialsDocs, async ( _request, reply ) =>
+		reply.type( 'text/html; charset=utf-8' ).send( credentialsPage() )
+	);
 
 	app.get( PATHS.metadata, metadata, async ( _request, reply ) =>
 		state.modes.metadata === 'published' ? document() : reply.callNotFound()

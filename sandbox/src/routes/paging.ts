@@ -53,3 +53,27 @@ export function parsePage(
 		? { ok: true, value: { limit: limit.value, cursor: cursor.value } }
 		: cursor;
 }
+
+/**
+ * A listing's `since`: an RFC 3339 date-time with its offset (`2026-12-01T00:00:00Z`), as milliseconds; absent
+ * when not sent.
+ */
+export function parseSince(
+	value: string | undefined
+): Parsed< number | undefined > {
+	if ( value === undefined ) {
+		return { ok: true, value: undefined };
+	}
+	const ms =
+		/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i.test(
+			value
+		)
+			? Date.parse( value )
+			: NaN;
+	return Number.isNaN( ms )
+		? {
+				ok: false,
+				description: 'since must be an RFC 3339 date-time',
+			}
+		: { ok: true, value: ms };
+}

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import ConversationsTab from '../../../src/conversations/ConversationsTab';
-import type { Lead } from '../../../src/types';
+import type { Lead } from '../../../src/shared/types';
 import { requests, routeApiFetch } from '../screen/fixtures';
 import { MISSING_SCOPE, SHIPPING_DETAIL } from './fixtures';
 

@@ -5,7 +5,7 @@ import {
 	leadsFileName,
 	toCsv,
 } from '../../../src/conversations/csv';
-import type { Lead, LeadPage } from '../../../src/types';
+import type { Lead, LeadPage } from '../../../src/shared/types';
 
 function lead( id: string, overrides: Partial< Lead > = {} ): Lead {
 	return {

@@ -1,7 +1,7 @@
 import type {
 	ConversationDetail,
 	ConversationSummary,
-} from '../../../src/types';
+} from '../../../src/shared/types';
 
 export function summary(
 	id: string,

@@ -2,9 +2,9 @@ import apiFetch from '@wordpress/api-fetch';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { SYNC_PATH } from '../../../src/api';
+import { SYNC_PATH } from '../../../src/shared/api';
 import { KnowledgePanel } from '../../../src/knowledge/KnowledgePanel';
-import type { SyncStatus } from '../../../src/types';
+import type { SyncStatus } from '../../../src/shared/types';
 
 jest.mock( '@wordpress/api-fetch' );
 const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;

@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
-import type { ConnectionStatus, WidgetStatus } from '../../../src/types';
+import type { ConnectionStatus, WidgetStatus } from '../../../src/shared/types';
 import {
 	diagnosis,
 	HEALTHY,

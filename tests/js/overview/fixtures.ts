@@ -1,4 +1,4 @@
-import type { Activity, SyncStatus } from '../../../src/types';
+import type { Activity, SyncStatus } from '../../../src/shared/types';
 import { ON } from '../widget/fixtures';
 
 /** The Knowledge card's read: three of five pages known, no failure, the last sent two minutes ago. */

@@ -81,7 +81,7 @@ describe( 'The screen’s layout', () => {
 	// The lazy tabs' chunks, loaded once here, so the screen's own imports of them resolve at once.
 	beforeAll( async () => {
 		await import( '../../../src/troubleshooting/TroubleshootingTab' );
-		await import( '../../../src/components/TokenInspector' );
+		await import( '../../../src/troubleshooting/TokenInspector' );
 		await import( '../../../src/conversations/ConversationsTab' );
 		await import( '../../../src/widget/ChatbotTab' );
 	} );

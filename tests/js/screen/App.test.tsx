@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
-import { CHECKS_TIMEOUT_MS } from '../../../src/hooks/useConnection';
+import { CHECKS_TIMEOUT_MS } from '../../../src/connection/hooks/useConnection';
 import {
 	diagnosis,
 	HEALTHY,

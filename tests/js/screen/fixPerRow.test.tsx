@@ -2,8 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
-import { DIAGNOSIS_CODES, severityOf } from '../../../src/diagnosis/codes';
-import type { ChecksRun, DiagnosisTexts } from '../../../src/types';
+import { DIAGNOSIS_CODES, severityOf } from '../../../src/shared/codes';
+import type { ChecksRun, DiagnosisTexts } from '../../../src/shared/types';
 import {
 	diagnosis,
 	routeApiFetch,

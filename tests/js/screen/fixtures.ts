@@ -8,7 +8,7 @@ import type {
 	ConnectionStatus,
 	Diagnosis,
 	Settings,
-} from '../../../src/types';
+} from '../../../src/shared/types';
 import { CARD_READS } from '../overview/fixtures';
 
 export const SITE: InitialData[ 'site' ] = {

@@ -2,8 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
-import { formatClockTime } from '../../../src/health/time';
-import type { ConnectionStatus } from '../../../src/types';
+import { formatClockTime } from '../../../src/shared/time';
+import type { ConnectionStatus } from '../../../src/shared/types';
 import {
 	diagnosis,
 	HEALTHY,

@@ -1,12 +1,16 @@
-import { firstProblem, healthRows } from '../../../src/health/rows';
+import { firstProblem, healthRows } from '../../../src/shared/health/rows';
 import {
 	formatClockTime,
 	formatDuration,
 	formatRelative,
-} from '../../../src/health/time';
-import { FIX_KINDS, fixKindOf, opensWizard } from '../../../src/wizard/causes';
-import { parsePastedCredentials } from '../../../src/wizard/paste';
-import { catalogEntry, DIAGNOSIS_CODES } from '../../../src/diagnosis/codes';
+} from '../../../src/shared/time';
+import {
+	FIX_KINDS,
+	fixKindOf,
+	opensWizard,
+} from '../../../src/connection/wizard/causes';
+import { parsePastedCredentials } from '../../../src/connection/wizard/paste';
+import { catalogEntry, DIAGNOSIS_CODES } from '../../../src/shared/codes';
 import { run } from './fixtures';
 
 describe( 'health rows', () => {

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 
-import { HealthPanel } from '../../../src/components/HealthPanel';
-import type { ConnectionStatus, Diagnosis } from '../../../src/types';
+import { HealthPanel } from '../../../src/troubleshooting/HealthPanel';
+import type { ConnectionStatus, Diagnosis } from '../../../src/shared/types';
 import { diagnosis, run, status } from './fixtures';
 
 const NOW = Date.parse( '2026-11-26T10:01:00Z' );

@@ -6,7 +6,7 @@ import type {
 	CheckResult,
 	ConnectionStatus,
 	Diagnosis,
-} from '../../../src/types';
+} from '../../../src/shared/types';
 import {
 	diagnosis,
 	HEALTHY,

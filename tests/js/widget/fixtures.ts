@@ -1,4 +1,4 @@
-import type { WidgetSettings, WidgetStatus } from '../../../src/types';
+import type { WidgetSettings, WidgetStatus } from '../../../src/shared/types';
 
 export const SETTINGS: WidgetSettings = {
 	enabled: false,

@@ -81,6 +81,24 @@ final class Settings_Page_Test extends TestCase {
 		self::assertSame( 1, substr_count( $inline, 'createPreloadingMiddleware' ) );
 	}
 
+	public function test_every_preloaded_path_is_a_readable_route_the_controllers_register(): void {
+		$paths = Settings_Page::preloaded_paths();
+		$this->page->enqueue_assets( 'settings_page_' . Settings_Page::SLUG );
+		$after = wp_scripts()->get_data( 'wp-api-fetch', 'after' );
+		self::assertIsArray( $after );
+		$inline = implode( "\n", array_filter( $after, 'is_string' ) );
+
+		self::assertSame(
+			array( '/causerie/v1/site', '/causerie/v1/setup', '/causerie/v1/status', '/causerie/v1/checks', '/causerie/v1/settings', '/causerie/v1/diagnoses' ),
+			$paths
+		);
+		foreach ( $paths as $path ) {
+			self::assertArrayHasKey( $path, rest_get_server()->get_routes(), $path );
+			self::assertSame( 200, rest_get_server()->dispatch( new \WP_REST_Request( 'GET', $path ) )->get_status(), $path );
+			self::assertStringContainsString( (string) wp_json_encode( $path ), $inline );
+		}
+	}
+
 	public function test_the_diagnosis_texts_are_preloaded_for_the_token_inspector(): void {
 		$this->page->enqueue_assets( 'settings_page_' . Settings_Page::SLUG );
 

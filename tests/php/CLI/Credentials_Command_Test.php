@@ -52,6 +52,26 @@ final class Credentials_Command_Test extends Command_TestCase {
 		self::assertSame( 'saved', $saved[0]['code'] );
 	}
 
+	public function test_credentials_set_from_the_command_line_skip_the_guided_first_run(): void {
+		$before = $this->first_run();
+
+		$this->connect();
+
+		self::assertSame( array( 'needed' => true ), $before );
+		self::assertSame( array( 'needed' => false ), $this->first_run() );
+	}
+
+	/**
+	 * What GET /causerie/v1/setup answers an administrator of the WP-CLI site.
+	 *
+	 * @return array<mixed>
+	 */
+	private function first_run(): array {
+		$run = Wp_Cli::fixture( array( 'setup' ) );
+		self::assertSame( 0, $run['status'], $run['stderr'] );
+		return self::json( $run );
+	}
+
 	public function test_a_secret_from_an_environment_variable_is_verified_and_saved(): void {
 		$run = $this->wp(
 			array( 'credentials', 'set', '--client-id=wp-development', '--api-url=' . Sandbox::url(), '--secret-env=CAUSERIE_TEST_SECRET', '--format=json' ),

@@ -25,3 +25,22 @@ WP_CLI::add_command(
 		}
 	}
 );
+
+WP_CLI::add_command(
+	'fixture setup',
+	/**
+	 * Prints GET /causerie/v1/setup as an administrator reads it on the screen.
+	 */
+	static function (): void {
+		$admins = get_users(
+			array(
+				'role'   => 'administrator',
+				'number' => 1,
+				'fields' => 'ID',
+			)
+		);
+		wp_set_current_user( is_numeric( $admins[0] ?? null ) ? (int) $admins[0] : 1 );
+		$response = rest_do_request( new WP_REST_Request( 'GET', '/causerie/v1/setup' ) );
+		WP_CLI::line( (string) wp_json_encode( $response->get_data() ) );
+	}
+);

@@ -36,7 +36,8 @@ final class Bad_Requests {
 			self::sync(),
 			self::reads(),
 			self::conversations(),
-			self::widget()
+			self::widget(),
+			self::setup()
 		);
 	}
 
@@ -428,6 +429,36 @@ final class Bad_Requests {
 				),
 				'cc',
 			),
+		);
+	}
+
+	/**
+	 * The first run's discovery of an API address.
+	 *
+	 * @return array<string, array{string, string, array<string, mixed>|string, string}>
+	 */
+	private static function setup(): array {
+		$discover = static fn( mixed $value ): array => array( 'POST', 'setup/discovery', array( 'apiUrl' => $value ), 'apiUrl' );
+		return array(
+			'setup discovery: apiUrl is missing'           => array( 'POST', 'setup/discovery', array(), 'apiUrl' ),
+			'setup discovery: apiUrl is empty'             => $discover( '' ),
+			'setup discovery: apiUrl is a javascript: URL' => $discover( 'javascript:alert(1)' ),
+			'setup discovery: apiUrl is the metadata service' => $discover( 'http://169.254.169.254/latest' ),
+			'setup discovery: apiUrl is plain http to a remote host' => $discover( 'http://api.causerie.example' ),
+			'setup discovery: apiUrl has a query string'   => $discover( 'https://api.causerie.example/?next=evil' ),
+			'setup discovery: apiUrl has a newline'        => $discover( "https://api.causerie.example\n" ),
+			'setup discovery: apiUrl is very long'         => $discover( 'https://api.causerie.example/' . str_repeat( 'a', 2100 ) ),
+			'setup discovery: apiUrl is a list'            => $discover( array( 'https://api.causerie.example' ) ),
+			'setup discovery: unknown field beside the address' => array(
+				'POST',
+				'setup/discovery',
+				array(
+					'apiUrl'       => 'https://api.causerie.example',
+					'clientSecret' => self::SECRET,
+				),
+				'clientSecret',
+			),
+			'setup discovery: body is a JSON string'       => array( 'POST', 'setup/discovery', '"https://api.causerie.example"', '' ),
 		);
 	}
 }

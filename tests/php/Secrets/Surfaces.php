@@ -42,10 +42,12 @@ final class Surfaces {
 			'front end: a single post, to an administrator' => array( self::SITE, static fn(): string => self::front_end( '/?p=' . self::post(), true ) ),
 			'admin: the Causerie screen and its preloads' => array( self::SITE, static fn(): string => self::settings_screen() ),
 			'admin: the notice of a broken connection'    => array( self::SITE, static fn(): string => self::admin_notices() ),
+			'admin: the dashboard widget'                 => array( self::SITE, static fn(): string => self::dashboard_widget() ),
 			'Site Health: the debug data'                 => array( self::SITE, static fn(): string => (string) wp_json_encode( apply_filters( 'debug_information', array() ) ) ),
 			'Site Health: the direct tests'               => array( self::SITE, static fn(): string => self::direct_tests() ),
 			'event log: the stored rows'                  => array( self::SITE, static fn(): string => self::event_rows() ),
 			'REST: GET site'                              => $get( 'site' ),
+			'REST: GET setup'                             => $get( 'setup' ),
 			'REST: GET settings'                          => $get( 'settings' ),
 			'REST: GET status'                            => $get( 'status' ),
 			'REST: GET checks'                            => $get( 'checks' ),
@@ -66,6 +68,7 @@ final class Surfaces {
 			'REST: GET conversations/conv_unknown'        => $get( 'conversations/conv_unknown' ),
 			'REST: GET leads'                             => $get( 'leads' ),
 			'REST: GET leads/notifications'               => $get( 'leads/notifications' ),
+			'REST: GET activity (the week counted by cron)' => $get( 'activity' ),
 			'REST: GET widget'                            => $get( 'widget' ),
 			'REST: a post in the edit context (the editor panel)' => array( self::SITE, static fn(): string => self::rest_post( self::post() ) ),
 			'CLI: status'                                 => $cli( 'status', '--format=json' ),
@@ -195,6 +198,23 @@ final class Surfaces {
 		$html = (string) ob_get_clean();
 		\PHPUnit\Framework\Assert::assertStringContainsString( 'notice', $html );
 		// is_admin() reads the screen: the tests after this one run outside the admin again.
+		$GLOBALS['current_screen'] = null;
+		return $html;
+	}
+
+	/**
+	 * The plugin's box on the dashboard, as the dashboard prints it.
+	 */
+	private static function dashboard_widget(): string {
+		require_once ABSPATH . 'wp-admin/includes/admin.php'; // @phpstan-ignore requireOnce.fileNotFound
+		require_once ABSPATH . 'wp-admin/includes/dashboard.php'; // @phpstan-ignore requireOnce.fileNotFound
+		set_current_screen( 'dashboard' );
+		do_action( 'admin_init' );
+		do_action( 'wp_dashboard_setup' ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's hook, fired as the dashboard fires it.
+		ob_start();
+		do_meta_boxes( 'dashboard', 'normal', '' );
+		$html = (string) ob_get_clean();
+		\PHPUnit\Framework\Assert::assertStringContainsString( 'causerie-dashboard', $html );
 		$GLOBALS['current_screen'] = null;
 		return $html;
 	}

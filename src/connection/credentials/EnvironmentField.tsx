@@ -1,0 +1,73 @@
+import { SelectControl } from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
+
+import type { EnvironmentType } from '../../shared/types';
+import { ENVIRONMENTS, ENVIRONMENT_LABELS } from './constants';
+
+interface Props {
+	value: EnvironmentType;
+	/** The site's environment type; its profile is the one in use. */
+	active: EnvironmentType;
+	onChange: ( environment: EnvironmentType ) => void;
+	disabled?: boolean;
+}
+
+function isEnvironment( value: string ): value is EnvironmentType {
+	return ( ENVIRONMENTS as string[] ).includes( value );
+}
+
+/**
+ * Each environment keeps its own credentials; the one matching the site's environment type is in use.
+ */
+export function EnvironmentField( {
+	value,
+	active,
+	onChange,
+	disabled = false,
+}: Props ) {
+	const options = ENVIRONMENTS.map( ( environment ) => ( {
+		value: environment,
+		label:
+			environment === active
+				? sprintf(
+						/* translators: %s: an environment, such as Production */
+						__( '%s (in use on this site)', 'causerie-connector' ),
+						ENVIRONMENT_LABELS[ environment ]
+					)
+				: ENVIRONMENT_LABELS[ environment ],
+	} ) );
+	const help =
+		value === active
+			? sprintf(
+					/* translators: %s: an environment, such as Production */
+					__(
+						'This site runs as %s, so these are the credentials in use.',
+						'causerie-connector'
+					),
+					ENVIRONMENT_LABELS[ active ]
+				)
+			: sprintf(
+					/* translators: 1: the environment shown, such as Staging; 2: the site's environment, such as Production */
+					__(
+						'These %1$s credentials are kept for when the site runs as %1$s. This site runs as %2$s. They are saved without a check, as this site may not reach their API; use "Test without saving" to try them.',
+						'causerie-connector'
+					),
+					ENVIRONMENT_LABELS[ value ],
+					ENVIRONMENT_LABELS[ active ]
+				);
+	return (
+		<SelectControl
+			__next40pxDefaultSize
+			label={ __( 'Environment profile', 'causerie-connector' ) }
+			value={ value }
+			options={ options }
+			onChange={ ( next: string ) => {
+				if ( isEnvironment( next ) ) {
+					onChange( next );
+				}
+			} }
+			disabled={ disabled }
+			help={ help }
+		/>
+	);
+}

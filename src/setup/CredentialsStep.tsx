@@ -1,0 +1,130 @@
+import {
+	Button,
+	ExternalLink,
+	Notice,
+	TextControl,
+} from '@wordpress/components';
+import { useEffect, useRef } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+import { FIELD_LABELS } from '../connection/credentials/constants';
+import { OutcomeNotice } from '../connection/credentials/OutcomeNotice';
+import { statusText } from '../connection/credentials/statusText';
+import { ProgressStatus } from '../connection/credentials/ProgressStatus';
+import { SecretField } from '../connection/credentials/SecretField';
+import { useCredentialForm } from '../connection/hooks/useCredentialForm';
+import type { Settings } from '../shared/types';
+import { documentationLink } from './address';
+
+interface Props {
+	/** The site's own profile as stored. */
+	settings: Settings;
+	/** The address found on the first step. */
+	apiUrl: string;
+	/** The server's page about credentials, when it has one. */
+	documentation: string | null;
+	onSaved: ( settings: Settings ) => void;
+}
+
+/**
+ * Step 2: the Client ID and secret. "Connect" is the credentials form's own save, which the server verifies
+ * with Causerie before it keeps anything: a refusal shows its diagnosis here, and nothing is stored.
+ *
+ * @param props               Component props.
+ * @param props.settings      The stored profile.
+ * @param props.apiUrl        The address found.
+ * @param props.documentation The server's page about credentials.
+ * @param props.onSaved       Told of the saved, verified profile.
+ */
+export function CredentialsStep( {
+	settings,
+	apiUrl,
+	documentation,
+	onSaved,
+}: Props ) {
+	const { values, errors, busy, outcome, setField, save } = useCredentialForm(
+		settings,
+		onSaved
+	);
+	const formRef = useRef< HTMLFormElement >( null );
+	const link = documentationLink( documentation );
+
+	useEffect( () => {
+		setField( 'apiUrl', apiUrl );
+	}, [ apiUrl, setField ] );
+
+	// After a refusal that names a field, take the keyboard to it.
+	useEffect( () => {
+		if ( outcome?.kind === 'invalid' || outcome?.kind === 'failed' ) {
+			formRef.current
+				?.querySelector< HTMLElement >( '[aria-invalid="true"]' )
+				?.focus();
+		}
+	}, [ outcome ] );
+
+	return (
+		<form
+			ref={ formRef }
+			className="causerie-first-run__form"
+			noValidate
+			onSubmit={ ( event ) => {
+				event.preventDefault();
+				save();
+			} }
+		>
+			<p>
+				{ __(
+					'Copy the Client ID and the secret of your Causerie app, and paste them here. WordPress checks them with Causerie before keeping them.',
+					'causerie-connector'
+				) }
+			</p>
+			{ link && (
+				<p>
+					<ExternalLink href={ link }>
+						{ __(
+							'Get your Client ID and secret',
+							'causerie-connector'
+						) }
+					</ExternalLink>
+				</p>
+			) }
+			<TextControl
+				__next40pxDefaultSize
+				label={ FIELD_LABELS.clientId }
+				value={ values.clientId }
+				onChange={ ( value: string ) => setField( 'clientId', value ) }
+				autoComplete="off"
+				spellCheck={ false }
+				aria-invalid={ errors.clientId ? true : undefined }
+				help={ errors.clientId }
+			/>
+			<SecretField
+				value={ values.clientSecret }
+				onChange={ ( value ) => setField( 'clientSecret', value ) }
+				stored={ settings }
+				error={ errors.clientSecret }
+			/>
+			{ errors.apiUrl && (
+				<Notice status="error" isDismissible={ false }>
+					{ errors.apiUrl }
+				</Notice>
+			) }
+			<div className="causerie-first-run__actions">
+				<Button
+					variant="primary"
+					type="submit"
+					isBusy={ busy !== null }
+					disabled={ busy !== null }
+					accessibleWhenDisabled
+				>
+					{ __( 'Connect', 'causerie-connector' ) }
+				</Button>
+				<ProgressStatus
+					busy={ busy !== null }
+					message={ statusText( busy, outcome, true ) }
+				/>
+			</div>
+			<OutcomeNotice outcome={ outcome } />
+		</form>
+	);
+}

@@ -1,0 +1,44 @@
+/**
+ * The API address of the first step: when it is worth asking the server about, and which page may be a link.
+ */
+
+/**
+ * Whether the text looks like a whole web address yet, so that typing "https://a" does not ask anyone.
+ *
+ * @param text What is in the field.
+ */
+export function looksLikeAddress( text: string ): boolean {
+	try {
+		const url = new URL( text.trim() );
+		return (
+			( url.protocol === 'https:' || url.protocol === 'http:' ) &&
+			url.hostname !== '' &&
+			( url.hostname.includes( '.' ) ||
+				url.hostname === 'localhost' ||
+				url.hostname.startsWith( '[' ) )
+		);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The page the server names for people, as a link: http or https only (the server checks too).
+ *
+ * @param documentation What discovery answered.
+ */
+export function documentationLink(
+	documentation: string | null | undefined
+): string | null {
+	if ( ! documentation ) {
+		return null;
+	}
+	try {
+		const url = new URL( documentation );
+		return url.protocol === 'https:' || url.protocol === 'http:'
+			? url.href
+			: null;
+	} catch {
+		return null;
+	}
+}
