@@ -72,6 +72,9 @@ test.describe( 'A server on two origins', () => {
 
 		await page.goto( SCREEN_PATH );
 		await expectConnected( page );
+		await page
+			.getByRole( 'tab', { name: 'Credentials', exact: true } )
+			.click();
 		const form = page.getByRole( 'form', { name: /credentials/ } );
 		// What the admin copies from the provider: the API address and the client's credentials, nothing else.
 		await form.getByLabel( 'API address' ).fill( splitApiURL );

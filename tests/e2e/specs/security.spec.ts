@@ -47,7 +47,7 @@ test.describe( 'The secret goes only where it was saved for', () => {
 	} ) => {
 		const before = await settings( page );
 		await control( splitIssuerURL, 'POST', '/reset' );
-		await page.goto( SCREEN_PATH );
+		await page.goto( `${ SCREEN_PATH }#credentials` );
 		const form = page.getByRole( 'form', { name: /credentials/ } );
 		await form
 			.getByLabel( 'API address' )
@@ -111,7 +111,7 @@ test.describe( 'The secret goes only where it was saved for', () => {
 	test( 'the screen shows a fingerprint of the secret, never its characters', async ( {
 		page,
 	} ) => {
-		await page.goto( SCREEN_PATH );
+		await page.goto( `${ SCREEN_PATH }#credentials` );
 		const form = page.getByRole( 'form', { name: /credentials/ } );
 		await expect( form ).toContainText( /fingerprint [0-9a-f]{6}/ );
 		const html = await page.content();
