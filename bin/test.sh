@@ -8,7 +8,7 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
 
-SUITES=(phpcs phpstan eslint tsc jest i18n sandbox build phpunit e2e toolchain)
+SUITES=(phpcs phpstan eslint tsc jest i18n docs sandbox build phpunit e2e toolchain)
 declare -A RUN=(
 	[phpcs]="vendor/bin/phpcs -q --no-colors"
 	[phpstan]="vendor/bin/phpstan analyse --no-progress --no-ansi --memory-limit=1G"
@@ -16,6 +16,7 @@ declare -A RUN=(
 	[tsc]="npx tsc --noEmit --pretty false"
 	[jest]="npx wp-scripts test-unit-js --config jest.config.js --ci"
 	[i18n]="bash bin/i18n.sh check && node --test --test-reporter=spec tests/i18n/"
+	[docs]="node --test --test-reporter=spec tests/docs/"
 	[sandbox]="npm run --silent test:sandbox"
 	[build]="npx wp-scripts build && node bin/bundle-size.mjs"
 	[phpunit]="WP_SUITE=sid vendor/bin/phpunit --no-progress && WP_SUITE=trixie vendor/bin/phpunit --no-progress && WP_SUITE=sid vendor/bin/phpunit -c phpunit-multisite.xml.dist --no-progress"

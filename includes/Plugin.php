@@ -12,8 +12,8 @@ use Causerie\Connector\Admin\Connectors_Page;
 use Causerie\Connector\Admin\Dashboard_Widget;
 use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
-use Causerie\Connector\Admin\Network_Sync_Table;
 use Causerie\Connector\Admin\Settings_Page;
+use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\CLI\Command;
 use Causerie\Connector\CLI\Commands;
 use Causerie\Connector\CLI\Credentials_Command;
@@ -35,6 +35,7 @@ use Causerie\Connector\REST\Diagnoses_Controller;
 use Causerie\Connector\REST\Events_Controller;
 use Causerie\Connector\REST\Jwks_Controller;
 use Causerie\Connector\REST\Network_Settings_Controller;
+use Causerie\Connector\REST\Network_Sync_Controller;
 use Causerie\Connector\REST\Notice_Controller;
 use Causerie\Connector\REST\Report_Controller;
 use Causerie\Connector\REST\Request_Guard;
@@ -209,6 +210,7 @@ final class Plugin {
 					$graph->event_log(),
 					$graph->recipient(),
 					$graph->expiry(),
+					$graph->state(),
 					$graph->health_check(),
 					new Token_Refresh( $this->file, $graph->tokens() ),
 					new Sync_Cron( $this->file, $graph->runner(), $graph->reconciler(), $graph->sync_state(), $graph->schedule(), $graph->queue() ),
@@ -256,7 +258,7 @@ final class Plugin {
 					new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $graph->verifier(), $graph->binding(), $graph->tokens() ),
 					new Binding_Controller( $graph->binding() ),
 					new Token_Controller( $graph->tokens(), $graph->api(), $credentials ),
-					new Checks_Controller( $graph->checks() ),
+					new Checks_Controller( $graph->checks(), new Lock() ),
 					new Status_Controller( $graph->status(), $graph->cron() ),
 					new Events_Controller( $graph->event_log() ),
 					new Report_Controller( $graph->report() ),
@@ -275,6 +277,7 @@ final class Plugin {
 				if ( is_multisite() ) {
 					$network    = $graph->network_credentials();
 					$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $graph->verifier() );
+					$services[] = new Network_Sync_Controller( $graph->sync_status() );
 				}
 				foreach ( $services as $service ) {
 					$service->register();
@@ -296,14 +299,13 @@ final class Plugin {
 			function () use ( $graph, $chat ): void {
 				$services = array(
 					new Settings_Page( $this->file ),
-					new Connection_Notice( $graph->status(), $graph->cron(), $graph->problems() ),
+					new Connection_Notice( $graph->state(), $graph->cron() ),
 					new Dashboard_Widget( $graph->status(), $chat->activity(), $graph->sync_status() ),
 					new Posts_Column( $graph->selection() ),
 					new Privacy(),
 				);
 				if ( is_multisite() ) {
-					$services[] = new Network_Settings_Page( $graph->network_credentials() );
-					$services[] = new Network_Sync_Table( $graph->sync_status() );
+					$services[] = new Network_Settings_Page( $this->file );
 				}
 				foreach ( $services as $service ) {
 					$service->register();

@@ -10,7 +10,6 @@ namespace Causerie\Connector;
 use Causerie\Connector\Alerts\Alert_Emails;
 use Causerie\Connector\Alerts\Alert_Recipient;
 use Causerie\Connector\Alerts\Alerter;
-use Causerie\Connector\Alerts\Problem_Tracker;
 use Causerie\Connector\Alerts\Secret_Expiry;
 use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Api\Connection_Verifier;
@@ -35,6 +34,7 @@ use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Cron_Monitor;
 use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
+use Causerie\Connector\Health\Connection_State;
 use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Health\Site_Health_Live_Tests;
@@ -167,9 +167,14 @@ final class Service_Graph {
 		return $this->once( __FUNCTION__, fn() => new Connection_Verifier( $this->discovery(), $this->token_client(), $this->api() ) );
 	}
 
+	/** The connection's last known state, which every face reads. */
+	public function state(): Connection_State {
+		return $this->once( __FUNCTION__, fn() => new Connection_State( $this->credentials(), $this->binding() ) );
+	}
+
 	/** The live checks. */
 	public function checks(): Live_Checks {
-		return $this->once( __FUNCTION__, fn() => new Live_Checks( $this->credentials(), $this->tokens(), $this->api(), $this->binding() ) );
+		return $this->once( __FUNCTION__, fn() => new Live_Checks( $this->credentials(), $this->tokens(), $this->api(), $this->binding(), $this->state() ) );
 	}
 
 	/** The event log. */
@@ -179,7 +184,7 @@ final class Service_Graph {
 
 	/** The connection's state, without calling the API. */
 	public function status(): Connection_Status {
-		return $this->once( __FUNCTION__, fn() => new Connection_Status( $this->credentials(), $this->binding(), $this->token_store(), $this->checks(), $this->discovery() ) );
+		return $this->once( __FUNCTION__, fn() => new Connection_Status( $this->credentials(), $this->state(), $this->token_store(), $this->checks(), $this->discovery() ) );
 	}
 
 	/** Site Health's asynchronous tests, sharing one run of the checks. */
@@ -207,11 +212,6 @@ final class Service_Graph {
 		return $this->once( __FUNCTION__, fn() => new Secret_Expiry( $this->file, $this->alerter() ) );
 	}
 
-	/** The problems already told, so each is told once. */
-	public function problems(): Problem_Tracker {
-		return $this->once( __FUNCTION__, static fn() => new Problem_Tracker() );
-	}
-
 	/** Whether WP-Cron runs the plugin's jobs. */
 	public function cron(): Cron_Monitor {
 		return $this->once( __FUNCTION__, static fn() => new Cron_Monitor( defined( 'DISABLE_WP_CRON' ) && (bool) constant( 'DISABLE_WP_CRON' ), array( Token_Refresh::HOOK, Health_Check::HOOK ) ) );
@@ -219,7 +219,7 @@ final class Service_Graph {
 
 	/** The hourly checks and the alerts they send. */
 	public function health_check(): Health_Check {
-		return $this->once( __FUNCTION__, fn() => new Health_Check( $this->file, $this->checks(), $this->status(), $this->alerter(), $this->expiry(), $this->problems() ) );
+		return $this->once( __FUNCTION__, fn() => new Health_Check( $this->file, $this->checks(), $this->status(), $this->alerter(), $this->expiry() ) );
 	}
 
 	/** The sync's queue. */

@@ -7,7 +7,7 @@ import { AlertEmailSettings } from './connection/AlertEmailSettings';
 import { CredentialsPanel } from './connection/CredentialsPanel';
 import { StatusHeader } from './connection/StatusHeader';
 import { RegenerationWizard } from './connection/wizard/RegenerationWizard';
-import { useConnection } from './connection/hooks/useConnection';
+import { isStale, useConnection } from './connection/hooks/useConnection';
 import { KnowledgePanel } from './knowledge/KnowledgePanel';
 import { Overview } from './overview/Overview';
 import { lazyPanel } from './shared/lazyPanel';
@@ -109,11 +109,11 @@ interface Props {
 
 /**
  * Settings → Causerie. It paints from the preloaded answers, then runs the live checks in the
- * background; a 401 or 403 diagnosis opens the fix wizard once per visit.
+ * background when the last one is stale; a 401 or 403 diagnosis opens the fix wizard once per visit.
  *
  * @param props             Component props.
  * @param props.initial     The preloaded REST answers.
- * @param props.checkOnLoad Whether to run the checks once mounted.
+ * @param props.checkOnLoad Whether to run the checks once mounted, when the state is stale.
  */
 export function App( { initial, checkOnLoad = true }: Props ) {
 	const connection = useConnection( initial.status, initial.checks );
@@ -162,7 +162,7 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 			wizardOffered.current = true;
 			setIsWizardOpen( true );
 		}
-		if ( checkOnLoad && ! isFirstRun ) {
+		if ( checkOnLoad && ! isFirstRun && isStale( initial.status ) ) {
 			runChecks().then( offerWizard );
 		} else {
 			offerWizard( initial.status );

@@ -14,31 +14,40 @@ import { App } from './App';
 import './index.scss';
 
 const ROOT_ID = 'causerie-connector-root';
+/** The root's data-screen on Network Admin → Settings → Causerie (Admin\Network_Settings_Page). */
+const NETWORK_SCREEN = 'network';
 
-const container = document.getElementById( ROOT_ID );
-if ( container ) {
-	const root = createRoot( container );
+function mountSite( root: ReturnType< typeof createRoot > ): Promise< void > {
 	// Preloaded by the settings page: these resolve without a request, so the first paint has the data.
-	Promise.all( [
+	return Promise.all( [
 		fetchSite(),
 		fetchStatus(),
 		fetchLastChecks(),
 		fetchSettings().catch( () => null ),
 		fetchDiagnosisTexts().catch( () => null ),
 		fetchSetup().catch( () => null ),
-	] )
-		.then( ( [ site, status, checks, settings, texts, setup ] ) =>
-			root.render(
-				<App
-					initial={ { site, status, checks, settings, texts, setup } }
-				/>
-			)
+	] ).then( ( [ site, status, checks, settings, texts, setup ] ) =>
+		root.render(
+			<App initial={ { site, status, checks, settings, texts, setup } } />
 		)
-		.catch( ( reason: unknown ) =>
-			root.render(
-				<Notice status="error" isDismissible={ false }>
-					{ toRestError( reason ).message }
-				</Notice>
-			)
-		);
+	);
+}
+
+const container = document.getElementById( ROOT_ID );
+if ( container ) {
+	const root = createRoot( container );
+	// The network's screen is the same app in its network mode, fetched only there.
+	const painted =
+		container.dataset.screen === NETWORK_SCREEN
+			? import(
+					/* webpackChunkName: "network" */ './network/mount'
+				).then( ( chunk ) => chunk.mountNetwork( root ) )
+			: mountSite( root );
+	painted.catch( ( reason: unknown ) =>
+		root.render(
+			<Notice status="error" isDismissible={ false }>
+				{ toRestError( reason ).message }
+			</Notice>
+		)
+	);
 }

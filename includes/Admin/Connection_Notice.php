@@ -7,8 +7,9 @@
 
 namespace Causerie\Connector\Admin;
 
-use Causerie\Connector\Alerts\Problem_Tracker;
 use Causerie\Connector\Cron\Cron_Monitor;
+use Causerie\Connector\Diagnosis\Catalog;
+use Causerie\Connector\Health\Connection_State;
 use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Plugin;
 use Causerie\Connector\REST\Admin_Controller;
@@ -17,7 +18,8 @@ use Causerie\Connector\REST\Admin_Controller;
  * On every admin screen but the plugin's own (whose app shows the state itself), administrators see why the
  * chatbot is disconnected or needs attention, with a link to the fix, and whether WP-Cron runs the plugin's
  * jobs. Each administrator can dismiss it until the problem changes; a small inline script tells the server,
- * so the notice works without the admin app.
+ * so the notice works without the admin app. It reads the last known state (Connection_State), as the screen
+ * does, from autoloaded options: a page pays at most the one query that re-reads the credentials.
  *
  * @phpstan-import-type Diagnosis from Connection_Status
  * @phpstan-type Notice array{key: string, state: string, diagnosis: Diagnosis|null, cronStopped: bool, cronDisabled: bool}
@@ -34,16 +36,20 @@ final class Connection_Notice {
 	public const DISMISS_ROUTE = 'notice/dismiss';
 
 	/**
+	 * Screens that show the connection's state themselves: the plugin's app, and Site Health, whose own tests
+	 * check the connection live on that page, after a notice would have been printed.
+	 */
+	private const OWN_SCREENS = array( 'settings_page_' . Settings_Page::SLUG, 'site-health' );
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Connection_Status $status   The connection's status.
-	 * @param Cron_Monitor      $cron     Whether WP-Cron runs the jobs.
-	 * @param Problem_Tracker   $problems Tells occurrences of a problem apart.
+	 * @param Connection_State $state The last known state.
+	 * @param Cron_Monitor     $cron  Whether WP-Cron runs the jobs.
 	 */
 	public function __construct(
-		private readonly Connection_Status $status,
-		private readonly Cron_Monitor $cron,
-		private readonly Problem_Tracker $problems
+		private readonly Connection_State $state,
+		private readonly Cron_Monitor $cron
 	) {}
 
 	/**
@@ -54,24 +60,26 @@ final class Connection_Notice {
 	}
 
 	/**
-	 * What the notice would say now, whoever looks; null when there is nothing to say.
+	 * What the notice would say now, whoever looks; null when there is nothing to say. A problem is a break or
+	 * a warning; informational states (not set up yet, paused on purpose) are not.
 	 *
 	 * @param int $now Current Unix time.
 	 * @phpstan-return Notice|null
 	 */
 	public function current( int $now ): ?array {
-		$status     = $this->status->current();
-		$problem    = Problem_Tracker::problem_of( $status );
-		$cron       = $this->cron->report( $now );
-		$connection = $this->problems->observe( 'connection', $problem );
-		$stopped    = $this->problems->observe( 'cron', $cron['running'] ? '' : 'stopped' );
-		if ( '' === $connection && '' === $stopped ) {
+		$state   = $this->state->now();
+		$problem = 'broken' === $state['state'] || ( 'attention' === $state['state'] && 'warning' === Catalog::severity( $state['code'] ) );
+		$cron    = $this->cron->report( $now );
+		if ( ! $problem && $cron['running'] ) {
 			return null;
 		}
+		// A new key for each occurrence of a problem: a dismissed notice shows again when the problem changes.
+		$connection = $problem ? $state['code'] . '@' . $state['occurrence'] : '';
+		$stopped    = $cron['running'] ? '' : 'cron@' . $cron['overdueSince'];
 		return array(
 			'key'          => md5( $connection . '|' . $stopped ),
-			'state'        => '' === $problem ? 'attention' : $status['state'],
-			'diagnosis'    => '' === $problem ? null : $status['diagnosis'],
+			'state'        => $problem ? $state['state'] : 'attention',
+			'diagnosis'    => $problem ? Connection_Status::diagnosis( $state['code'] ) : null,
 			'cronStopped'  => ! $cron['running'],
 			'cronDisabled' => $cron['disabled'],
 		);
@@ -85,7 +93,7 @@ final class Connection_Notice {
 			return;
 		}
 		$screen = get_current_screen();
-		if ( null !== $screen && 'settings_page_' . Settings_Page::SLUG === $screen->id ) {
+		if ( null !== $screen && in_array( $screen->id, self::OWN_SCREENS, true ) ) {
 			return;
 		}
 		$notice = $this->current( time() );

@@ -22,8 +22,8 @@ use Causerie\Connector\REST\Status_Controller;
 final class Settings_Page {
 
 	public const SLUG          = 'causerie-connector';
-	public const SCRIPT_HANDLE = 'causerie-connector-admin';
-	public const ROOT_ID       = 'causerie-connector-root';
+	public const SCRIPT_HANDLE = App_Assets::SCRIPT_HANDLE;
+	public const ROOT_ID       = App_Assets::ROOT_ID;
 
 	/**
 	 * Hook suffix WordPress gave the screen; empty until the menu is built.
@@ -31,6 +31,13 @@ final class Settings_Page {
 	 * @var string
 	 */
 	private string $hook_suffix = '';
+
+	/**
+	 * The app's assets.
+	 *
+	 * @var App_Assets
+	 */
+	private readonly App_Assets $assets;
 
 	/**
 	 * The controllers whose GET the screen's first paint reads, each at the path it registers. None calls
@@ -52,7 +59,9 @@ final class Settings_Page {
 	 *
 	 * @param string $plugin_file Absolute path of the main plugin file.
 	 */
-	public function __construct( private readonly string $plugin_file ) {}
+	public function __construct( private readonly string $plugin_file ) {
+		$this->assets = new App_Assets( $plugin_file );
+	}
 
 	/**
 	 * Hooks the screen into the admin.
@@ -104,32 +113,7 @@ final class Settings_Page {
 		if ( '' === $this->hook_suffix || $hook_suffix !== $this->hook_suffix ) {
 			return;
 		}
-		$build = dirname( $this->plugin_file ) . '/build/';
-		$asset = Asset_File::read( $build . 'index.asset.php' );
-
-		wp_enqueue_script(
-			self::SCRIPT_HANDLE,
-			plugins_url( 'build/index.js', $this->plugin_file ),
-			$asset['dependencies'],
-			$asset['version'],
-			array( 'in_footer' => true )
-		);
-		wp_set_script_translations( self::SCRIPT_HANDLE, Plugin::TEXT_DOMAIN, dirname( $this->plugin_file ) . '/languages' );
-
-		$style_dependencies = array( 'wp-components' );
-		if ( is_readable( $build . 'index.css' ) ) {
-			wp_enqueue_style( self::SCRIPT_HANDLE, plugins_url( 'build/index.css', $this->plugin_file ), $style_dependencies, $asset['version'] );
-		} else {
-			wp_enqueue_style( 'wp-components' );
-		}
-
-		// The first REST answers travel with the page, so the screen paints without waiting for a request.
-		$preloaded = array_reduce( self::preloaded_paths(), 'rest_preload_api_request', array() );
-		wp_add_inline_script(
-			'wp-api-fetch',
-			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),
-			'after'
-		);
+		$this->assets->enqueue( self::PRELOADED );
 	}
 
 	/**
@@ -138,18 +122,13 @@ final class Settings_Page {
 	 * @return list<string>
 	 */
 	public static function preloaded_paths(): array {
-		return array_map( static fn ( string $controller ): string => $controller::path(), self::PRELOADED );
+		return App_Assets::paths( self::PRELOADED );
 	}
 
 	/**
 	 * Prints the screen's container; the app renders inside it.
 	 */
 	public function render(): void {
-		printf(
-			'<div class="wrap"><h1>%1$s</h1><div id="%2$s"><noscript><p>%3$s</p></noscript></div></div>',
-			esc_html__( 'Causerie', 'causerie-connector' ),
-			esc_attr( self::ROOT_ID ),
-			esc_html__( 'This screen needs JavaScript.', 'causerie-connector' )
-		);
+		App_Assets::render();
 	}
 }

@@ -85,6 +85,35 @@ final class Alert_Emails {
 	}
 
 	/**
+	 * The email sent when an admin pauses this copy of the site while a break was reported: the problem is
+	 * no longer watched here, which is neither a recovery nor silence.
+	 *
+	 * @param string $code The diagnosis that was reported.
+	 * @return array{subject: string, body: string}
+	 */
+	public function paused( string $code ): array {
+		return array(
+			/* translators: %s: site name. */
+			'subject' => sprintf( __( '[%s] The Causerie connection is paused on this copy of the site', 'causerie-connector' ), $this->site_name() ),
+			'body'    => implode(
+				"\n",
+				array(
+					/* translators: %s: site address. */
+					sprintf( __( 'An administrator paused the Causerie connection on %s, as a copy of another site: it no longer calls the Causerie API, and the chatbot is off here.', 'causerie-connector' ), home_url() ),
+					'',
+					__( 'The problem reported earlier is no longer watched on this copy:', 'causerie-connector' ),
+					Catalog::describe( $code )['title'],
+					'',
+					__( 'If this site is not a copy, resume the connection on the plugin\'s screen:', 'causerie-connector' ),
+					$this->screen_url( '' ),
+					'',
+					$this->footer(),
+				)
+			),
+		);
+	}
+
+	/**
 	 * The email sent a day before the client secret expires.
 	 *
 	 * @param int $expires_at Unix time the API gave for the secret's expiry.
@@ -119,7 +148,7 @@ final class Alert_Emails {
 	 * Why this email came, and where to change its address.
 	 */
 	private function footer(): string {
-		return __( 'The Causerie Connector plugin sends at most one email a day for each problem, and one when the connection works again. The address of these emails can be changed on the plugin\'s screen.', 'causerie-connector' );
+		return __( 'The Causerie Connector plugin sends one email when a problem starts, at most one a day while it lasts, and one when it ends. The address of these emails can be changed on the plugin\'s screen.', 'causerie-connector' );
 	}
 
 	/**

@@ -7,10 +7,14 @@
 
 namespace Causerie\Connector\Alerts;
 
+use Causerie\Connector\Diagnosis\Catalog;
+
 /**
- * Decides which email a status calls for and sends it through wp_mail. At most one email per diagnosis per
- * day, then one when the connection works again, and only after a break that was announced: a recovery
- * email never answers a break nobody was told about.
+ * Decides which email a status calls for and sends it through wp_mail, per episode: a break opens one with its
+ * email, and its end closes it with another (connected again, or paused on this copy). Within an episode the
+ * same diagnosis is emailed at most once a day; a new episode owes nothing to the last one, so the same cause
+ * breaking again a minute after a recovery is emailed at once. A recovery email only ever answers a break that
+ * was announced.
  *
  * @phpstan-import-type Status from \Causerie\Connector\Health\Connection_Status
  * @phpstan-type State array{open: string, sent: array<string, int>, reminded: int}
@@ -20,7 +24,8 @@ final class Alerter {
 	public const OPTION = 'causerie_connector_alerts';
 
 	/**
-	 * Seconds before the same diagnosis is emailed again, and before a known expiry the reminder goes.
+	 * Seconds before the same diagnosis is emailed again within an episode, and before a known expiry the
+	 * reminder goes.
 	 */
 	public const QUIET_SECONDS = 86400;
 
@@ -48,22 +53,38 @@ final class Alerter {
 		$before    = $state;
 		$diagnosis = $status['diagnosis'];
 		if ( 'broken' === $status['state'] && null !== $diagnosis ) {
-			$key = 'broken:' . $diagnosis['code'];
-			if ( $now - ( $state['sent'][ $key ] ?? 0 ) >= self::QUIET_SECONDS && $this->send( $this->emails->broken( $diagnosis ) ) ) {
-				$state['sent'][ $key ] = $now;
-				$state['open']         = $diagnosis['code'];
+			$code = $diagnosis['code'];
+			if ( $now - ( $state['sent'][ $code ] ?? 0 ) >= self::QUIET_SECONDS && $this->send( $this->emails->broken( $diagnosis ) ) ) {
+				$state['sent'][ $code ] = $now;
+				$state['open']          = $code;
 			}
 		} elseif ( '' !== $state['open'] ) {
-			// Not set up or paused on purpose is no recovery to announce; the break is simply over.
-			$recovered = null === $diagnosis || 'info' !== $diagnosis['severity'];
-			if ( ! $recovered || $this->send( $this->emails->recovered( $state['open'] ) ) ) {
+			$closing = $this->closing( $state['open'], $diagnosis['code'] ?? '' );
+			if ( null === $closing || $this->send( $closing ) ) {
+				// The episode is over: its once-a-day limit ends with it.
 				$state['open'] = '';
+				$state['sent'] = array();
 			}
 		}
 		$state['sent'] = array_filter( $state['sent'], static fn( int $sent_at ): bool => $now - $sent_at < self::QUIET_SECONDS );
 		if ( $state !== $before ) {
 			update_option( self::OPTION, $state, false );
 		}
+	}
+
+	/**
+	 * The email that closes an announced episode, or null when it ends without one: credentials removed on
+	 * purpose leave nothing to watch or announce. A copy paused on purpose is said so, never left silent.
+	 *
+	 * @param string $open The diagnosis announced.
+	 * @param string $now  The diagnosis now, or empty when the connection works.
+	 * @return array{subject: string, body: string}|null
+	 */
+	private function closing( string $open, string $now ): ?array {
+		if ( 'connection_paused' === $now ) {
+			return $this->emails->paused( $open );
+		}
+		return '' !== $now && 'info' === Catalog::severity( $now ) ? null : $this->emails->recovered( $open );
 	}
 
 	/**

@@ -15,6 +15,7 @@ use Causerie\Connector\Auth\Refusal;
 use Causerie\Connector\Auth\Regeneration;
 use Causerie\Connector\Auth\Token_Manager;
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Diagnosis\Call_Outcome;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Challenge;
 use Causerie\Connector\Http\Http_Client;
@@ -79,6 +80,23 @@ final class Api_Client {
 	 * @return Api_Response|Finding
 	 */
 	public function request( string $method, string $path, ?array $body = null, float $timeout = Http_Client::DEFAULT_TIMEOUT ) {
+		$outcome = $this->call( $method, $path, $body, $timeout );
+		// Every call tells the connection's state how it went: a break shows on the next admin page, and a
+		// success ends one, whichever feature made the call.
+		Call_Outcome::report( $outcome instanceof Finding ? $outcome : null );
+		return $outcome;
+	}
+
+	/**
+	 * One call, with its renewal and retries.
+	 *
+	 * @param string                    $method  HTTP method.
+	 * @param string                    $path    Path under the API URL.
+	 * @param array<string, mixed>|null $body    JSON body.
+	 * @param float                     $timeout Seconds per attempt.
+	 * @return Api_Response|Finding
+	 */
+	private function call( string $method, string $path, ?array $body, float $timeout ) {
 		$token   = $this->tokens->token();
 		$url     = $this->credentials->credentials()->api_url . $path;
 		$healed  = null;

@@ -11,6 +11,7 @@ use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Credentials\Decryption_Failure;
 use Causerie\Connector\Credentials\Site_Binding;
+use Causerie\Connector\Diagnosis\Call_Outcome;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Log\Event_Log;
 
@@ -181,6 +182,8 @@ final class Token_Manager {
 					'previousRevoked' => $revoked,
 				)
 			);
+			// The new token was proven on the API: the connection works, whatever a call saw before.
+			Call_Outcome::report( null );
 			return new Regeneration( $candidate, null !== $previous, $revoked );
 		} finally {
 			$this->renewal->release( $owner );
@@ -216,6 +219,8 @@ final class Token_Manager {
 			if ( null !== $old && $old->identity !== $token->identity ) {
 				$this->revoker->revoke_stale( $old, $previous );
 			}
+			// Saved credentials are proven on the API before they are saved: a break they fix ends now.
+			Call_Outcome::report( null );
 		} finally {
 			if ( null !== $owner ) {
 				$this->renewal->release( $owner );

@@ -9,6 +9,7 @@ namespace Causerie\Connector\Auth;
 
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Credentials;
+use Causerie\Connector\Diagnosis\Call_Outcome;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Log\Event_Log;
 
@@ -165,6 +166,8 @@ final class Token_Renewal {
 		$response = $response ?? $this->client->client_credentials( $endpoints, $credentials );
 		if ( $response instanceof Finding ) {
 			Event_Log::emit( 'token', $response->code, $response->evidence );
+			// A refused renewal breaks the connection even when no API call follows (the renewal job's).
+			Call_Outcome::report( $response );
 			return $response;
 		}
 		$stale = null === $previous ? $stored : null;

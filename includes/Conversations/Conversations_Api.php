@@ -11,6 +11,7 @@ namespace Causerie\Connector\Conversations;
 
 use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Api\Api_Response;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Diagnosis\Finding;
 
 /**
@@ -35,7 +36,7 @@ final class Conversations_Api {
 	/**
 	 * The scope every route here needs.
 	 */
-	public const SCOPE = 'read:conversations';
+	public const SCOPE = Scopes::READ_CONVERSATIONS;
 
 	/**
 	 * Items in one page, as the API allows, and by default.

@@ -24,11 +24,6 @@ final class Credential_Store {
 	public const ENVIRONMENTS   = array( 'local', 'development', 'staging', 'production' );
 
 	/**
-	 * Scopes the plugin's features need: the chat widget and the knowledge sync.
-	 */
-	public const REQUIRED_SCOPES = array( 'read:widget', 'write:knowledge' );
-
-	/**
 	 * Fields that say where the secret is sent: it only ever goes where it was saved for.
 	 */
 	public const ADDRESSES = array( 'apiUrl', 'issuer', 'tokenEndpoint' );

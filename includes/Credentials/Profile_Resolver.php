@@ -78,7 +78,7 @@ final class Profile_Resolver {
 		if ( null === $scopes && isset( $inherited['clientSecret'] ) ) {
 			$inherited['scopes'] = 'network';
 		}
-		$scopes ??= isset( $inherited['clientSecret'] ) ? ( $network['scopes'] ?? Credential_Store::REQUIRED_SCOPES ) : ( $profile['scopes'] ?? Credential_Store::REQUIRED_SCOPES );
+		$scopes ??= isset( $inherited['clientSecret'] ) ? ( $network['scopes'] ?? Scopes::REQUIRED ) : ( $profile['scopes'] ?? Scopes::REQUIRED );
 		return new Credentials(
 			$environment,
 			$this->overrides->find( 'clientId', $environment )['value'] ?? $profile['clientId'] ?? '',

@@ -10,7 +10,8 @@ namespace Causerie\Connector\Credentials;
 /**
  * Remembers a keyed hash of the address the credentials were saved on. A database search-replace rewrites
  * addresses, not hashes, so a moved or cloned site notices. Its two ways out: "this is the new address"
- * (rebind) or "this is a copy" (pause: no calls to the API until resumed).
+ * (rebind) or "this is a copy" (pause: no calls to the API until resumed). Autoloaded, as a few dozen bytes:
+ * the connection's state reads it on every admin page.
  */
 final class Site_Binding {
 
@@ -21,6 +22,11 @@ final class Site_Binding {
 	 * registered at Causerie under the old address (the widget's origin) follows.
 	 */
 	public const REBOUND = 'causerie_connector_site_rebound';
+
+	/**
+	 * Action fired when the binding changes (bound, rebound, paused), for what follows the connection's state.
+	 */
+	public const CHANGED = 'causerie_connector_site_binding_changed';
 
 	/**
 	 * Binds the credentials to the site's current address, and lifts a pause.
@@ -34,11 +40,12 @@ final class Site_Binding {
 				'boundAt' => time(),
 				'paused'  => false,
 			),
-			false
+			true
 		);
 		if ( $moved ) {
 			do_action( self::REBOUND, home_url() ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the constant is prefixed.
 		}
+		do_action( self::CHANGED ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the constant is prefixed.
 	}
 
 	/**
@@ -47,7 +54,8 @@ final class Site_Binding {
 	public function pause(): void {
 		$binding           = $this->stored();
 		$binding['paused'] = true;
-		update_option( self::OPTION, $binding, false );
+		update_option( self::OPTION, $binding, true );
+		do_action( self::CHANGED ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the constant is prefixed.
 	}
 
 	/**

@@ -54,7 +54,8 @@ final class Cron_Monitor {
 			}
 		}
 		if ( null === $oldest ) {
-			if ( false !== get_option( self::OPTION ) ) {
+			// Looked up among the autoloaded options: asking for an absent option costs a query on every page.
+			if ( array_key_exists( self::OPTION, wp_load_alloptions() ) ) {
 				delete_option( self::OPTION );
 			}
 			return array(
@@ -74,7 +75,7 @@ final class Cron_Monitor {
 					'due'    => $oldest,
 					'seenAt' => $now,
 				),
-				false
+				true
 			);
 		}
 		return array(

@@ -8,18 +8,18 @@
 namespace Causerie\Connector\Cron;
 
 use Causerie\Connector\Alerts\Alerter;
-use Causerie\Connector\Alerts\Problem_Tracker;
 use Causerie\Connector\Alerts\Secret_Expiry;
-use Causerie\Connector\Diagnosis\Catalog;
+use Causerie\Connector\Credentials\Site_Binding;
+use Causerie\Connector\Health\Connection_State;
 use Causerie\Connector\Health\Connection_Status;
 use Causerie\Connector\Health\Live_Checks;
-use Causerie\Connector\Log\Event_Log;
 
 /**
- * Once a day WP-Cron runs the live checks and the alerts follow from what they found. A token or API failure
- * met anywhere else (the token renewal, a visitor's chat) brings the next check forward, so a break at night is
- * emailed within minutes rather than the next day. Scheduled on activation, removed on deactivation, and
- * rescheduled on the next admin page if it went missing.
+ * Once a day WP-Cron runs the live checks and the alerts follow from what they found. The alerts also follow
+ * every change of the connection's state, wherever it happens (a feature's API call, the token renewal, a check
+ * on the screen or in Site Health, a copy paused), so a break or a recovery is emailed when it is seen. A break
+ * that a call saw brings the next check forward, for the full diagnosis. Scheduled on activation, removed on
+ * deactivation, and rescheduled on the next admin page if it went missing.
  */
 final class Health_Check {
 
@@ -31,13 +31,6 @@ final class Health_Check {
 	public const SOON = 'soon';
 
 	/**
-	 * Whether the checks are running in this request; their own failures must not schedule another run.
-	 *
-	 * @var bool
-	 */
-	private bool $running = false;
-
-	/**
 	 * Constructor.
 	 *
 	 * @param string            $plugin_file Main plugin file, for the activation hooks.
@@ -45,24 +38,23 @@ final class Health_Check {
 	 * @param Connection_Status $status      The status they lead to.
 	 * @param Alerter           $alerter     Emails about it.
 	 * @param Secret_Expiry     $expiry      The client secret's known expiry.
-	 * @param Problem_Tracker   $problems    Notes a recovery, so the admin notice of a later break shows again.
 	 */
 	public function __construct(
 		private readonly string $plugin_file,
 		private readonly Live_Checks $checks,
 		private readonly Connection_Status $status,
 		private readonly Alerter $alerter,
-		private readonly Secret_Expiry $expiry,
-		private readonly Problem_Tracker $problems
+		private readonly Secret_Expiry $expiry
 	) {}
 
 	/**
-	 * Hooks the job, its schedule, and the failures that bring it forward.
+	 * Hooks the job, its schedule, and the changes the alerts follow.
 	 */
 	public function register(): void {
 		add_action( self::HOOK, array( $this, 'run' ) );
 		add_action( 'admin_init', array( $this, 'schedule' ) );
-		add_action( Event_Log::HOOK, array( $this, 'check_soon' ), 10, 2 );
+		add_action( Connection_State::CHANGED, array( $this, 'changed' ), 10, 3 );
+		add_action( Site_Binding::CHANGED, array( $this, 'alert' ) );
 		register_activation_hook( $this->plugin_file, array( $this, 'schedule' ) );
 		register_deactivation_hook( $this->plugin_file, array( $this, 'unschedule' ) );
 	}
@@ -84,36 +76,34 @@ final class Health_Check {
 	}
 
 	/**
-	 * Runs the checks, then sends what their result calls for.
+	 * Runs the checks, then sends what their result calls for: a reminder of a lasting break, a fault only local
+	 * data shows, the secret's expiry.
 	 */
 	public function run(): void {
-		$this->running = true;
-		try {
-			$this->checks->run();
-		} finally {
-			$this->running = false;
-		}
-		$now    = time();
-		$status = $this->status->current();
-		$this->problems->observe( 'connection', Problem_Tracker::problem_of( $status ) );
-		$this->alerter->evaluate( $status, $now );
+		$this->checks->run();
+		$now = time();
+		$this->alerter->evaluate( $this->status->current(), $now );
 		$this->expiry->remind( $now );
 	}
 
 	/**
-	 * Brings the next check forward when the token or the API failed and the status does not know yet.
-	 *
-	 * @param mixed $kind Event kind.
-	 * @param mixed $code What happened: a diagnosis code for a failure.
+	 * Sends what the status calls for now.
 	 */
-	public function check_soon( $kind, $code ): void {
-		if ( $this->running || ! in_array( $kind, array( 'token', 'api' ), true ) || ! is_string( $code ) ) {
-			return;
-		}
-		if ( ! Catalog::exists( $code ) || 'error' !== Catalog::severity( $code ) || 'broken' === $this->status->current()['state'] ) {
-			return;
-		}
-		if ( false === wp_next_scheduled( self::HOOK, array( self::SOON ) ) ) {
+	public function alert(): void {
+		$this->alerter->evaluate( $this->status->current(), time() );
+	}
+
+	/**
+	 * Follows a change of the state: the alerts, and a check brought forward when a call, not a check, saw a
+	 * break.
+	 *
+	 * @param mixed $before   The record before.
+	 * @param mixed $after    The record after.
+	 * @param mixed $found_by What found the change: "check" or "call".
+	 */
+	public function changed( $before, $after, $found_by = '' ): void {
+		$this->alert();
+		if ( 'call' === $found_by && 'broken' === $this->status->current()['state'] && false === wp_next_scheduled( self::HOOK, array( self::SOON ) ) ) {
 			wp_schedule_single_event( time(), self::HOOK, array( self::SOON ) );
 		}
 	}

@@ -70,12 +70,14 @@ final class Live_Checks {
 	 * @param Token_Manager    $tokens      The token lifecycle.
 	 * @param Api_Client       $api         Authenticated calls.
 	 * @param Site_Binding     $binding     Which address the credentials belong to.
+	 * @param Connection_State $state       The last known state, which each run updates.
 	 */
 	public function __construct(
 		private readonly Credential_Store $credentials,
 		private readonly Token_Manager $tokens,
 		private readonly Api_Client $api,
-		private readonly Site_Binding $binding
+		private readonly Site_Binding $binding,
+		private readonly Connection_State $state
 	) {}
 
 	/**
@@ -84,6 +86,7 @@ final class Live_Checks {
 	 * @return list<Check_Result>
 	 */
 	public function run(): array {
+		$this->state->begin_check();
 		$credentials = $this->credentials->credentials();
 		if ( ! $credentials->is_complete() ) {
 			$code = Decryption_Failure::diagnosis( $credentials->secret_failure ) ?? 'not_configured';
@@ -209,9 +212,20 @@ final class Live_Checks {
 			return new Check_Result( 'clock', Check_Result::SKIPPED );
 		}
 		// The Date header has one-second resolution and the answer took a while: allow for both.
-		$skew   = $server_time - (int) round( microtime( true ) - $elapsed_ms / 2000 );
+		$local  = (int) round( microtime( true ) - $elapsed_ms / 2000 );
+		$skew   = $server_time - $local;
 		$status = abs( $skew ) >= self::SKEW_ERROR ? Check_Result::ERROR : ( abs( $skew ) >= self::SKEW_WARNING ? Check_Result::WARNING : Check_Result::OK );
-		return new Check_Result( 'clock', $status, Check_Result::OK === $status ? '' : 'clock_skew', array( 'skewSeconds' => $skew ) );
+		// Both times, not only their difference: which clock is wrong is for a person to tell.
+		return new Check_Result(
+			'clock',
+			$status,
+			Check_Result::OK === $status ? '' : 'clock_skew',
+			array(
+				'skewSeconds' => $skew,
+				'siteTime'    => gmdate( 'c', $local ),
+				'apiTime'     => gmdate( 'c', $server_time ),
+			)
+		);
 	}
 
 	/**
@@ -244,6 +258,7 @@ final class Live_Checks {
 			),
 			false
 		);
+		$this->state->record_check( $results, time() );
 		do_action( self::CHECKED, $results ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the constant is prefixed.
 		return $results;
 	}

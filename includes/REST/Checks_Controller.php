@@ -7,6 +7,7 @@
 
 namespace Causerie\Connector\REST;
 
+use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Health\Check_Result;
 use Causerie\Connector\Health\Live_Checks;
 use WP_REST_Request;
@@ -14,18 +15,35 @@ use WP_REST_Response;
 use WP_REST_Server;
 
 /**
- * GET /causerie/v1/checks: the last results; POST: run the checks now.
+ * GET /causerie/v1/checks: the last results; POST: run the checks now, one run at a time per site. A caller
+ * who comes while a run is under way (a second tab, the screen opened twice) gets the last results with
+ * `busy: true` instead of a second run: with the API hanging, each run holds a PHP worker for its timeout.
  */
 final class Checks_Controller extends Admin_Controller {
 
 	public const REST_BASE = 'checks';
 
 	/**
+	 * The lock a run holds, per site.
+	 */
+	public const LOCK = 'checks';
+
+	/**
+	 * Seconds the lock is held at most: longer than a run can take (a token renewal and an API call, each
+	 * with its timeouts), so a crashed run frees it.
+	 */
+	public const LOCK_SECONDS = 120;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Live_Checks $checks The checks.
+	 * @param Lock        $lock   Keeps runs one at a time.
 	 */
-	public function __construct( private readonly Live_Checks $checks ) {
+	public function __construct(
+		private readonly Live_Checks $checks,
+		private readonly Lock $lock
+	) {
 		parent::__construct();
 	}
 
@@ -64,17 +82,26 @@ final class Checks_Controller extends Admin_Controller {
 	}
 
 	/**
-	 * Runs the checks.
+	 * Runs the checks, unless a run is under way: then the last results, flagged busy.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
 	public function run( WP_REST_Request $request ): WP_REST_Response {
-		$results = $this->checks->run();
+		$owner = $this->lock->acquire( self::LOCK, self::LOCK_SECONDS );
+		if ( null === $owner ) {
+			return rest_ensure_response( array( 'busy' => true ) + $this->checks->last() );
+		}
+		try {
+			$results = $this->checks->run();
+		} finally {
+			$this->lock->release( self::LOCK, $owner );
+		}
 		return rest_ensure_response(
 			array(
 				'checkedAt' => gmdate( 'c' ),
 				'checks'    => array_map( static fn( Check_Result $result ): array => $result->to_array(), $results ),
+				'busy'      => false,
 			)
 		);
 	}

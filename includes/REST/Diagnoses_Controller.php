@@ -86,6 +86,11 @@ final class Diagnoses_Controller extends Admin_Controller {
 						'type'        => 'array',
 						'items'       => array( 'type' => 'string' ),
 					),
+					'wizardSteps' => array(
+						'description' => __( 'The same steps as the fix wizard shows them, above its own form.', 'causerie-connector' ),
+						'type'        => 'array',
+						'items'       => array( 'type' => 'string' ),
+					),
 				),
 			),
 		);

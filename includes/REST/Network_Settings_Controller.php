@@ -10,7 +10,6 @@ namespace Causerie\Connector\REST;
 use Causerie\Connector\Api\Connection_Verifier;
 use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Log\Event_Log;
-use Causerie\Connector\Plugin;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -20,7 +19,7 @@ use WP_REST_Response;
  * uses unless it sets its own. Only network administrators (manage_network_options) may read or change
  * them; the input rules and the verification before saving are those of the site's settings route.
  */
-final class Network_Settings_Controller extends Admin_Controller {
+final class Network_Settings_Controller extends Network_Admin_Controller {
 
 	public const REST_BASE = 'network/settings';
 
@@ -45,22 +44,6 @@ final class Network_Settings_Controller extends Admin_Controller {
 	public function register_routes(): void {
 		$environment = Settings_Input::environment_arg( __( 'Environment profile; the network\'s own by default.', 'causerie-connector' ) );
 		register_rest_route( self::NAMESPACE, '/' . self::REST_BASE, Settings_Input::endpoints( $this, $environment ) );
-	}
-
-	/**
-	 * Allows network administrators only: a site's administrator manages that site's own credentials.
-	 *
-	 * @return true|WP_Error
-	 */
-	public function check_permission() {
-		if ( current_user_can( Plugin::NETWORK_CAPABILITY ) ) {
-			return true;
-		}
-		return new WP_Error(
-			'rest_forbidden',
-			__( 'Sorry, you are not allowed to manage the network\'s Causerie connection.', 'causerie-connector' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
 	}
 
 	/**

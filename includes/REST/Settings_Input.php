@@ -11,6 +11,7 @@ use Causerie\Connector\Api\Connection_Verifier;
 use Causerie\Connector\Api\Verified;
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Diagnosis\Finding;
 use WP_Error;
 use WP_REST_Controller;
@@ -23,11 +24,6 @@ use WP_REST_Server;
  * Every failure is a 400 naming the field.
  */
 final class Settings_Input {
-
-	/**
-	 * Scopes the Causerie API knows.
-	 */
-	public const KNOWN_SCOPES = array( 'read:conversations', 'write:knowledge', 'read:widget' );
 
 	/**
 	 * Fields a request may change.
@@ -140,7 +136,7 @@ final class Settings_Input {
 				'type'        => 'array',
 				'items'       => array(
 					'type' => 'string',
-					'enum' => self::KNOWN_SCOPES,
+					'enum' => Scopes::ALL,
 				),
 				'minItems'    => 1,
 				'uniqueItems' => true,

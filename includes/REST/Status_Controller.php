@@ -56,7 +56,8 @@ final class Status_Controller extends Admin_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		$response = rest_ensure_response( $this->status->current() + array( 'cronRunning' => $this->cron->report( time() )['running'] ) );
+		$running  = $this->cron->report( time() )['running'];
+		$response = rest_ensure_response( $this->status->current( $running ) + array( 'cronRunning' => $running ) );
 		$response->header( 'Cache-Control', 'no-store' );
 		return $response;
 	}

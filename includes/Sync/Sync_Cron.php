@@ -7,6 +7,7 @@
 
 namespace Causerie\Connector\Sync;
 
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Health\Check_Result;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Log\Event_Log;
@@ -27,7 +28,7 @@ final class Sync_Cron {
 	/**
 	 * The scope every knowledge route needs.
 	 */
-	public const SCOPE = 'write:knowledge';
+	public const SCOPE = Scopes::WRITE_KNOWLEDGE;
 
 	/**
 	 * Constructor.

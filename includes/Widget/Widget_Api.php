@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace Causerie\Connector\Widget;
 
 use Causerie\Connector\Api\Api_Client;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Http\Address_Policy;
 use Causerie\Connector\Http\Destination;
@@ -30,7 +31,7 @@ final class Widget_Api {
 	/**
 	 * The scope every widget route needs.
 	 */
-	public const SCOPE = 'read:widget';
+	public const SCOPE = Scopes::READ_WIDGET;
 
 	/**
 	 * A public bot id: `bot_` and hex digits today; letters, digits, `_` and `-` are all a page may need.

@@ -1,10 +1,11 @@
-/** Scopes the Causerie API knows, and the environments a client can belong to. */
-export const SCOPES = [
-	'read:conversations',
-	'write:knowledge',
-	'read:widget',
-] as const;
-export type Scope = ( typeof SCOPES )[ number ];
+import list from '../../includes/Credentials/scopes.json';
+
+/**
+ * Scopes the Causerie API knows: the ones the plugin asks for (includes/Credentials/scopes.json, written
+ * from Scopes.php), and the environments a client can belong to.
+ */
+export type Scope = keyof typeof list.scopes;
+export const SCOPES = Object.keys( list.scopes ) as Scope[];
 
 export const ENVIRONMENTS = [ 'development', 'staging', 'production' ] as const;
 export type Environment = ( typeof ENVIRONMENTS )[ number ];

@@ -8,7 +8,11 @@ import {
 } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import type { AuthorizationServer, Settings } from '../shared/types';
+import type {
+	AuthorizationServer,
+	Settings,
+	SettingsLevel,
+} from '../shared/types';
 import { CredentialsForm } from './credentials/CredentialsForm';
 import { EnvironmentField } from './credentials/EnvironmentField';
 import { SecretStatusNotice } from './credentials/SecretStatusNotice';
@@ -22,6 +26,8 @@ interface Props {
 	initialSettings?: Settings;
 	/** Where the plugin found the sign-in service of the credentials in use, when known. */
 	server?: AuthorizationServer | null;
+	/** The site's credentials, or the network's on the network's screen. */
+	level?: SettingsLevel;
 }
 
 /**
@@ -32,9 +38,10 @@ export function CredentialsPanel( {
 	onSaved,
 	initialSettings,
 	server = null,
+	level = 'site',
 }: Props ) {
 	const { data, isBusy, error, environment, select, replace, reload } =
-		useCredentialSettings( initialSettings );
+		useCredentialSettings( initialSettings, level );
 	// Until the profile asked for arrives, the form would show the previous one's values.
 	const isStale =
 		!! data && !! environment && data.environment !== environment;
@@ -76,6 +83,7 @@ export function CredentialsPanel( {
 							key={ data.environment }
 							settings={ data }
 							server={ server }
+							level={ level }
 							onSaved={ ( saved ) => {
 								replace( saved );
 								onSaved?.( saved );

@@ -2,9 +2,10 @@ import { Notice } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 import type { DiagnosisCode } from '../shared/codes';
+import { ScopeName } from '../shared/ScopeName';
 
 interface Props {
-	/** The scope the server named; read:conversations unless it said otherwise. */
+	/** The scope the server named; the conversations scope unless it said otherwise. */
 	scope: string;
 	/** Opens the repair wizard on a cause. */
 	onFix: ( code: DiagnosisCode ) => void;
@@ -30,10 +31,7 @@ export function MissingScope( { scope, onFix }: Props ) {
 			</p>
 			<p>
 				{ __( 'The missing permission:', 'causerie-connector' ) }{ ' ' }
-				{ __( 'Read conversations', 'causerie-connector' ) }{ ' ' }
-				<small>
-					(<code>{ scope }</code>)
-				</small>
+				<ScopeName id={ scope } />
 			</p>
 			<p>
 				{ __(

@@ -1,8 +1,9 @@
+import { CONVERSATIONS_SCOPE } from '../shared/scopes';
 import type { RestError } from '../shared/types';
 
 /**
- * The scope a causerie_missing_scope refusal names in its data; read:conversations, the one these reads
- * need, when it names none.
+ * The scope a causerie_missing_scope refusal names in its data; the conversations scope, the one these
+ * reads need, when it names none.
  *
  * @param error The refusal.
  */
@@ -11,5 +12,5 @@ export function scopeOf( error: RestError ): string {
 		?.scope;
 	return typeof scope === 'string' && scope !== ''
 		? scope
-		: 'read:conversations';
+		: CONVERSATIONS_SCOPE;
 }

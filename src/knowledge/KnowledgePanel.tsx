@@ -11,6 +11,8 @@ import { DiagnosisNotice } from '../shared/DiagnosisNotice';
 import { isDiagnosisCode, type DiagnosisCode } from '../shared/codes';
 import { formatDuration, formatRelative } from '../shared/time';
 import { useNow } from '../shared/hooks/useNow';
+import { ScopeName } from '../shared/ScopeName';
+import { KNOWLEDGE_SCOPE } from '../shared/scopes';
 import type { DiagnosisTexts, SyncReconcile } from '../shared/types';
 import { RemoveContent } from './RemoveContent';
 import { useSync } from './hooks/useSync';
@@ -80,15 +82,20 @@ export function KnowledgePanel( { texts, onFix, checkedAt = null }: Props ) {
 			{ pause && (
 				<Notice status="warning" isDismissible={ false }>
 					<p>
-						{ pause.code === 'insufficient_scope'
-							? __(
-									'Sending content to the chatbot is paused: the credentials lack the write:knowledge permission, which sending content needs.',
+						{ pause.code === 'insufficient_scope' ? (
+							<>
+								{ __(
+									'Sending content to the chatbot is paused: the credentials lack the permission it needs:',
 									'causerie-connector'
-								)
-							: __(
-									'Sending content to the chatbot is paused until this is fixed:',
-									'causerie-connector'
-								) }
+								) }{ ' ' }
+								<ScopeName id={ KNOWLEDGE_SCOPE } />
+							</>
+						) : (
+							__(
+								'Sending content to the chatbot is paused until this is fixed:',
+								'causerie-connector'
+							)
+						) }
 					</p>
 					{ code && (
 						<>

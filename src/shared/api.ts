@@ -23,11 +23,13 @@ import type {
 	LeadPage,
 	FoundPost,
 	LoggedEvent,
+	NetworkSiteSync,
 	PublicKeys,
 	Regeneration,
 	RestError,
 	Settings,
 	SettingsChanges,
+	SettingsLevel,
 	SetupState,
 	SiteInfo,
 	SupportReportResponse,
@@ -218,36 +220,61 @@ export function diagnosisOf( error: RestError ): Diagnosis | null {
 export const SETTINGS_PATH = `${ REST_NAMESPACE }/settings`;
 export const SETTINGS_VERIFY_PATH = `${ SETTINGS_PATH }/verify`;
 
+export const NETWORK_SETTINGS_PATH = `${ REST_NAMESPACE }/network/settings`;
+
+/**
+ * Where the credentials of a level are read and saved: the site's own, or the network's that every site
+ * of a multisite network uses unless it sets its own.
+ *
+ * @param level The site's or the network's.
+ */
+export function settingsPathOf( level: SettingsLevel ): string {
+	return level === 'network' ? NETWORK_SETTINGS_PATH : SETTINGS_PATH;
+}
+
 /**
  * The credentials of a profile, the secret only as `hasSecret` and a hint. Without a profile, the path is
  * exactly the preloaded one, so the first paint needs no request.
  *
- * @param environment Profile; the site's own when omitted.
+ * @param environment Profile; the level's own when omitted.
+ * @param level       The site's credentials or the network's.
  */
 export function fetchSettings(
-	environment?: EnvironmentType
+	environment?: EnvironmentType,
+	level: SettingsLevel = 'site'
 ): Promise< Settings > {
+	const base = settingsPathOf( level );
 	const path = environment
-		? `${ SETTINGS_PATH }?environment=${ encodeURIComponent( environment ) }`
-		: SETTINGS_PATH;
+		? `${ base }?environment=${ encodeURIComponent( environment ) }`
+		: base;
 	return apiFetch< Settings >( { path } );
 }
 
 /**
- * Saves changes to a profile; for the site's own profile the server verifies them with the API first.
+ * Saves changes to a profile. The server verifies them with the API first for the site's own profile,
+ * and for every profile of the network.
  *
  * @param environment Profile.
  * @param changes     Only the fields to change; an absent secret keeps the stored one.
+ * @param level       The site's credentials or the network's.
  */
 export function saveSettings(
 	environment: EnvironmentType,
-	changes: SettingsChanges
+	changes: SettingsChanges,
+	level: SettingsLevel = 'site'
 ): Promise< Settings > {
 	return apiFetch< Settings >( {
-		path: SETTINGS_PATH,
+		path: settingsPathOf( level ),
 		method: 'POST',
 		data: { environment, ...changes },
 	} );
+}
+
+export const NETWORK_SYNC_PATH = `${ REST_NAMESPACE }/network/sync`;
+
+/** The knowledge sync of each site of the network, for the network's screen. */
+export function fetchNetworkSync(): Promise< NetworkSiteSync[] > {
+	return apiFetch< NetworkSiteSync[] >( { path: NETWORK_SYNC_PATH } );
 }
 
 /**

@@ -67,6 +67,22 @@ export interface Settings {
 	inherited?: Partial< Record< LockableField, 'network' > >;
 }
 
+/** The credentials of the site itself, or of the multisite network (every site's unless it sets its own). */
+export type SettingsLevel = 'site' | 'network';
+
+/** GET /causerie/v1/network/sync: one site of the network (REST\Network_Sync_Controller). */
+export interface NetworkSiteSync {
+	site: number;
+	name: string;
+	url: string;
+	synced: number;
+	total: number;
+	pending: number;
+	failed: number;
+	/** Why the site's sync is paused: a diagnosis code and its title; null when it is not. */
+	pause: { code: string; title: string } | null;
+}
+
 /** A diagnosis as the server describes it, translated. */
 export interface Diagnosis {
 	code: DiagnosisCode;
@@ -74,6 +90,8 @@ export interface Diagnosis {
 	title: string;
 	explanation: string;
 	steps: string[];
+	/** The steps as the fix wizard shows them above its own form ("paste it below"); the server sends both. */
+	wizardSteps?: string[];
 }
 
 /** The last time the checks repaired the connection by themselves, within the last 24 hours. */
@@ -102,9 +120,13 @@ export interface ConnectionStatus {
 	state: 'connected' | 'attention' | 'broken';
 	/** When causes stack, the one to fix first. */
 	diagnosis: Diagnosis | null;
+	/** When a check or a call first found the diagnosis; null when connected or for a local fault. */
+	since?: string | null;
 	tokenExpiresAt: string | null;
 	nextRefreshAt: string | null;
 	checkedAt: string | null;
+	/** Seconds since the last live check, by the server's clock; null before the first. */
+	checkAgeSeconds?: number | null;
 	lastSuccessAt: string | null;
 	healed: Healed | null;
 	/** Null until the authorization server is known. */
@@ -146,6 +168,8 @@ export interface ChecksRun {
 		| ( Omit< Healed, 'title' > & { evidence: Record< string, unknown > } )
 		| null;
 	checks: CheckResult[];
+	/** POST only: another run was under way, so these are the last results, not a new run. */
+	busy?: boolean;
 }
 
 /** POST /causerie/v1/token/regenerate */

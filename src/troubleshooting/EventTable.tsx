@@ -2,6 +2,7 @@ import { __ } from '@wordpress/i18n';
 
 import type { DiagnosisTexts, LoggedEvent } from '../shared/types';
 import {
+	eventCode,
 	eventLabel,
 	kindLabel,
 	localTime,
@@ -14,7 +15,7 @@ interface Props {
 }
 
 /**
- * Events as a wp-admin table: local time, kind, what happened in plain words (with its code, for support),
+ * Events as a wp-admin table: local time, kind, what happened in plain words (with a diagnosis' code, for support),
  * and the details.
  *
  * @param props        Component props.
@@ -22,6 +23,8 @@ interface Props {
  * @param props.texts  The diagnoses' texts, for their titles.
  */
 export function EventTable( { events, texts }: Props ) {
+	const code = ( event: LoggedEvent ) =>
+		eventCode( event.code, texts, event.context, event.kind );
 	return (
 		<table className="widefat striped causerie-event-table">
 			<caption className="screen-reader-text">
@@ -52,8 +55,13 @@ export function EventTable( { events, texts }: Props ) {
 								texts,
 								event.context,
 								event.kind
-							) }{ ' ' }
-							<code>{ event.code }</code>
+							) }
+							{ code( event ) && (
+								<>
+									{ ' ' }
+									<code>{ code( event ) }</code>
+								</>
+							) }
 						</td>
 						<td>{ summarizeContext( event.context ) || '—' }</td>
 					</tr>

@@ -164,7 +164,34 @@ export function eventLabel(
 		return action();
 	}
 	// Diagnoses carry the server's own, translated titles, the same ones the wizard shows.
-	return ( isDiagnosisCode( code ) && texts?.[ code ]?.title ) || code;
+	return diagnosisTitle( code, texts ) ?? code;
+}
+
+function diagnosisTitle(
+	code: string,
+	texts: DiagnosisTexts | null
+): string | null {
+	return ( isDiagnosisCode( code ) && texts?.[ code ]?.title ) || null;
+}
+
+/**
+ * The code to show beside an event's label, for support: a diagnosis' code, which names the cause the
+ * support report and the Catalog use. Null when the label already says it: the plugin's own actions
+ * ("A new access token was issued" is all `issued` means), and a code shown as its own label.
+ *
+ * @param code    The event's code.
+ * @param texts   The diagnoses' texts, when loaded.
+ * @param context The event's context.
+ * @param kind    The event's kind.
+ */
+export function eventCode(
+	code: string,
+	texts: DiagnosisTexts | null,
+	context: LoggedEvent[ 'context' ] = null,
+	kind: EventKind | null = null
+): string | null {
+	const label = eventLabel( code, texts, context, kind );
+	return label === diagnosisTitle( code, texts ) ? code : null;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -27,6 +27,7 @@ use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Credentials\Secret_Binding;
 use Causerie\Connector\Credentials\Site_Binding;
+use Causerie\Connector\Health\Connection_State;
 use Causerie\Connector\Health\Live_Checks;
 use Causerie\Connector\Http\Http_Client;
 use Causerie\Connector\Http\Retry_Policy;
@@ -49,6 +50,7 @@ final class Services {
 	public readonly Api_Client $api;
 	public readonly Connection_Verifier $verifier;
 	public readonly Live_Checks $checks;
+	public readonly Connection_State $state;
 
 	/**
 	 * Seconds the retry policy was asked to wait, in order.
@@ -85,7 +87,8 @@ final class Services {
 		$this->tokens      = new Token_Manager( $this->credentials, $this->discovery, $this->client, $this->store, $binding, $revoker, $this->intake, $this->renewal );
 		$this->api         = new Api_Client( $this->tokens, $this->credentials, $this->http, new Refusal( $this->jwks, $this->client ), $retry );
 		$this->verifier    = new Connection_Verifier( $this->discovery, $this->client, $this->api );
-		$this->checks      = new Live_Checks( $this->credentials, $this->tokens, $this->api, $binding );
+		$this->state       = new Connection_State( $this->credentials, $binding );
+		$this->checks      = new Live_Checks( $this->credentials, $this->tokens, $this->api, $binding, $this->state );
 	}
 
 	/**

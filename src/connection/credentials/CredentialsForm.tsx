@@ -6,6 +6,7 @@ import type {
 	AuthorizationServer,
 	CredentialField,
 	Settings,
+	SettingsLevel,
 } from '../../shared/types';
 import { AddressFields } from './AddressFields';
 import { ENVIRONMENT_LABELS, FIELD_LABELS } from './constants';
@@ -24,16 +25,24 @@ interface Props {
 	onSaved: ( settings: Settings ) => void;
 	/** The sign-in service found for the credentials in use, when known. */
 	server?: AuthorizationServer | null;
+	/** The site's credentials, or the network's (which are always verified before they are saved). */
+	level?: SettingsLevel;
 }
 
 /**
  * The fields of one profile, with Save (which the server verifies first) and Test without saving.
  */
-export function CredentialsForm( { settings, onSaved, server = null }: Props ) {
+export function CredentialsForm( {
+	settings,
+	onSaved,
+	server = null,
+	level = 'site',
+}: Props ) {
 	const { values, errors, busy, outcome, setField, save, verify } =
-		useCredentialForm( settings, onSaved );
+		useCredentialForm( settings, onSaved, level );
 	const formRef = useRef< HTMLFormElement >( null );
 	const isActive = settings.environment === settings.activeEnvironment;
+	const isNetwork = level === 'network';
 	const reasonOf = ( field: CredentialField ) =>
 		lockReasonIn( settings, field );
 	const fromNetwork = ( field: CredentialField ) =>
@@ -91,8 +100,8 @@ export function CredentialsForm( { settings, onSaved, server = null }: Props ) {
 				onChange={ setField }
 				errors={ errors }
 				settings={ settings }
-				// The sign-in service found is that of the profile in use.
-				server={ isActive ? server : null }
+				// The sign-in service found is that of the site's profile in use.
+				server={ isActive && ! isNetwork ? server : null }
 			/>
 			<ScopesField
 				value={ values.scopes }
@@ -111,18 +120,24 @@ export function CredentialsForm( { settings, onSaved, server = null }: Props ) {
 				>
 					{ __( 'Save', 'causerie-connector' ) }
 				</Button>
-				<Button
-					variant="secondary"
-					onClick={ verify }
-					isBusy={ busy === 'verify' }
-					disabled={ busy !== null }
-					accessibleWhenDisabled
-				>
-					{ __( 'Test without saving', 'causerie-connector' ) }
-				</Button>
+				{ ! isNetwork && (
+					<Button
+						variant="secondary"
+						onClick={ verify }
+						isBusy={ busy === 'verify' }
+						disabled={ busy !== null }
+						accessibleWhenDisabled
+					>
+						{ __( 'Test without saving', 'causerie-connector' ) }
+					</Button>
+				) }
 				<ProgressStatus
 					busy={ busy !== null }
-					message={ statusText( busy, outcome, isActive ) }
+					message={ statusText(
+						busy,
+						outcome,
+						isActive || isNetwork
+					) }
 				/>
 			</div>
 			<OutcomeNotice outcome={ outcome } />

@@ -17,7 +17,9 @@ function isEnvironment( value: string ): value is EnvironmentType {
 }
 
 /**
- * Each environment keeps its own credentials; the one matching the site's environment type is in use.
+ * Each environment keeps its own credentials; the one matching the site's environment type is in use. Worded
+ * by what it does: which credentials the site uses when it runs as Production, Staging…; the setting that
+ * decides it (WP_ENVIRONMENT_TYPE) is named in small print only.
  */
 export function EnvironmentField( {
 	value,
@@ -31,7 +33,7 @@ export function EnvironmentField( {
 			environment === active
 				? sprintf(
 						/* translators: %s: an environment, such as Production */
-						__( '%s (in use on this site)', 'causerie-connector' ),
+						__( '%s (as it runs now)', 'causerie-connector' ),
 						ENVIRONMENT_LABELS[ environment ]
 					)
 				: ENVIRONMENT_LABELS[ environment ],
@@ -58,7 +60,10 @@ export function EnvironmentField( {
 	return (
 		<SelectControl
 			__next40pxDefaultSize
-			label={ __( 'Environment profile', 'causerie-connector' ) }
+			label={ __(
+				'Credentials used when this site runs as',
+				'causerie-connector'
+			) }
 			value={ value }
 			options={ options }
 			onChange={ ( next: string ) => {
@@ -67,7 +72,21 @@ export function EnvironmentField( {
 				}
 			} }
 			disabled={ disabled }
-			help={ help }
+			help={
+				<>
+					{ help }{ ' ' }
+					<small>
+						{ sprintf(
+							/* translators: %s: an environment, such as production */
+							__(
+								'WordPress tells how the site runs through the WP_ENVIRONMENT_TYPE setting in wp-config.php (now: %s).',
+								'causerie-connector'
+							),
+							active
+						) }
+					</small>
+				</>
+			}
 		/>
 	);
 }

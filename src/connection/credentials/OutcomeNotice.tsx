@@ -1,8 +1,9 @@
 import { Notice } from '@wordpress/components';
-import { __, sprintf } from '@wordpress/i18n';
+import { __ } from '@wordpress/i18n';
 
-import { REQUIRED_SCOPES } from './constants';
 import { DiagnosisNotice } from '../../shared/DiagnosisNotice';
+import { ScopeList } from '../../shared/ScopeList';
+import { REQUIRED_SCOPES } from '../../shared/scopes';
 import type { Outcome } from '../hooks/useCredentialForm';
 
 /**
@@ -49,24 +50,24 @@ export function OutcomeNotice( { outcome }: { outcome: Outcome | null } ) {
 				spokenMessage={ null }
 			>
 				<p>
-					{ sprintf(
-						/* translators: %s: a list of permissions, such as read:widget, write:knowledge */
-						__( 'Permissions granted: %s.', 'causerie-connector' ),
-						outcome.result.scopes.join( ', ' ) ||
-							__( 'none', 'causerie-connector' )
-					) }
-				</p>
-				{ missing.length > 0 && (
-					<p>
-						{ sprintf(
-							/* translators: %s: a list of permissions, such as write:knowledge */
-							__(
-								'Not granted, but needed by the plugin: %s. Grant them to the app in the Causerie dashboard.',
+					{ outcome.result.scopes.length > 0
+						? __( 'Permissions granted:', 'causerie-connector' )
+						: __(
+								'No permission was granted.',
 								'causerie-connector'
-							),
-							missing.join( ', ' )
-						) }
-					</p>
+							) }
+				</p>
+				<ScopeList scopes={ outcome.result.scopes } />
+				{ missing.length > 0 && (
+					<>
+						<p>
+							{ __(
+								'Not granted, but needed by the plugin (grant them to the app in the Causerie dashboard):',
+								'causerie-connector'
+							) }
+						</p>
+						<ScopeList scopes={ missing } />
+					</>
 				) }
 			</Notice>
 		);

@@ -1,8 +1,8 @@
 import { CheckboxControl } from '@wordpress/components';
 import { useId } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
 
-import { FIELD_LABELS, KNOWN_SCOPES } from './constants';
+import { SCOPES, scopeHelp, scopeLabel } from '../../shared/scopes';
+import { FIELD_LABELS } from './constants';
 import { fieldHelp } from './fieldHelp';
 
 interface Props {
@@ -15,23 +15,9 @@ interface Props {
 	disabled?: boolean;
 }
 
-const PURPOSES: Record< ( typeof KNOWN_SCOPES )[ number ], string > = {
-	'read:widget': __(
-		'Needed to show the chat widget.',
-		'causerie-connector'
-	),
-	'write:knowledge': __(
-		'Needed to send the site’s content to the chatbot’s knowledge.',
-		'causerie-connector'
-	),
-	'read:conversations': __(
-		'Optional: lets the plugin read past conversations.',
-		'causerie-connector'
-	),
-};
-
 /**
- * The permissions the plugin asks for; a group of checkboxes, described by its error or lock reason.
+ * The permissions the plugin asks for, each named by what it allows, its identifier in small print for
+ * whoever ticks it in the Causerie dashboard; a group of checkboxes, described by its error or lock reason.
  */
 export function ScopesField( {
 	value,
@@ -46,7 +32,7 @@ export function ScopesField( {
 	const toggle = ( scope: string, checked: boolean ) =>
 		onChange(
 			checked
-				? KNOWN_SCOPES.filter(
+				? SCOPES.filter(
 						( known ) => known === scope || value.includes( known )
 					)
 				: value.filter( ( granted ) => granted !== scope )
@@ -57,11 +43,18 @@ export function ScopesField( {
 			aria-describedby={ help ? `${ id }__help` : undefined }
 		>
 			<legend>{ FIELD_LABELS.scopes }</legend>
-			{ KNOWN_SCOPES.map( ( scope ) => (
+			{ SCOPES.map( ( scope ) => (
 				<CheckboxControl
 					key={ scope }
-					label={ scope }
-					help={ PURPOSES[ scope ] }
+					label={ scopeLabel( scope ) }
+					help={
+						<>
+							{ scopeHelp( scope ) }{ ' ' }
+							<small className="causerie-scope-id">
+								<code>{ scope }</code>
+							</small>
+						</>
+					}
 					checked={ value.includes( scope ) }
 					onChange={ ( checked: boolean ) =>
 						toggle( scope, checked )

@@ -19,26 +19,13 @@ export const ENVIRONMENT_LABELS: Record< EnvironmentType, string > = {
 	production: __( 'Production', 'causerie-connector' ),
 };
 
-/** Settings_Input::KNOWN_SCOPES */
-export const KNOWN_SCOPES = [
-	'read:conversations',
-	'write:knowledge',
-	'read:widget',
-] as const;
-
-/** Credential_Store::REQUIRED_SCOPES: what the chat widget and the knowledge sync need. */
-export const REQUIRED_SCOPES: readonly string[] = [
-	'read:widget',
-	'write:knowledge',
-];
-
 export const FIELD_LABELS: Record< CredentialField, string > = {
 	clientId: __( 'Client ID', 'causerie-connector' ),
 	clientSecret: __( 'Client secret', 'causerie-connector' ),
 	apiUrl: __( 'API address', 'causerie-connector' ),
 	issuer: __( 'Authorization server (issuer)', 'causerie-connector' ),
 	tokenEndpoint: __( 'Token endpoint', 'causerie-connector' ),
-	scopes: __( 'Permissions (scopes)', 'causerie-connector' ),
+	scopes: __( 'Permissions', 'causerie-connector' ),
 };
 
 /** Suffix of the wp-config.php constant or environment variable that overrides a field (Overrides.php). */

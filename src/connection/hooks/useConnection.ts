@@ -18,6 +18,22 @@ import type {
  */
 export const CHECKS_TIMEOUT_MS = 45_000;
 
+/**
+ * The screen opens from the last known state, and runs the live checks on load only when the last
+ * check is older than this: with the API hanging, every run holds a PHP worker for its timeouts.
+ */
+export const CHECK_AFTER_SECONDS = 300;
+
+/**
+ * Whether the last known state is too old to open the screen on without checking again.
+ *
+ * @param status The status, with the server's age of its last check.
+ */
+export function isStale( status: ConnectionStatus ): boolean {
+	const age = status.checkAgeSeconds;
+	return typeof age !== 'number' || age >= CHECK_AFTER_SECONDS;
+}
+
 export interface Connection {
 	status: ConnectionStatus;
 	checks: ChecksRun | null;

@@ -4,6 +4,7 @@ import { saveSettings, verifySettings } from '../../shared/api';
 import type {
 	CredentialField,
 	Settings,
+	SettingsLevel,
 	VerifyResult,
 } from '../../shared/types';
 import { candidateOf, changesOf, valuesOf } from '../credentials/changes';
@@ -44,10 +45,12 @@ export interface UseCredentialForm {
  *
  * @param settings The profile as stored.
  * @param onSaved  Told of the profile the server kept after a save.
+ * @param level    The site's credentials or the network's.
  */
 export function useCredentialForm(
 	settings: Settings,
-	onSaved: ( settings: Settings ) => void
+	onSaved: ( settings: Settings ) => void,
+	level: SettingsLevel = 'site'
 ): UseCredentialForm {
 	const [ values, setValues ] = useState( () => valuesOf( settings ) );
 	const [ errors, setErrors ] = useState< FieldErrors >( {} );
@@ -88,7 +91,7 @@ export function useCredentialForm(
 		setOutcome( null );
 		const request =
 			action === 'save'
-				? saveSettings( settings.environment, changes ).then(
+				? saveSettings( settings.environment, changes, level ).then(
 						( saved ): Outcome => ( {
 							kind: 'saved',
 							settings: saved,

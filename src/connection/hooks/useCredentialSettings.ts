@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useState } from '@wordpress/element';
 
 import { fetchSettings, toRestError } from '../../shared/api';
-import type { EnvironmentType, RestError, Settings } from '../../shared/types';
+import type {
+	EnvironmentType,
+	RestError,
+	Settings,
+	SettingsLevel,
+} from '../../shared/types';
 
 export interface UseCredentialSettings {
 	data: Settings | null;
@@ -24,9 +29,11 @@ interface Request {
  * Loads the credentials of one profile; the site's own first, through the preloaded path.
  *
  * @param initial Settings already at hand (preloaded by the page), to paint without a request.
+ * @param level   The site's credentials or the network's.
  */
 export function useCredentialSettings(
-	initial?: Settings
+	initial?: Settings,
+	level: SettingsLevel = 'site'
 ): UseCredentialSettings {
 	const [ data, setData ] = useState< Settings | null >( initial ?? null );
 	const [ error, setError ] = useState< RestError | null >( null );
@@ -43,7 +50,7 @@ export function useCredentialSettings(
 		let isCurrent = true;
 		setIsBusy( true );
 		setError( null );
-		fetchSettings( request.environment )
+		fetchSettings( request.environment, level )
 			.then( ( settings ) => {
 				if ( isCurrent ) {
 					setData( settings );
@@ -62,7 +69,7 @@ export function useCredentialSettings(
 		return () => {
 			isCurrent = false;
 		};
-	}, [ request ] );
+	}, [ request, level ] );
 
 	const environment = request ? request.environment : initial?.environment;
 	const select = useCallback(

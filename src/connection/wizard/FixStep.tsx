@@ -15,6 +15,7 @@ import type {
 	Settings,
 } from '../../shared/types';
 import type { FixKind } from './causes';
+import { ScopeList } from '../../shared/ScopeList';
 import { AddressFix } from './AddressFix';
 import { ClockSkew } from './ClockSkew';
 import { CredentialsFix } from './CredentialsFix';
@@ -143,7 +144,9 @@ export function FixStep( {
 		case 'environment':
 			body = (
 				<>
-					<DiagnosisSteps steps={ diagnosis.steps } />
+					<DiagnosisSteps
+						steps={ diagnosis.wizardSteps ?? diagnosis.steps }
+					/>
 					<CredentialsFix
 						withClientId={
 							kind === 'environment' || settings?.clientId === ''
@@ -179,17 +182,11 @@ export function FixStep( {
 				<>
 					<p>
 						{ __(
-							'In the Causerie dashboard, grant this site’s client these scopes:',
+							'In the Causerie dashboard, give this site’s app these permissions:',
 							'causerie-connector'
 						) }
 					</p>
-					<ul className="causerie-wizard__scopes">
-						{ missingScopes( evidence ).map( ( scope ) => (
-							<li key={ scope }>
-								<code>{ scope }</code>
-							</li>
-						) ) }
-					</ul>
+					<ScopeList scopes={ missingScopes( evidence ) } />
 					<DiagnosisSteps steps={ diagnosis.steps } />
 					{ button(
 						__(

@@ -2,10 +2,41 @@
  * The admin notice of a broken connection: administrators see it on every admin screen with the cause
  * and a link to the fix, editors never do, it can be dismissed, and it goes once the connection is fixed.
  */
-import { CLIENT, control, heal, rest, titleOf } from '../connection';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+import {
+	CLIENT,
+	control,
+	heal,
+	recordTally,
+	rest,
+	Tally,
+	titleOf,
+} from '../connection';
 import { expect, logIn, test } from '../fixtures';
+import { siteDirOf } from '../widget';
 
 const NOTICE = '#causerie-connection-notice';
+const ROOT = path.resolve( __dirname, '../../..' );
+
+/**
+ * Runs one of the plugin's cron jobs now, as the system's cron would (the built-in PHP server drops WP-Cron's
+ * loopback requests).
+ *
+ * @param baseURL The site's address.
+ * @param hook    The cron hook.
+ */
+function runCron( baseURL: string, hook: string ): void {
+	execFileSync(
+		'php',
+		[ path.join( ROOT, 'bin/wp/cron-event-run.php' ), hook ],
+		{
+			cwd: siteDirOf( baseURL ),
+			env: { ...process.env, WP_URL: baseURL },
+		}
+	);
+}
 
 test.describe( 'The admin notice', () => {
 	test( 'shows administrators the cause on other screens, never editors, and goes once fixed', async ( {
@@ -65,6 +96,64 @@ test.describe( 'The admin notice', () => {
 		await expect( page.locator( '#wpbody-content' ) ).toBeVisible();
 		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
 		await editorContext.close();
+	} );
+
+	test( 'a break found by the daily check or by a failing sync call shows on the first dashboard load, and goes with the fix, without opening the screen', async ( {
+		page,
+		context,
+		baseURL,
+		sandboxURL,
+	}, info ) => {
+		await logIn( context, baseURL!, 'admin' );
+		await heal( page, sandboxURL );
+		const tally = new Tally( page );
+
+		// The secret regenerated at Causerie; the daily health check, run by cron, finds it.
+		const { secret } = await control(
+			sandboxURL,
+			'POST',
+			`/clients/${ CLIENT.id }/secret`,
+			{}
+		);
+		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/revoke` );
+		runCron( baseURL!, 'causerie_connector_health_check' );
+		await page.goto( '/wp-admin/' );
+		await expect( page.locator( NOTICE ) ).toContainText(
+			await titleOf( page, 'invalid_client' )
+		);
+
+		// The new secret saved (proven on the API as it is saved): the next dashboard load is clear.
+		const saved = await rest( page, 'POST', '/causerie/v1/settings', {
+			clientSecret: secret,
+		} );
+		expect( saved.status ).toBe( 200 );
+		await page.goto( '/wp-admin/' );
+		await expect( page.locator( '#wpbody-content' ) ).toBeVisible();
+		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
+
+		// The credentials refused again, met this time by the knowledge sync's call to the API.
+		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/secret`, {
+			secret: 'regenerated-again',
+		} );
+		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/revoke` );
+		runCron( baseURL!, 'causerie_connector_sync_reconcile' );
+		await page.goto( '/wp-admin/' );
+		await expect( page.locator( NOTICE ) ).toContainText(
+			await titleOf( page, 'invalid_client' )
+		);
+
+		// Causerie takes back the secret the site holds; the sync's next call succeeds and ends the break.
+		await control( sandboxURL, 'POST', `/clients/${ CLIENT.id }/secret`, {
+			secret,
+		} );
+		runCron( baseURL!, 'causerie_connector_sync_reconcile' );
+		await page.goto( '/wp-admin/' );
+		await expect( page.locator( '#wpbody-content' ) ).toBeVisible();
+		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
+
+		recordTally( info, 'notice without the screen', tally, '0 clicks' );
+		expect( tally.clicks ).toBe( 0 );
+		expect( tally.pastes ).toBe( 0 );
 	} );
 
 	test( 'stays dismissed until the problem changes', async ( {

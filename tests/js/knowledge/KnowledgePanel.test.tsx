@@ -145,7 +145,7 @@ describe( 'KnowledgePanel', () => {
 		} );
 	} );
 
-	it( 'names write:knowledge when a missing scope pauses the sync, and opens the wizard', async () => {
+	it( 'names the missing permission by what it allows when a missing scope pauses the sync, and opens the wizard', async () => {
 		const user = userEvent.setup();
 		const onFix = jest.fn();
 		mockedApiFetch.mockResolvedValue( {
@@ -159,13 +159,15 @@ describe( 'KnowledgePanel', () => {
 		} );
 		render( <KnowledgePanel texts={ null } onFix={ onFix } /> );
 
-		expect(
-			(
-				await screen.findAllByText(
-					/lack the write:knowledge permission, which sending content needs/
-				)
-			)[ 0 ]
-		).toBeInTheDocument();
+		const notice = await screen.findByText(
+			/lack the permission it needs/,
+			{
+				selector: 'p',
+			}
+		);
+		expect( notice ).toHaveTextContent(
+			'the credentials lack the permission it needs: Update the chatbot’s knowledge (write:knowledge)'
+		);
 		await user.click( screen.getByRole( 'button', { name: 'Fix this' } ) );
 		expect( onFix ).toHaveBeenCalledWith( 'insufficient_scope' );
 	} );

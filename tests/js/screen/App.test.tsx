@@ -2,7 +2,10 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
-import { CHECKS_TIMEOUT_MS } from '../../../src/connection/hooks/useConnection';
+import {
+	CHECK_AFTER_SECONDS,
+	CHECKS_TIMEOUT_MS,
+} from '../../../src/connection/hooks/useConnection';
 import {
 	diagnosis,
 	HEALTHY,
@@ -99,6 +102,56 @@ describe( 'Settings → Causerie', () => {
 		);
 		// A warning opens no wizard on its own.
 		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
+	} );
+
+	it( 'opens from a fresh last known state without running the checks', async () => {
+		routeApiFetch( {} );
+
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: {
+						...HEALTHY,
+						checkAgeSeconds: CHECK_AFTER_SECONDS - 1,
+					},
+					checks: run(),
+					settings: SETTINGS,
+					texts: null,
+				} }
+			/>
+		);
+		await act( async () => undefined );
+
+		expect(
+			screen.getByRole( 'heading', { name: 'Connected' } )
+		).toBeInTheDocument();
+		expect( requests() ).toEqual( [] );
+	} );
+
+	it( 'checks again on load once the last known state is stale', async () => {
+		routeApiFetch( {
+			'POST /causerie/v1/checks': run(),
+			'GET /causerie/v1/status': HEALTHY,
+		} );
+
+		render(
+			<App
+				initial={ {
+					site: SITE,
+					status: {
+						...HEALTHY,
+						checkAgeSeconds: CHECK_AFTER_SECONDS,
+					},
+					checks: run(),
+					settings: SETTINGS,
+					texts: null,
+				} }
+			/>
+		);
+		await act( async () => undefined );
+
+		expect( requests() ).toContain( 'POST /causerie/v1/checks' );
 	} );
 
 	it( 'runs the checks on load and shows what they found, without hiding the previous results', async () => {

@@ -103,7 +103,7 @@ describe( 'Fix on a health row', () => {
 		);
 		await next();
 		expect( wizard() ).toHaveTextContent(
-			'This server’s clock is 10 min behind the API’s.'
+			'This server’s clock and Causerie’s differ by 10 min.'
 		);
 		expect(
 			within( wizard() ).getByRole( 'button', { name: 'Check again' } )

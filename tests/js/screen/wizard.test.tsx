@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
+import { formatMoment } from '../../../src/shared/time';
 import type {
 	CheckResult,
 	ConnectionStatus,
@@ -99,11 +100,14 @@ describe( 'The fix wizard', () => {
 			} )
 		).toBeInTheDocument();
 		expect(
-			within( dialog ).getByText( 'HTTP status' ).nextSibling
+			within( dialog ).getByText( 'Answer code (HTTP status)' )
+				.nextSibling
 		).toHaveTextContent( '401' );
 		expect(
-			within( dialog ).getByText( 'The API said' ).nextSibling
-		).toHaveTextContent( 'The access token was revoked' );
+			within( dialog ).getByText( 'In Causerie’s words' ).nextSibling
+		).toHaveTextContent(
+			'Causerie answered: “The access token was revoked'
+		);
 		await userEvent.click(
 			within( dialog ).getByRole( 'button', { name: 'Next: fix it' } )
 		);
@@ -191,7 +195,7 @@ describe( 'The fix wizard', () => {
 		);
 
 		expect(
-			within( dialog ).getByText( 'This site’s environment' ).nextSibling
+			within( dialog ).getByText( 'This site runs as' ).nextSibling
 		).toHaveTextContent( 'production' );
 		await userEvent.click(
 			within( dialog ).getByRole( 'button', { name: 'Next: fix it' } )
@@ -298,10 +302,12 @@ describe( 'The fix wizard', () => {
 			within( dialog ).getByRole( 'button', { name: 'Next: fix it' } )
 		);
 		expect(
-			within( dialog ).getByText( 'write:knowledge', {
-				selector: 'code',
-			} )
-		).toBeInTheDocument();
+			within( dialog )
+				.getByText( 'write:knowledge', { selector: 'code' } )
+				.closest( 'li' )
+		).toHaveTextContent(
+			'Update the chatbot’s knowledge (write:knowledge)'
+		);
 		await userEvent.click(
 			within( dialog ).getByRole( 'button', {
 				name: 'I granted them: get a new token',
@@ -315,14 +321,22 @@ describe( 'The fix wizard', () => {
 		).toBeInTheDocument();
 	} );
 
-	it( 'explains clock skew and goes back to the fix while the checks still fail', async () => {
+	it( 'explains clock skew with both times, without saying which clock is wrong, and goes back to the fix while the checks still fail', async () => {
 		const skewed: ConnectionStatus = status( {
 			...diagnosis( 'clock_skew', 'The server clock is off.' ),
 			severity: 'warning',
 		} );
 		const dialog = await openWizard(
 			skewed.diagnosis as Diagnosis,
-			{ id: 'clock', status: 'warning', evidence: { skewSeconds: 600 } },
+			{
+				id: 'clock',
+				status: 'warning',
+				evidence: {
+					skewSeconds: 600,
+					siteTime: '2026-11-26T10:00:00Z',
+					apiTime: '2026-11-26T10:10:00Z',
+				},
+			},
 			{
 				'POST /causerie/v1/checks': run( {
 					clock: {
@@ -340,8 +354,15 @@ describe( 'The fix wizard', () => {
 			within( dialog ).getByRole( 'button', { name: 'Next: fix it' } )
 		);
 		expect( dialog ).toHaveTextContent(
-			'This server’s clock is 10 min behind the API’s.'
+			'This server’s clock and Causerie’s differ by 10 min.'
 		);
+		expect(
+			within( dialog ).getByText( 'This server’s time' ).nextSibling
+		).toHaveTextContent( formatMoment( '2026-11-26T10:00:00Z' ) );
+		expect(
+			within( dialog ).getByText( 'Causerie’s time' ).nextSibling
+		).toHaveTextContent( formatMoment( '2026-11-26T10:10:00Z' ) );
+		expect( dialog ).not.toHaveTextContent( /behind|ahead/ );
 		await userEvent.click(
 			within( dialog ).getByRole( 'button', { name: 'Check again' } )
 		);

@@ -83,7 +83,7 @@ function rowTexts(): string[][] {
 describe( 'EventLog', () => {
 	afterEach( () => mockedApiFetch.mockReset() );
 
-	it( 'shows each event with its local time, kind, plain-language label and details', async () => {
+	it( 'shows each event with its local time, kind, plain-language label and details, and a diagnosis’ code but never an action’s own', async () => {
 		mockedApiFetch.mockResolvedValue( [ ISSUED, REVOKED, SAVED ] );
 
 		render( <EventLog texts={ TEXTS } /> );
@@ -98,7 +98,7 @@ describe( 'EventLog', () => {
 			[
 				localTime( ISSUED.createdAt ),
 				'Access token',
-				'A new access token was issued issued',
+				'A new access token was issued',
 				'Grant: client_credentials; Scopes: read:widget, write:knowledge',
 			],
 			[
@@ -110,13 +110,13 @@ describe( 'EventLog', () => {
 			[
 				localTime( SAVED.createdAt ),
 				'Settings',
-				'Credentials were saved saved',
+				'Credentials were saved',
 				'—',
 			],
 		] );
 	} );
 
-	it( 'names self-repairs, revocations and refused new tokens in words', async () => {
+	it( 'names self-repairs, revocations and refused new tokens in words, without repeating their codes', async () => {
 		mockedApiFetch.mockResolvedValue( [
 			tokenEvent( 9, 'healed', {
 				cause: 'token_revoked',
@@ -134,11 +134,11 @@ describe( 'EventLog', () => {
 		await screen.findByRole( 'table' );
 
 		expect( rowTexts().map( ( [ , , event ] ) => event ) ).toEqual( [
-			'Repaired on its own: The access token was revoked healed',
-			'An old access token was revoked revoked',
-			'An old access token could not be revoked: the sign-in service does not offer it, so the token lasts until it expires revoked',
-			'Revoking an old access token failed; it lasts until it expires revoked',
-			'A new access token was refused, so the old one was kept: The token was signed with a key Causerie does not publish (any more). regeneration_refused',
+			'Repaired on its own: The access token was revoked',
+			'An old access token was revoked',
+			'An old access token could not be revoked: the sign-in service does not offer it, so the token lasts until it expires',
+			'Revoking an old access token failed; it lasts until it expires',
+			'A new access token was refused, so the old one was kept: The token was signed with a key Causerie does not publish (any more).',
 		] );
 		expect( rowTexts()[ 0 ]?.[ 3 ] ).toBe(
 			'Cause: token_revoked; HTTP status: 401'
@@ -158,8 +158,8 @@ describe( 'EventLog', () => {
 		await screen.findByRole( 'table' );
 
 		expect( rowTexts().map( ( [ , , event ] ) => event ) ).toEqual( [
-			'The connection was repaired on its own healed',
-			'A new access token was refused, so the old one was kept regeneration_refused',
+			'The connection was repaired on its own',
+			'A new access token was refused, so the old one was kept',
 		] );
 	} );
 

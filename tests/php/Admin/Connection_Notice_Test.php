@@ -145,6 +145,16 @@ final class Connection_Notice_Test extends TestCase {
 		self::assertSame( '', $this->notice_html() );
 	}
 
+	public function test_site_health_shows_the_connection_itself_so_the_notice_stays_off_it(): void {
+		// Site Health's own tests check the connection live on that page, after the notices were printed: a notice
+		// there told the last state while the tests below it told the new one.
+		$this->break_the_secret();
+		$this->act_as( 'administrator' );
+		set_current_screen( 'site-health' );
+
+		self::assertSame( '', $this->notice_html() );
+	}
+
 	public function test_a_healthy_connection_and_a_site_not_set_up_yet_show_nothing(): void {
 		$this->run_checks();
 		$this->act_as( 'administrator' );

@@ -10,18 +10,24 @@ namespace Causerie\Connector\Tests\Alerts;
 use Causerie\Connector\Alerts\Alert_Emails;
 use Causerie\Connector\Alerts\Alert_Recipient;
 use Causerie\Connector\Alerts\Alerter;
+use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Auth\Token_Store;
+use Causerie\Connector\Credentials\Credential_Store;
 use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Diagnosis\Catalog;
+use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Tests\Sandbox;
+use Causerie\Connector\Tests\Services;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
 use WP_REST_Request;
 
 /**
- * One email when the connection breaks, none more that day for the same cause, one when it recovers; to the
- * admin email or the address chosen; never with a secret or a token.
+ * One email when the connection breaks, none more that day for the same cause while the break lasts, one when it
+ * recovers or is paused; wherever the break or the recovery is seen; to the admin email or the address chosen;
+ * never with a secret or a token.
  *
  * @phpstan-import-type Status from \Causerie\Connector\Health\Connection_Status
  */
@@ -78,6 +84,18 @@ final class Alerts_Test extends TestCase {
 	 */
 	private function fix(): void {
 		Sandbox::control( 'POST', '/reset' );
+	}
+
+	/**
+	 * A call to the API, as a feature (the sync, the widget, the lead poll) makes it on a REST request.
+	 *
+	 * @return \Causerie\Connector\Api\Api_Response|Finding
+	 */
+	private function feature_call() {
+		// The plugin's services listen once a REST request has started, as on any request that calls the API.
+		rest_get_server();
+		$services = new Services( new Credential_Store( new Encryption(), new Overrides() ), new Encryption() );
+		return $services->api->request( 'GET', Api_Client::ME );
 	}
 
 	/**
@@ -200,18 +218,58 @@ final class Alerts_Test extends TestCase {
 		self::assertSame( $this->mail( 0, 'subject' ), $this->mail( 1, 'subject' ) );
 	}
 
-	public function test_pausing_the_connection_is_no_recovery_to_announce(): void {
+	public function test_pausing_a_copy_closes_the_open_break_with_an_email_that_says_so(): void {
 		$this->break_the_secret();
 		$this->daily_check();
 		$this->act_as( 'administrator' );
 		$request = new WP_REST_Request( 'POST', '/causerie/v1/binding' );
 		$request->set_param( 'action', 'pause' );
 		rest_get_server()->dispatch( $request );
-		$this->fix();
 
+		self::assertCount( 2, $this->mails, 'The pause is told at once, not at the next check' );
+		self::assertStringContainsString( 'paused on this copy', $this->mail( 1, 'subject' ) );
+		self::assertStringContainsString( Catalog::title( 'invalid_client' ), $this->mail( 1, 'message' ) );
+
+		$this->fix();
 		$this->daily_check();
 
+		self::assertCount( 2, $this->mails, 'A paused copy announces no recovery' );
+	}
+
+	public function test_the_same_cause_breaking_again_after_a_recovery_is_a_new_episode_with_both_emails(): void {
+		$this->break_the_secret();
+		$this->daily_check();
+		$this->fix();
+		$this->daily_check();
+		self::assertCount( 2, $this->mails );
+
+		// A minute later, the same cause again: within the day, yet a new episode.
+		$this->break_the_secret();
+		$this->daily_check();
+		$this->fix();
+		$this->daily_check();
+
+		self::assertCount( 4, $this->mails );
+		self::assertStringContainsString( Catalog::title( 'invalid_client' ), $this->mail( 2, 'subject' ) );
+		self::assertStringContainsString( 'connected again', $this->mail( 3, 'subject' ) );
+	}
+
+	public function test_a_break_a_feature_call_meets_is_emailed_without_waiting_for_a_check(): void {
+		$this->act_as( 'administrator' );
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
+		$this->break_the_secret();
+
+		$failed = $this->feature_call();
+
+		self::assertInstanceOf( Finding::class, $failed );
 		self::assertCount( 1, $this->mails );
+		self::assertStringContainsString( Catalog::title( 'invalid_client' ), $this->mail( 0, 'subject' ) );
+
+		$this->fix();
+		self::assertNotInstanceOf( Finding::class, $this->feature_call() );
+
+		self::assertCount( 2, $this->mails );
+		self::assertStringContainsString( 'connected again', $this->mail( 1, 'subject' ) );
 	}
 
 	public function test_the_address_chosen_gets_the_emails(): void {

@@ -84,6 +84,13 @@ final class Secret_Expiry_Test extends TestCase {
 	}
 
 	/**
+	 * Forgets the emails captured so far.
+	 */
+	private function forget_mails(): void {
+		$this->mails = array();
+	}
+
+	/**
 	 * Gets a new token, as the checks do.
 	 */
 	private function new_token(): void {
@@ -113,6 +120,8 @@ final class Secret_Expiry_Test extends TestCase {
 		$expires         = time() + 3 * DAY_IN_SECONDS;
 		$this->announced = $expires;
 		$this->new_token();
+		// The check emailed at once what it found wrong with these production credentials: only reminders count here.
+		$this->forget_mails();
 		$expiry = $this->expiry();
 
 		self::assertFalse( $expiry->remind( $expires - DAY_IN_SECONDS - 60 ) );

@@ -11,7 +11,7 @@ use Causerie\Connector\Api\Api_Client;
 use Causerie\Connector\Api\Api_Response;
 use Causerie\Connector\Auth\Cached_Token;
 use Causerie\Connector\Auth\Jwt_Segments;
-use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\Services;
@@ -42,7 +42,7 @@ final class Api_Client_Test extends TestCase {
 	 * @param string   $client_id Sandbox client.
 	 * @param string[] $scopes    Scopes to request.
 	 */
-	private function client( string $client_id = 'wp-production', array $scopes = Credential_Store::REQUIRED_SCOPES ): Api_Client {
+	private function client( string $client_id = 'wp-production', array $scopes = Scopes::REQUIRED ): Api_Client {
 		$this->services = ( new Services() )->connect( Sandbox::credentials( $client_id ) + array( 'scopes' => $scopes ) );
 		return $this->services->api;
 	}
@@ -206,7 +206,7 @@ final class Api_Client_Test extends TestCase {
 	 */
 	private function plant( string $access_token ): void {
 		$credentials = $this->services->credentials->credentials();
-		$this->services->store->put( new Cached_Token( $access_token, null, time(), time() + 600, Credential_Store::REQUIRED_SCOPES, $credentials->environment, 0, $credentials->identity() ) );
+		$this->services->store->put( new Cached_Token( $access_token, null, time(), time() + 600, Scopes::REQUIRED, $credentials->environment, 0, $credentials->identity() ) );
 	}
 
 	public function test_when_the_new_token_is_refused_too_the_cause_is_named(): void {

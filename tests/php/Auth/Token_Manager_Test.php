@@ -12,6 +12,7 @@ use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Auth\Token_Renewal;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Diagnosis\Finding;
@@ -273,6 +274,6 @@ final class Token_Manager_Test extends TestCase {
 		$token = $this->services()->tokens->token();
 
 		self::assertInstanceOf( Cached_Token::class, $token );
-		self::assertSame( Credential_Store::REQUIRED_SCOPES, $token->scopes );
+		self::assertSame( Scopes::REQUIRED, $token->scopes );
 	}
 }

@@ -9,6 +9,7 @@ namespace Causerie\Connector\Tests\Credentials;
 
 use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Credentials\Decryption_Failure;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Option_Storage;
@@ -53,7 +54,7 @@ final class Credential_Store_Test extends TestCase {
 	}
 
 	public function test_scopes_default_to_what_the_plugin_needs(): void {
-		self::assertSame( Credential_Store::REQUIRED_SCOPES, $this->store()->credentials()->scopes );
+		self::assertSame( Scopes::REQUIRED, $this->store()->credentials()->scopes );
 	}
 
 	public function test_constants_override_environment_variables_which_override_stored_values(): void {
@@ -220,7 +221,7 @@ final class Credential_Store_Test extends TestCase {
 
 		self::assertSame( '', $credentials->client_id );
 		self::assertSame( 'https://kept.example', $credentials->api_url );
-		self::assertSame( Credential_Store::REQUIRED_SCOPES, $credentials->scopes );
+		self::assertSame( Scopes::REQUIRED, $credentials->scopes );
 	}
 
 	public function test_the_secret_hint_is_a_fingerprint_that_shows_no_character_of_the_secret(): void {

@@ -7,9 +7,16 @@
 
 namespace Causerie\Connector\Tests\Cron;
 
+use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\Credentials\Overrides;
+use Causerie\Connector\Credentials\Site_Binding;
 use Causerie\Connector\Cron\Cron_Monitor;
 use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
+use Causerie\Connector\Diagnosis\Finding;
+use Causerie\Connector\Health\Connection_State;
+use Causerie\Connector\Tests\Services;
 use Causerie\Connector\Tests\TestCase;
 
 /**
@@ -103,5 +110,35 @@ final class Cron_Monitor_Test extends TestCase {
 		self::assertIsArray( $stopped );
 		self::assertTrue( $running['cronRunning'] );
 		self::assertFalse( $stopped['cronRunning'] );
+	}
+
+	public function test_an_expired_token_is_blamed_on_wp_cron_only_when_wp_cron_is_seen_stopped(): void {
+		$this->act_as( 'administrator' );
+		( new Services( null, new Encryption() ) )->credentials->save(
+			'local',
+			array(
+				'clientId'     => 'wp-development',
+				'clientSecret' => 'a-secret',
+				'apiUrl'       => 'https://api.causerie.example',
+			)
+		);
+		// A call met an expired token: the state the status is read from.
+		( new Connection_State( new Credential_Store( new Encryption(), new Overrides() ), new Site_Binding() ) )->record_call( new Finding( 'token_expired' ) );
+		$this->renewal_due_at( time() + 60 );
+		$running = $this->dispatch( 'GET', '/causerie/v1/status' )->get_data();
+
+		$this->renewal_due_at( time() - 2 * HOUR_IN_SECONDS );
+		( new Cron_Monitor( false, self::HOOKS ) )->report( time() - 11 * MINUTE_IN_SECONDS );
+		$stopped = $this->dispatch( 'GET', '/causerie/v1/status' )->get_data();
+
+		self::assertIsArray( $running );
+		self::assertIsArray( $stopped );
+		self::assertIsArray( $running['diagnosis'] );
+		self::assertIsArray( $stopped['diagnosis'] );
+		self::assertSame( 'token_expired', $running['diagnosis']['code'] );
+		self::assertIsString( $running['diagnosis']['explanation'] );
+		self::assertIsString( $stopped['diagnosis']['explanation'] );
+		self::assertStringNotContainsString( 'WP-Cron', $running['diagnosis']['explanation'], 'no evidence, no blame' );
+		self::assertStringContainsString( 'WP-Cron', $stopped['diagnosis']['explanation'] );
 	}
 }

@@ -14,8 +14,9 @@ use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Overrides;
 use Causerie\Connector\Cron\Health_Check;
 use Causerie\Connector\Cron\Token_Refresh;
+use Causerie\Connector\Diagnosis\Call_Outcome;
+use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Health\Live_Checks;
-use Causerie\Connector\Log\Event_Log;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
 
@@ -98,11 +99,12 @@ final class Health_Check_Test extends TestCase {
 		do_action( Health_Check::HOOK );
 		wp_unschedule_hook( Health_Check::HOOK );
 
-		Event_Log::emit( 'token', 'renewed' );
-		Event_Log::emit( 'api', 'rate_limited' );
-		self::assertFalse( $this->next_soon(), 'Neither is a break' );
+		Call_Outcome::report( null );
+		Call_Outcome::report( new Finding( 'rate_limited' ) );
+		Call_Outcome::report( new Finding( 'not_found' ) );
+		self::assertFalse( $this->next_soon(), 'None is a break of the connection' );
 
-		Event_Log::emit( 'token', 'invalid_client' );
+		Call_Outcome::report( new Finding( 'invalid_client' ) );
 		$soon = $this->next_soon();
 
 		self::assertIsInt( $soon );
@@ -116,7 +118,7 @@ final class Health_Check_Test extends TestCase {
 		do_action( Health_Check::HOOK );
 		wp_unschedule_hook( Health_Check::HOOK );
 
-		Event_Log::emit( 'token', 'invalid_client' );
+		Call_Outcome::report( new Finding( 'invalid_client' ) );
 
 		self::assertFalse( $this->next_soon() );
 	}

@@ -83,7 +83,7 @@ final class Translations_Test extends TestCase {
 		self::assertTrue( switch_to_locale( 'fr_FR' ) );
 
 		self::assertSame( 'Le jeton d’accès a expiré.', Catalog::title( 'token_expired' ) );
-		self::assertSame( 'L’horloge de ce serveur est décalée par rapport à celle de Causerie.', Catalog::title( 'clock_skew' ) );
+		self::assertSame( 'L’API n’a pas répondu à temps.', Catalog::title( 'timeout' ) );
 	}
 
 	public function test_the_diagnoses_route_answers_in_french(): void {

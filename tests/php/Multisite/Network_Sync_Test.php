@@ -7,7 +7,7 @@
 
 namespace Causerie\Connector\Tests\Multisite;
 
-use Causerie\Connector\Admin\Network_Sync_Table;
+use Causerie\Connector\REST\Network_Sync_Controller;
 use Causerie\Connector\Sync\Queue;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\Sync\Sync_Services;
@@ -77,19 +77,25 @@ final class Network_Sync_Test extends Network_TestCase {
 			)
 		);
 		restore_current_blog();
-		$table = new Network_Sync_Table( ( new Sync_Services() )->overview );
+		$rows = array_column( $this->data_of( $this->dispatch( 'GET', Network_Sync_Controller::path() ) ), null, 'site' );
 
-		$rows = array_column( $table->rows(), null, 'site' );
-		ob_start();
-		$table->render();
-		$html = (string) ob_get_clean();
-
+		self::assertIsArray( $rows[ get_current_blog_id() ] );
 		self::assertSame( 1, $rows[ get_current_blog_id() ]['synced'] );
-		self::assertSame( '', $rows[ get_current_blog_id() ]['pause'] );
-		self::assertSame( 'quota_exceeded', $rows[ $this->second_site() ]['pause'] );
-		self::assertStringContainsString( 'Knowledge sync of each site', $html );
-		self::assertStringContainsString( '(quota_exceeded)', $html );
-		self::assertMatchesRegularExpression( '/<td>1 of \d+<\/td>/', $html );
+		self::assertNull( $rows[ get_current_blog_id() ]['pause'] );
+		self::assertIsArray( $rows[ $this->second_site() ] );
+		self::assertSame(
+			array(
+				'code'  => 'quota_exceeded',
+				'title' => \Causerie\Connector\Diagnosis\Catalog::title( 'quota_exceeded' ),
+			),
+			$rows[ $this->second_site() ]['pause']
+		);
+	}
+
+	public function test_a_site_administrator_cannot_read_the_network_sync(): void {
+		$this->act_as( 'administrator' );
+
+		self::assertSame( 403, $this->dispatch( 'GET', Network_Sync_Controller::path() )->get_status() );
 	}
 
 	public function test_reading_a_sites_figures_makes_no_table_on_it(): void {
@@ -98,7 +104,7 @@ final class Network_Sync_Test extends Network_TestCase {
 		delete_option( Queue::DB_VERSION );
 		restore_current_blog();
 
-		$rows = array_column( ( new Network_Sync_Table( ( new Sync_Services() )->overview ) )->rows(), null, 'site' );
+		$rows = array_column( ( new Network_Sync_Controller( ( new Sync_Services() )->overview ) )->rows(), null, 'site' );
 
 		self::assertSame( 0, $rows[ $this->second_site() ]['pending'] );
 		switch_to_blog( $this->second_site() );

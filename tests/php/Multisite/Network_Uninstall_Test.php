@@ -8,7 +8,6 @@
 namespace Causerie\Connector\Tests\Multisite;
 
 use Causerie\Connector\Admin\Connection_Notice;
-use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Alerts\Alert_Recipient;
 use Causerie\Connector\Alerts\Alerter;
 use Causerie\Connector\Alerts\Secret_Expiry;
@@ -86,7 +85,8 @@ final class Network_Uninstall_Test extends Network_TestCase {
 	public function test_uninstall_from_the_network_removes_everything_from_every_site_and_the_network(): void {
 		$admin = $this->act_as_super_admin();
 		update_site_option( Credential_Store::NETWORK_OPTION, array( 'local' => array( 'secret' => ( new Encryption() )->encrypt( 'network-secret', Credential_Store::network_storage()->context() . '|local' ) ) ) );
-		set_site_transient( Network_Settings_Page::NOTICE . $admin, array( 'type' => 'success' ), 60 );
+		// A transient an earlier version kept for its network form's notice.
+		set_site_transient( 'causerie_connector_network_notice_' . $admin, array( 'type' => 'success' ), 60 );
 		update_user_meta( $admin, 'causerie_connector_network_wide', 'x' );
 		$this->fill_site( $admin );
 		switch_to_blog( $this->second_site() );

@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Tests\Multisite;
 
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Tests\Sandbox;
 use WP_REST_Request;
 
@@ -67,7 +68,7 @@ final class Site_Admin_Limits_Test extends Network_TestCase {
 		$this->act_as( 'administrator' );
 
 		$refused = $this->send( 'POST', '/causerie/v1/settings', array( 'scopes' => array( 'read:conversations', 'read:widget', 'write:knowledge' ) ) );
-		$same    = $this->send( 'POST', '/causerie/v1/settings/verify', array( 'scopes' => Credential_Store::REQUIRED_SCOPES ) );
+		$same    = $this->send( 'POST', '/causerie/v1/settings/verify', array( 'scopes' => Scopes::REQUIRED ) );
 
 		self::assertSame( 400, $refused->get_status() );
 		self::assertSame( 'causerie_scopes_inherited', $this->error_code( $refused ) );
@@ -89,7 +90,7 @@ final class Site_Admin_Limits_Test extends Network_TestCase {
 		$this->dispatch( 'POST', '/causerie/v1/checks' );
 		$token = $this->data_of( $this->dispatch( 'GET', '/causerie/v1/token' ) );
 
-		self::assertSame( Credential_Store::REQUIRED_SCOPES, $settings['scopes'] );
+		self::assertSame( Scopes::REQUIRED, $settings['scopes'] );
 		self::assertSame( 'network', ( (array) $settings['inherited'] )['scopes'] );
 		self::assertIsArray( $token['scopes'] );
 		self::assertNotContains( 'read:conversations', $token['scopes'] );

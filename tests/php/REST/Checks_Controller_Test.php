@@ -7,8 +7,10 @@
 
 namespace Causerie\Connector\Tests\REST;
 
+use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Encryption;
+use Causerie\Connector\REST\Checks_Controller;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -46,6 +48,29 @@ final class Checks_Controller_Test extends TestCase {
 			$checks[ $check['id'] ] = $check;
 		}
 		return $checks;
+	}
+
+	public function test_a_second_caller_while_a_check_runs_gets_the_last_results_flagged_busy_and_no_second_run(): void {
+		Sandbox::connect();
+		$this->run_checks();
+		Sandbox::control( 'DELETE', '/counters' );
+		// Another request holds the run, as a second tab would while the API hangs.
+		$owner = ( new Lock() )->acquire( Checks_Controller::LOCK, Checks_Controller::LOCK_SECONDS );
+		self::assertIsString( $owner );
+
+		$response = rest_get_server()->dispatch( new WP_REST_Request( 'POST', self::ROUTE ) );
+		( new Lock() )->release( Checks_Controller::LOCK, $owner );
+
+		self::assertSame( 200, $response->get_status() );
+		$data = $response->get_data();
+		self::assertIsArray( $data );
+		self::assertTrue( $data['busy'] );
+		self::assertIsArray( $data['checks'] );
+		self::assertCount( 9, $data['checks'] );
+		self::assertSame( array( 0 ), array_values( array_unique( Sandbox::requests() ) ), 'No second run called the API' );
+		$again = rest_get_server()->dispatch( new WP_REST_Request( 'POST', self::ROUTE ) )->get_data();
+		self::assertIsArray( $again );
+		self::assertFalse( $again['busy'], 'Once free, a caller runs the checks' );
 	}
 
 	public function test_a_healthy_connection_passes_every_check(): void {

@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Tests\REST;
 
 use Causerie\Connector\Credentials\Credential_Store;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\REST\Settings_Controller;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
@@ -293,7 +294,7 @@ final class Settings_Controller_Test extends TestCase {
 		self::assertSame(
 			array(
 				'verified'  => true,
-				'scopes'    => Credential_Store::REQUIRED_SCOPES,
+				'scopes'    => Scopes::REQUIRED,
 				'expiresIn' => 3600,
 			),
 			$response->get_data()

@@ -82,4 +82,31 @@ final class Status_Controller_Test extends TestCase {
 		self::assertIsArray( $status['diagnosis'] );
 		self::assertSame( 'clock_skew', $status['diagnosis']['code'] );
 	}
+
+	public function test_a_clock_check_shows_both_times_and_does_not_say_which_clock_is_wrong(): void {
+		Sandbox::reset();
+		Sandbox::control( 'PUT', '/clock', array( 'skewSeconds' => 90 ) );
+		Sandbox::connect();
+		$this->act_as( 'administrator' );
+		$run = rest_get_server()->dispatch( new WP_REST_Request( 'POST', '/causerie/v1/checks' ) )->get_data();
+
+		self::assertIsArray( $run );
+		self::assertIsArray( $run['checks'] );
+		$clock = array_values( array_filter( $run['checks'], static fn( mixed $check ): bool => is_array( $check ) && 'clock' === $check['id'] ) )[0] ?? null;
+		self::assertIsArray( $clock );
+		$seen = (array) $clock['evidence'];
+		self::assertIsString( $seen['siteTime'] ?? null );
+		self::assertIsString( $seen['apiTime'] ?? null );
+		$site = strtotime( $seen['siteTime'] );
+		$api  = strtotime( $seen['apiTime'] );
+		self::assertIsInt( $site );
+		self::assertIsInt( $api );
+		self::assertEqualsWithDelta( 90, $api - $site, 2, 'the API\'s time and this server\'s, as they were' );
+		$texts = $this->current_status()['diagnosis'];
+		self::assertIsArray( $texts );
+		self::assertSame( 'clock_skew', $texts['code'] );
+		self::assertIsString( $texts['explanation'] );
+		self::assertStringContainsString( 'not which one is wrong', $texts['explanation'] );
+		self::assertStringNotContainsString( 'NTP', (string) wp_json_encode( $texts['steps'] ) );
+	}
 }

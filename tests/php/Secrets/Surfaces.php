@@ -93,7 +93,8 @@ final class Surfaces {
 	 */
 	public static function excluded_routes(): array {
 		return array(
-			'network/settings' => 'on a network only, covered by Multisite\Network_Settings_Page_Test',
+			'network/settings' => 'on a network only, covered by Multisite\Network_Settings_Route_Test',
+			'network/sync'     => 'on a network only, covered by Multisite\Network_Sync_Test',
 		);
 	}
 

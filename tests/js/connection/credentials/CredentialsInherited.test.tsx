@@ -42,7 +42,7 @@ describe( 'CredentialsPanel on a site of a network', () => {
 			screen.getByLabelText( 'Client secret' )
 		).toHaveAccessibleDescription( NOTE );
 		expect(
-			screen.getByRole( 'group', { name: 'Permissions (scopes)' } )
+			screen.getByRole( 'group', { name: 'Permissions' } )
 		).toHaveAccessibleDescription( SCOPES_NOTE );
 	} );
 

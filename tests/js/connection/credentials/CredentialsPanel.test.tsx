@@ -44,28 +44,32 @@ describe( 'CredentialsPanel', () => {
 			/A secret is saved \(fingerprint 3f9a1c\)\. Leave this empty to keep it/
 		);
 		expect(
-			screen.getByRole( 'checkbox', { name: 'read:widget' } )
+			screen.getByRole( 'checkbox', { name: 'Show the chat widget' } )
 		).toBeChecked();
 		expect(
-			screen.getByRole( 'checkbox', { name: 'read:conversations' } )
+			screen.getByRole( 'checkbox', { name: 'Read conversations' } )
 		).not.toBeChecked();
 	} );
 
-	it( 'shows which environment profile is in use on this site', async () => {
+	it( 'says which credentials the site uses as it runs now, and names WP_ENVIRONMENT_TYPE only in small print', async () => {
 		await renderPanel();
 
 		const profile = screen.getByRole( 'combobox', {
-			name: 'Environment profile',
+			name: 'Credentials used when this site runs as',
 		} );
 		expect( profile ).toHaveValue( 'production' );
 		expect(
 			within( profile ).getByRole( 'option', {
-				name: 'Production (in use on this site)',
+				name: 'Production (as it runs now)',
 			} )
 		).toBeInTheDocument();
 		expect( profile ).toHaveAccessibleDescription(
-			'This site runs as Production, so these are the credentials in use.'
+			/^This site runs as Production, so these are the credentials in use\./
 		);
+		expect(
+			screen.getByText( /WP_ENVIRONMENT_TYPE/, { selector: 'small' } )
+		).toHaveTextContent( '(now: production)' );
+		expect( screen.queryByText( /Environment profile/ ) ).toBeNull();
 	} );
 
 	it( 'loads another profile when it is chosen, and says it is saved without a check', async () => {
@@ -81,7 +85,9 @@ describe( 'CredentialsPanel', () => {
 		} );
 
 		await user.selectOptions(
-			screen.getByRole( 'combobox', { name: 'Environment profile' } ),
+			screen.getByRole( 'combobox', {
+				name: 'Credentials used when this site runs as',
+			} ),
 			'staging'
 		);
 
@@ -89,7 +95,9 @@ describe( 'CredentialsPanel', () => {
 			expect( field( 'Client ID' ) ).toHaveValue( 'wp-staging' )
 		);
 		expect(
-			screen.getByRole( 'combobox', { name: 'Environment profile' } )
+			screen.getByRole( 'combobox', {
+				name: 'Credentials used when this site runs as',
+			} )
 		).toHaveAccessibleDescription( /saved without a check/ );
 		expect( secretField() ).not.toHaveAttribute(
 			'placeholder',
@@ -136,10 +144,10 @@ describe( 'CredentialsPanel', () => {
 			/CAUSERIE_CLIENT_SECRET constant/
 		);
 		expect(
-			screen.getByRole( 'checkbox', { name: 'read:widget' } )
+			screen.getByRole( 'checkbox', { name: 'Show the chat widget' } )
 		).toBeDisabled();
 		expect(
-			screen.getByRole( 'group', { name: 'Permissions (scopes)' } )
+			screen.getByRole( 'group', { name: 'Permissions' } )
 		).toHaveAccessibleDescription( /CAUSERIE_SCOPES constant/ );
 
 		await user.clear( field( 'Client ID' ) );

@@ -151,10 +151,11 @@ describe( 'Saving and testing credentials', () => {
 			},
 		] );
 		expect(
-			screen.getByText(
-				/Not granted, but needed by the plugin: write:knowledge/
-			)
-		).toBeInTheDocument();
+			screen.getByText( /Not granted, but needed by the plugin/ )
+				.nextElementSibling
+		).toHaveTextContent(
+			'Update the chatbot’s knowledge (write:knowledge)'
+		);
 		expect( secretField() ).toHaveValue( NEW_SECRET );
 		expect( onSaved ).not.toHaveBeenCalled();
 	} );

@@ -121,17 +121,19 @@ describe( 'Credentials validation', () => {
 		const user = await renderPanel( settings() );
 
 		await user.click(
-			screen.getByRole( 'checkbox', { name: 'read:widget' } )
+			screen.getByRole( 'checkbox', { name: 'Show the chat widget' } )
 		);
 		await user.click(
-			screen.getByRole( 'checkbox', { name: 'write:knowledge' } )
+			screen.getByRole( 'checkbox', {
+				name: 'Update the chatbot’s knowledge',
+			} )
 		);
 		await user.click(
 			screen.getByRole( 'button', { name: 'Test without saving' } )
 		);
 
 		expect(
-			screen.getByRole( 'group', { name: 'Permissions (scopes)' } )
+			screen.getByRole( 'group', { name: 'Permissions' } )
 		).toHaveAccessibleDescription( 'Choose at least one permission.' );
 		expect( posts() ).toEqual( [] );
 	} );

@@ -1,0 +1,54 @@
+<?php
+/**
+ * The permissions (OAuth scopes) the plugin can ask Causerie for.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Credentials;
+
+/**
+ * The one home of the scope identifiers and of which ones the plugin cannot work without. `npm run codes`
+ * writes scopes.json from rows() for the admin app, which words each scope as what it allows
+ * (src/shared/scopes.ts); the identifiers themselves are only shown in small print.
+ */
+final class Scopes {
+
+	/**
+	 * Show the chat widget, and register the site's address with it.
+	 */
+	public const READ_WIDGET = 'read:widget';
+
+	/**
+	 * Send the site's content to the chatbot's knowledge.
+	 */
+	public const WRITE_KNOWLEDGE = 'write:knowledge';
+
+	/**
+	 * Read the visitors' conversations and leads.
+	 */
+	public const READ_CONVERSATIONS = 'read:conversations';
+
+	/**
+	 * Every scope the plugin can ask for, in the order the forms list them.
+	 */
+	public const ALL = array( self::READ_CONVERSATIONS, self::WRITE_KNOWLEDGE, self::READ_WIDGET );
+
+	/**
+	 * What the plugin's features need: the chat widget and the knowledge sync. Asked for by default.
+	 */
+	public const REQUIRED = array( self::READ_WIDGET, self::WRITE_KNOWLEDGE );
+
+	/**
+	 * Each scope and whether the plugin needs it, as scopes.json holds them.
+	 *
+	 * @return array<string, array{required: bool}>
+	 */
+	public static function rows(): array {
+		$rows = array();
+		foreach ( self::ALL as $scope ) {
+			$rows[ $scope ] = array( 'required' => in_array( $scope, self::REQUIRED, true ) );
+		}
+		return $rows;
+	}
+}

@@ -1,0 +1,45 @@
+<?php
+/**
+ * Tests of the shared scope list.
+ *
+ * @package Causerie\Connector
+ */
+
+namespace Causerie\Connector\Tests\Credentials;
+
+use Causerie\Connector\Credentials\Scopes;
+use Causerie\Connector\Tests\TestCase;
+
+/**
+ * The scopes are declared once, in Scopes, and the admin app's copy (scopes.json) is current.
+ */
+final class Scopes_Test extends TestCase {
+
+	public function test_the_admin_app_s_copy_is_written_from_the_scopes(): void {
+		$copy = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/includes/Credentials/scopes.json' ), true );
+		self::assertIsArray( $copy );
+
+		self::assertSame( Scopes::rows(), $copy['scopes'], 'run npm run codes' );
+	}
+
+	public function test_the_required_scopes_are_known_ones_and_the_conversations_scope_is_optional(): void {
+		self::assertSame( array(), array_diff( Scopes::REQUIRED, Scopes::ALL ) );
+		self::assertFalse( Scopes::rows()[ Scopes::READ_CONVERSATIONS ]['required'] );
+		self::assertTrue( Scopes::rows()[ Scopes::WRITE_KNOWLEDGE ]['required'] );
+	}
+
+	public function test_no_source_file_spells_a_scope_outside_the_scopes_class(): void {
+		$sources = new \RecursiveIteratorIterator( new \RecursiveDirectoryIterator( dirname( __DIR__, 3 ) . '/includes' ) );
+		$found   = array();
+		foreach ( $sources as $file ) {
+			if ( $file instanceof \SplFileInfo && 'php' === $file->getExtension() && 'Scopes.php' !== $file->getFilename() ) {
+				foreach ( Scopes::ALL as $scope ) {
+					if ( str_contains( (string) file_get_contents( $file->getPathname() ), "'$scope'" ) ) {
+						$found[] = $file->getFilename() . ": $scope";
+					}
+				}
+			}
+		}
+		self::assertSame( array(), $found );
+	}
+}
