@@ -5,15 +5,13 @@ import { __ } from '@wordpress/i18n';
 
 import { AlertEmailSettings } from './connection/AlertEmailSettings';
 import { CredentialsPanel } from './connection/CredentialsPanel';
-import { EventLog } from './troubleshooting/EventLog';
-import { HealthPanel } from './troubleshooting/HealthPanel';
-import { SiteSummary } from './troubleshooting/SiteSummary';
 import { StatusHeader } from './connection/StatusHeader';
-import { SupportReport } from './troubleshooting/SupportReport';
 import { RegenerationWizard } from './connection/wizard/RegenerationWizard';
 import { isStale, useConnection } from './connection/hooks/useConnection';
 import { KnowledgePanel } from './knowledge/KnowledgePanel';
+import { Overview } from './overview/Overview';
 import { lazyPanel } from './shared/lazyPanel';
+import { SECTIONS } from './troubleshooting/sections';
 import type { DiagnosisCode } from './shared/codes';
 import type {
 	ChecksRun,
@@ -30,11 +28,11 @@ import { diagnosisFor } from './connection/wizard/diagnosisFor';
 export const FIX_HASH = '#fix';
 
 // Tabs fetched the first time they open, so the first paint stays within its budget (bin/bundle-size.mjs).
-// The token inspector bundles jose, the heaviest part of the screen, for a tab few owners open.
-const TokenInspector = lazyPanel( () =>
+// Troubleshooting holds the token inspector, which bundles jose, the heaviest part of the screen.
+const TroubleshootingTab = lazyPanel( () =>
 	import(
-		/* webpackChunkName: "token" */ './troubleshooting/TokenInspector'
-	).then( ( chunk ) => chunk.TokenInspector )
+		/* webpackChunkName: "troubleshooting" */ './troubleshooting/TroubleshootingTab'
+	).then( ( chunk ) => chunk.TroubleshootingTab )
 );
 const ConversationsTab = lazyPanel( () =>
 	import(
@@ -53,7 +51,9 @@ const ChatbotTab = lazyPanel( () =>
 	)
 );
 
+// Overview first, the settings second, Troubleshooting last: jargon stays in the last tab.
 const TABS = [
+	{ name: 'overview', title: __( 'Overview', 'causerie-connector' ) },
 	{ name: 'credentials', title: __( 'Credentials', 'causerie-connector' ) },
 	{ name: 'chatbot', title: __( 'Chatbot', 'causerie-connector' ) },
 	{ name: 'knowledge', title: __( 'Knowledge', 'causerie-connector' ) },
@@ -61,19 +61,34 @@ const TABS = [
 		name: 'conversations',
 		title: __( 'Conversations', 'causerie-connector' ),
 	},
-	{ name: 'token', title: __( 'Token inspector', 'causerie-connector' ) },
-	{ name: 'events', title: __( 'Event log', 'causerie-connector' ) },
-	{ name: 'support', title: __( 'Support report', 'causerie-connector' ) },
 	{ name: 'alerts', title: __( 'Alerts', 'causerie-connector' ) },
-	{ name: 'site', title: __( 'This site', 'causerie-connector' ) },
+	{
+		name: 'troubleshooting',
+		title: __( 'Troubleshooting', 'causerie-connector' ),
+	},
 ];
 
+interface Place {
+	tab: string;
+	/** Troubleshooting's section, for the hashes of the tabs it took in (#token, #events, #support, #site). */
+	section?: string;
+}
+
 /**
- * The tab a link names in the address's hash (Site Health links to #knowledge), or the first.
+ * Where a link lands: the tab or Troubleshooting section its hash names (Site Health links to #knowledge),
+ * or the overview.
+ *
+ * @param hash The address's hash, such as "#knowledge".
  */
-function initialTab(): string {
-	const name = window.location.hash.slice( 1 );
-	return TABS.some( ( tab ) => tab.name === name ) ? name : 'credentials';
+export function placeOf( hash: string ): Place {
+	const name = hash.slice( 1 );
+	if ( TABS.some( ( tab ) => tab.name === name ) ) {
+		return { tab: name };
+	}
+	if ( SECTIONS.some( ( section ) => section.name === name ) ) {
+		return { tab: 'troubleshooting', section: name };
+	}
+	return { tab: 'overview' };
 }
 
 export interface InitialData {
@@ -116,6 +131,15 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 	// The wizard may save settings: the credentials tab then starts again from what the server kept.
 	const [ settings, setSettings ] = useState( initial.settings );
 	const [ settingsVersion, setSettingsVersion ] = useState( 0 );
+	// A card's link opens its tab: TabPanel only takes a first tab, so it starts again on the new one.
+	const [ place, setPlace ] = useState( () =>
+		placeOf( window.location.hash )
+	);
+	const [ tabsVersion, setTabsVersion ] = useState( 0 );
+	const openTab = useCallback( ( tab: string ) => {
+		setPlace( { tab } );
+		setTabsVersion( ( version ) => version + 1 );
+	}, [] );
 	const settingsSaved = useCallback( ( saved: Settings ) => {
 		setSettings( saved );
 		setSettingsVersion( ( version ) => version + 1 );
@@ -185,82 +209,104 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 		);
 	}
 
+	// The screen's one "Check again": on the overview it is the connection's card, on every other tab it heads it.
+	const statusHeader = ( details: boolean ) => (
+		<StatusHeader
+			status={ status }
+			isChecking={ isChecking }
+			onFix={ openWizard }
+			onRunChecks={ recheck }
+		>
+			{ details && (
+				<a
+					href="#troubleshooting"
+					onClick={ ( event ) => {
+						event.preventDefault();
+						openTab( 'troubleshooting' );
+					} }
+				>
+					{ __( 'See each check', 'causerie-connector' ) }
+				</a>
+			) }
+		</StatusHeader>
+	);
+	const panel = ( name: string ) => {
+		switch ( name ) {
+			case 'credentials':
+				return (
+					<CredentialsPanel
+						key={ settingsVersion }
+						{ ...( settings ? { initialSettings: settings } : {} ) }
+						server={ status.server }
+						onSaved={ ( saved ) => {
+							// The wizard fixes the profile in use.
+							if (
+								saved.environment === saved.activeEnvironment
+							) {
+								setSettings( saved );
+							}
+							recheck();
+						} }
+					/>
+				);
+			case 'chatbot':
+				return (
+					<ChatbotTab
+						texts={ initial.texts }
+						onFix={ ( code ) =>
+							code ? fixRow( code ) : openWizard()
+						}
+					/>
+				);
+			case 'knowledge':
+				return (
+					<KnowledgePanel
+						texts={ initial.texts }
+						onFix={ fixRow }
+						checkedAt={ connection.checks?.checkedAt ?? null }
+					/>
+				);
+			case 'conversations':
+				return <ConversationsTab onFix={ fixRow } />;
+			case 'alerts':
+				return <AlertEmailSettings />;
+			default:
+				return (
+					<TroubleshootingTab
+						connection={ connection }
+						onFix={ fixRow }
+						texts={ initial.texts }
+						site={ initial.site }
+						{ ...( place.section
+							? { section: place.section }
+							: {} ) }
+					/>
+				);
+		}
+	};
+
 	return (
 		<div className="causerie-app">
-			<StatusHeader
-				status={ status }
-				isChecking={ isChecking }
-				onFix={ openWizard }
-				onRunChecks={ recheck }
-			/>
-			<HealthPanel
-				checks={ connection.checks }
-				status={ status }
-				isChecking={ isChecking }
-				checkError={ connection.checkError }
-				onFix={ fixRow }
-				texts={ initial.texts }
-			/>
 			<TabPanel
+				key={ tabsVersion }
 				className="causerie-tabs"
 				tabs={ TABS }
-				initialTabName={ initialTab() }
+				initialTabName={ place.tab }
 			>
-				{ ( tab ) => {
-					switch ( tab.name ) {
-						case 'credentials':
-							return (
-								<CredentialsPanel
-									key={ settingsVersion }
-									{ ...( settings
-										? { initialSettings: settings }
-										: {} ) }
-									server={ status.server }
-									onSaved={ ( saved ) => {
-										// The wizard fixes the profile in use.
-										if (
-											saved.environment ===
-											saved.activeEnvironment
-										) {
-											setSettings( saved );
-										}
-										recheck();
-									} }
-								/>
-							);
-						case 'chatbot':
-							return (
-								<ChatbotTab
-									texts={ initial.texts }
-									onFix={ ( code ) =>
-										code ? fixRow( code ) : openWizard()
-									}
-								/>
-							);
-						case 'knowledge':
-							return (
-								<KnowledgePanel
-									texts={ initial.texts }
-									onFix={ fixRow }
-									checkedAt={
-										connection.checks?.checkedAt ?? null
-									}
-								/>
-							);
-						case 'conversations':
-							return <ConversationsTab onFix={ fixRow } />;
-						case 'token':
-							return <TokenInspector server={ status.server } />;
-						case 'events':
-							return <EventLog texts={ initial.texts } />;
-						case 'support':
-							return <SupportReport />;
-						case 'alerts':
-							return <AlertEmailSettings />;
-						default:
-							return <SiteSummary site={ initial.site } />;
-					}
-				} }
+				{ ( tab ) =>
+					tab.name === 'overview' ? (
+						<Overview
+							connection={ statusHeader( true ) }
+							onOpen={ openTab }
+							checkedAt={ connection.checks?.checkedAt ?? null }
+						/>
+					) : (
+						<>
+							{ statusHeader( false ) }
+							{ panel( tab.name ) }
+						</>
+					)
+				}
 			</TabPanel>
 			{ isWizardOpen && (
 				<RegenerationWizard

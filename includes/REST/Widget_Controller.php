@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace Causerie\Connector\REST;
 
 use Causerie\Connector\Diagnosis\Finding;
+use Causerie\Connector\Widget\Preview_Page;
 use Causerie\Connector\Widget\Widget_Options;
 use Causerie\Connector\Widget\Widget_Service;
 use WP_Error;
@@ -100,6 +101,7 @@ final class Widget_Controller extends Admin_Controller {
 				),
 				'excluded'   => self::titles( $this->options->settings()['exclude'] ),
 				'homeUrl'    => home_url(),
+				'previewUrl' => Preview_Page::url( $this->options->settings() ),
 			)
 		);
 	}
@@ -197,6 +199,7 @@ final class Widget_Controller extends Admin_Controller {
 					),
 				),
 				'homeUrl'    => $text,
+				'previewUrl' => array( 'type' => array( 'string', 'null' ) ),
 			),
 		);
 		return $this->add_additional_fields_schema( $this->schema );

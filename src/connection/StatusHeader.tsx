@@ -1,5 +1,6 @@
 import { Button, Dashicon, Flex, FlexBlock } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
+import type { ReactNode } from 'react';
 
 import { healedNote } from '../shared/health/healed';
 import type { ConnectionStatus } from '../shared/types';
@@ -9,6 +10,8 @@ interface Props {
 	isChecking: boolean;
 	onFix: () => void;
 	onRunChecks: () => void;
+	/** More actions after the buttons, such as the overview's link to the checks. */
+	children?: ReactNode;
 }
 
 const STATES: Record<
@@ -38,12 +41,14 @@ const STATES: Record<
  * @param props.isChecking  Whether the checks are running.
  * @param props.onFix       Opens the fix wizard.
  * @param props.onRunChecks Runs the live checks again.
+ * @param props.children    More actions.
  */
 export function StatusHeader( {
 	status,
 	isChecking,
 	onFix,
 	onRunChecks,
+	children = null,
 }: Props ) {
 	const state = STATES[ status.state ];
 	const { diagnosis } = status;
@@ -122,6 +127,7 @@ export function StatusHeader( {
 				>
 					{ checkLabel }
 				</Button>
+				{ children }
 			</Flex>
 		</section>
 	);

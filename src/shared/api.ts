@@ -7,6 +7,7 @@ import { __ } from '@wordpress/i18n';
 import { isDiagnosisCode } from './codes';
 
 import type {
+	Activity,
 	AlertSettings,
 	Binding,
 	ChecksRun,
@@ -500,4 +501,29 @@ export function discoverServer( apiUrl: string ): Promise< DiscoveredServer > {
 		method: 'POST',
 		data: { apiUrl },
 	} );
+}
+
+export const ACTIVITY_PATH = `${ REST_NAMESPACE }/activity`;
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * This week's conversations and leads. A WordPress without the route (404) answers "unavailable" rather than
+ * an error: the overview then says the numbers are not available, as it does for the route's own reason.
+ */
+export async function fetchActivity(): Promise< Activity > {
+	try {
+		return await apiFetch< Activity >( { path: ACTIVITY_PATH } );
+	} catch ( reason ) {
+		if ( toRestError( reason ).data?.status !== 404 ) {
+			throw reason;
+		}
+		return {
+			conversations: null,
+			leads: null,
+			since: new Date( Date.now() - WEEK_MS ).toISOString(),
+			refreshedAt: null,
+			reason: 'unavailable',
+		};
+	}
 }

@@ -527,6 +527,20 @@ export interface WidgetStatus {
 	/** The posts of settings.exclude, with their titles. */
 	excluded: Array< { id: number; title: string } >;
 	homeUrl: string;
+	/** A page that shows the chatbot: the home page when the placement reaches it; null when none does. */
+	previewUrl: string | null;
+}
+
+/** GET /causerie/v1/activity: this week's numbers, from the summary cron keeps (never a remote call). */
+export interface Activity {
+	/** Null when not known: `reason` says why. */
+	conversations: number | null;
+	leads: number | null;
+	/** The start of the week counted, ISO 8601. */
+	since: string;
+	/** When the summary was last gathered, ISO 8601; null before the first time. */
+	refreshedAt: string | null;
+	reason: null | 'missing_scope' | 'not_connected' | 'unavailable';
 }
 
 /** One result of GET /wp/v2/search, as the exclusion list asks for it. */

@@ -13,6 +13,10 @@ import { __, sprintf } from '@wordpress/i18n';
 import { healedNote } from '../shared/health/healed';
 import { healthRows, type RowStatus } from '../shared/health/rows';
 import { formatMoment, formatRelative } from '../shared/time';
+import {
+	tokenSchedule,
+	type ScheduleLine,
+} from '../shared/health/tokenSchedule';
 import type {
 	ChecksRun,
 	ConnectionStatus,
@@ -66,6 +70,14 @@ function Moment( { iso, now }: { iso: string | null; now: number } ) {
 	);
 }
 
+function Line( { line, now }: { line: ScheduleLine; now: number } ) {
+	return line.text !== undefined ? (
+		<>{ line.text }</>
+	) : (
+		<Moment iso={ line.moment } now={ now } />
+	);
+}
+
 /**
  * Each live check with its status, its measure, and a way to fix it. The checks run from the status
  * header's button; the panel shows their progress and what they found.
@@ -88,6 +100,7 @@ export function HealthPanel( {
 }: Props ) {
 	const now = useNow();
 	const { healed } = status;
+	const schedule = tokenSchedule( status );
 	const rows = healthRows( checks?.checks ?? null, {
 		titleOf: ( code ) =>
 			( healed?.code === code ? healed.title : null ) ??
@@ -171,13 +184,13 @@ export function HealthPanel( {
 					<div>
 						<dt>{ __( 'Token expires', 'causerie-connector' ) }</dt>
 						<dd>
-							<Moment iso={ status.tokenExpiresAt } now={ now } />
+							<Line line={ schedule.expires } now={ now } />
 						</dd>
 					</div>
 					<div>
 						<dt>{ __( 'Next refresh', 'causerie-connector' ) }</dt>
 						<dd>
-							<Moment iso={ status.nextRefreshAt } now={ now } />
+							<Line line={ schedule.refresh } now={ now } />
 						</dd>
 					</div>
 					<div>

@@ -245,3 +245,59 @@ export async function shot(
 			)
 		);
 }
+
+/**
+ * Opens a section of the Troubleshooting tab, such as the token inspector.
+ *
+ * @param page The screen.
+ * @param name The section's tab, in the screen's language.
+ * @param tab  The Troubleshooting tab's name, in the screen's language.
+ */
+export async function openSection(
+	page: Page,
+	name: string,
+	tab = 'Troubleshooting'
+): Promise< void > {
+	await page.getByRole( 'tab', { name: tab, exact: true } ).click();
+	await page.getByRole( 'tab', { name, exact: true } ).click();
+}
+
+/**
+ * Opens Troubleshooting and expects every health row to pass: none failed, none a warning.
+ *
+ * @param page The screen.
+ */
+export async function expectHealthyRows( page: Page ): Promise< void > {
+	await page
+		.getByRole( 'tab', { name: 'Troubleshooting', exact: true } )
+		.click();
+	await expect(
+		page.locator( '.causerie-health__row' ).first()
+	).toBeVisible();
+	await expect(
+		page.locator(
+			'.causerie-health__row.is-error, .causerie-health__row.is-warning'
+		)
+	).toHaveCount( 0 );
+}
+
+/**
+ * Keeps a screenshot of the overview in a state, for the README and readme.txt.
+ *
+ * @param page    The screen, on the overview.
+ * @param state   connected, broken, not-configured, warning.
+ * @param version WordPress version.
+ */
+export async function overviewShot(
+	page: Page,
+	state: string,
+	version: string
+): Promise< void > {
+	await page.screenshot( {
+		path: path.join(
+			SCREENSHOTS,
+			`overview-${ state }-wp${ version }.png`
+		),
+		fullPage: true,
+	} );
+}

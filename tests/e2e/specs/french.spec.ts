@@ -37,10 +37,13 @@ test.describe( 'En français', () => {
 
 		await page.goto( SCREEN_PATH );
 		await expect(
-			page.getByRole( 'heading', { name: fr( 'Connection health' ) } )
+			page.getByRole( 'tab', { name: fr( 'Overview' ), selected: true } )
 		).toBeVisible();
 		await expect(
-			page.getByRole( 'tab', { name: fr( 'Token inspector' ) } )
+			page.getByRole( 'heading', { name: fr( 'Chatbot on your site' ) } )
+		).toBeVisible();
+		await expect(
+			page.getByRole( 'tab', { name: fr( 'Troubleshooting' ) } )
 		).toBeVisible();
 		// The diagnosis comes from PHP, translated there; the note around it from the admin app.
 		const { body } = await rest(

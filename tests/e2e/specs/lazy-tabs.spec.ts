@@ -6,7 +6,7 @@ import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
 import { fr } from '../french';
 
 test.describe( 'Lazily loaded tabs', () => {
-	test( 'the token inspector arrives when its tab opens, in French for a French administrator', async ( {
+	test( 'Troubleshooting and its token inspector arrive when opened, in French for a French administrator', async ( {
 		page,
 		context,
 		baseURL,
@@ -21,12 +21,27 @@ test.describe( 'Lazily loaded tabs', () => {
 
 		await page.goto( SCREEN_PATH );
 		await expect(
-			page.getByRole( 'tab', { name: fr( 'Token inspector' ) } )
+			page.getByRole( 'tab', { name: fr( 'Troubleshooting' ) } )
 		).toBeVisible();
+		expect(
+			chunks.filter( ( file ) =>
+				/\/(token|troubleshooting)\.js$/.test( file )
+			)
+		).toEqual( [] );
+
+		// Troubleshooting is a chunk, and the token inspector, which bundles jose, another inside it.
+		const troubleshooting = page.waitForResponse( ( response ) =>
+			new URL( response.url() ).pathname.endsWith(
+				'/build/troubleshooting.js'
+			)
+		);
+		await page
+			.getByRole( 'tab', { name: fr( 'Troubleshooting' ) } )
+			.click();
+		expect( ( await troubleshooting ).status() ).toBe( 200 );
 		expect( chunks.some( ( file ) => file.endsWith( '/token.js' ) ) ).toBe(
 			false
 		);
-
 		const chunk = page.waitForResponse( ( response ) =>
 			new URL( response.url() ).pathname.endsWith( '/build/token.js' )
 		);

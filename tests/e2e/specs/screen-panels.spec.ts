@@ -10,6 +10,7 @@ import {
 	control,
 	expectAccessible,
 	heal,
+	openSection,
 	rest,
 	shot,
 } from '../connection';
@@ -27,7 +28,7 @@ test.describe( 'The tabs of Settings → Causerie', () => {
 		page,
 		wordpressVersion,
 	} ) => {
-		await page.goto( SCREEN_PATH );
+		await page.goto( `${ SCREEN_PATH }#credentials` );
 		const form = page.getByRole( 'form', { name: /credentials/ } );
 		await expect( form.getByLabel( 'Client ID' ) ).toHaveValue( CLIENT.id );
 		await expectAccessible( page, 'credentials tab' );
@@ -53,7 +54,7 @@ test.describe( 'The tabs of Settings → Causerie', () => {
 		wordpressVersion,
 	} ) => {
 		await page.goto( SCREEN_PATH );
-		await page.getByRole( 'tab', { name: 'Token inspector' } ).click();
+		await openSection( page, 'Token inspector' );
 		await page
 			.getByRole( 'button', { name: 'Inspect the current token' } )
 			.click();
@@ -88,7 +89,7 @@ test.describe( 'The tabs of Settings → Causerie', () => {
 			}
 		} );
 		await page.goto( SCREEN_PATH );
-		await page.getByRole( 'tab', { name: 'Token inspector' } ).click();
+		await openSection( page, 'Token inspector' );
 
 		await page.getByLabel( 'Or paste a token' ).fill( token );
 		await page
@@ -110,7 +111,7 @@ test.describe( 'The tabs of Settings → Causerie', () => {
 		wordpressVersion,
 	} ) => {
 		await page.goto( SCREEN_PATH );
-		await page.getByRole( 'tab', { name: 'Event log' } ).click();
+		await openSection( page, 'Event log' );
 		const table = page.getByRole( 'table', {
 			name: 'Recent events, newest first',
 		} );
@@ -139,7 +140,7 @@ test.describe( 'The tabs of Settings → Causerie', () => {
 		);
 		const token = String( revealed.body.token );
 		await page.goto( SCREEN_PATH );
-		await page.getByRole( 'tab', { name: 'Support report' } ).click();
+		await openSection( page, 'Support report' );
 		await page.getByRole( 'button', { name: 'Create the report' } ).click();
 		const preview = page.getByLabel( 'Report preview' );
 		await expect( preview ).toHaveValue(
@@ -164,12 +165,12 @@ test.describe( 'The tabs of Settings → Causerie', () => {
 	test( 'every tab passes axe', async ( { page } ) => {
 		await page.goto( SCREEN_PATH );
 		await expect(
-			page.locator( '.causerie-health__progress' )
-		).not.toContainText( 'Checking the connection', { timeout: 30_000 } );
+			page.getByRole( 'button', { name: 'Check again' } )
+		).toBeVisible( { timeout: 30_000 } );
 		const tabs = page.getByRole( 'tab' );
-		const count = await tabs.count();
-		expect( count ).toBeGreaterThanOrEqual( 5 );
-		for ( let index = 0; index < count; index++ ) {
+		expect( await tabs.count() ).toBeGreaterThanOrEqual( 7 );
+		// Troubleshooting, the last tab, adds its sections' tabs after it: they are walked too.
+		for ( let index = 0; index < ( await tabs.count() ); index++ ) {
 			const tab = tabs.nth( index );
 			await tab.click();
 			await expect( tab ).toHaveAttribute( 'aria-selected', 'true' );

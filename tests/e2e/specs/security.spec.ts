@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 
-import { CLIENT, control, heal, rest, shot } from '../connection';
+import { CLIENT, control, heal, openSection, rest, shot } from '../connection';
 import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
 
 /**
@@ -47,7 +47,7 @@ test.describe( 'The secret goes only where it was saved for', () => {
 	} ) => {
 		const before = await settings( page );
 		await control( splitIssuerURL, 'POST', '/reset' );
-		await page.goto( SCREEN_PATH );
+		await page.goto( `${ SCREEN_PATH }#credentials` );
 		const form = page.getByRole( 'form', { name: /credentials/ } );
 		await form
 			.getByLabel( 'API address' )
@@ -111,7 +111,7 @@ test.describe( 'The secret goes only where it was saved for', () => {
 	test( 'the screen shows a fingerprint of the secret, never its characters', async ( {
 		page,
 	} ) => {
-		await page.goto( SCREEN_PATH );
+		await page.goto( `${ SCREEN_PATH }#credentials` );
 		const form = page.getByRole( 'form', { name: /credentials/ } );
 		await expect( form ).toContainText( /fingerprint [0-9a-f]{6}/ );
 		const html = await page.content();
@@ -134,7 +134,7 @@ test.describe( 'The secret goes only where it was saved for', () => {
 		await expect( page.locator( '.causerie-status' ) ).toContainText(
 			/paused/i
 		);
-		await page.getByRole( 'tab', { name: /token/i } ).click();
+		await openSection( page, 'Token inspector' );
 		await page.waitForLoadState( 'networkidle' );
 
 		expect( await requestsAt( sandboxURL ) ).toBe( 0 );

@@ -43,17 +43,15 @@ describe( 'Settings → Causerie → Conversations', () => {
 		const tabs = screen
 			.getAllByRole( 'tab' )
 			.map( ( tab ) => tab.textContent );
-		// After Knowledge, and with no second row of tabs inside it.
+		// After Knowledge, among the settings, and with no second row of tabs inside it.
 		expect( tabs ).toEqual( [
+			'Overview',
 			'Credentials',
 			'Chatbot',
 			'Knowledge',
 			'Conversations',
-			'Token inspector',
-			'Event log',
-			'Support report',
 			'Alerts',
-			'This site',
+			'Troubleshooting',
 		] );
 		expect(
 			screen.getByRole( 'tab', { name: 'Conversations', selected: true } )

@@ -9,12 +9,13 @@ import {
 import {
 	diagnosis,
 	HEALTHY,
-	requests,
+	requestsBesideReads,
 	routeApiFetch,
 	run,
 	SETTINGS,
 	SITE,
 	status,
+	troubleshootingPanel,
 } from './fixtures';
 import { ON } from '../widget/fixtures';
 
@@ -50,7 +51,7 @@ function rowOf( label: string ): HTMLElement {
 describe( 'Settings → Causerie', () => {
 	afterEach( () => jest.useRealTimers() );
 
-	it( 'paints the preloaded status and checks without a request', async () => {
+	it( 'paints the preloaded status on the overview without a request, and the checks under Troubleshooting', async () => {
 		routeApiFetch( {} );
 
 		render(
@@ -73,9 +74,9 @@ describe( 'Settings → Causerie', () => {
 			/>
 		);
 
-		// Tabs settle after mounting.
-		await act( async () => undefined );
-
+		expect(
+			screen.getByRole( 'tab', { name: 'Overview', selected: true } )
+		).toBeInTheDocument();
 		expect(
 			screen.getByRole( 'heading', { name: 'Not working' } )
 		).toBeInTheDocument();
@@ -85,13 +86,20 @@ describe( 'Settings → Causerie', () => {
 		expect(
 			screen.getByRole( 'button', { name: 'Fix it' } )
 		).toBeInTheDocument();
+		// The cards read their data once the screen has painted.
+		expect( requestsBesideReads() ).toEqual( [] );
+		await act( async () => undefined );
+
+		await userEvent.click(
+			screen.getByRole( 'tab', { name: 'Troubleshooting' } )
+		);
+		await troubleshootingPanel();
 		expect( rowOf( 'Clock in sync' ) ).toHaveTextContent(
 			'Off by 2 min 5 sec'
 		);
 		expect( rowOf( 'API reachable' ) ).toHaveTextContent(
 			'The API answered in 42 ms.'
 		);
-		expect( requests() ).toEqual( [] );
 		// A warning opens no wizard on its own.
 		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
 	} );
@@ -118,7 +126,7 @@ describe( 'Settings → Causerie', () => {
 		expect(
 			screen.getByRole( 'heading', { name: 'Connected' } )
 		).toBeInTheDocument();
-		expect( requests() ).toEqual( [] );
+		expect( requestsBesideReads() ).toEqual( [] );
 	} );
 
 	it( 'checks again on load once the last known state is stale', async () => {
@@ -143,7 +151,7 @@ describe( 'Settings → Causerie', () => {
 		);
 		await act( async () => undefined );
 
-		expect( requests() ).toContain( 'POST /causerie/v1/checks' );
+		expect( requestsBesideReads() ).toContain( 'POST /causerie/v1/checks' );
 	} );
 
 	it( 'runs the checks on load and shows what they found, without hiding the previous results', async () => {
@@ -153,6 +161,7 @@ describe( 'Settings → Causerie', () => {
 				new Promise( ( resolve ) => ( finish = resolve ) ),
 			'GET /causerie/v1/status': status( REVOKED ),
 		} );
+		window.location.hash = '#troubleshooting';
 
 		render(
 			<App
@@ -165,6 +174,8 @@ describe( 'Settings → Causerie', () => {
 				} }
 			/>
 		);
+		window.location.hash = '';
+		await troubleshootingPanel();
 
 		expect( healthProgress() ).toHaveTextContent(
 			'Checking the connection…'
@@ -218,6 +229,7 @@ describe( 'Settings → Causerie', () => {
 					)
 				),
 		} );
+		window.location.hash = '#troubleshooting';
 
 		render(
 			<App
@@ -230,6 +242,8 @@ describe( 'Settings → Causerie', () => {
 				} }
 			/>
 		);
+		window.location.hash = '';
+		await troubleshootingPanel();
 		await act( async () => {
 			jest.advanceTimersByTime( CHECKS_TIMEOUT_MS );
 		} );
@@ -279,7 +293,9 @@ describe( 'Settings → Causerie', () => {
 		await act( async () => finish( run() ) );
 
 		expect(
-			requests().filter( ( request ) => request.startsWith( 'POST' ) )
+			requestsBesideReads().filter( ( request ) =>
+				request.startsWith( 'POST' )
+			)
 		).toHaveLength( 1 );
 		expect(
 			await screen.findByRole( 'heading', { name: 'Connected' } )

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
@@ -11,6 +11,7 @@ import {
 	SETTINGS,
 	SITE,
 	status,
+	troubleshootingPanel,
 } from './fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
@@ -49,6 +50,8 @@ const STACKED: ChecksRun = run( {
 
 async function renderStacked( texts: DiagnosisTexts | null ) {
 	routeApiFetch( {} );
+	// The health rows are on Troubleshooting.
+	window.location.hash = '#troubleshooting';
 	render(
 		<App
 			initial={ {
@@ -66,7 +69,8 @@ async function renderStacked( texts: DiagnosisTexts | null ) {
 			checkOnLoad={ false }
 		/>
 	);
-	await act( async () => undefined );
+	window.location.hash = '';
+	await troubleshootingPanel();
 	// The wizard opened by itself on the status' diagnosis; leave it to use the rows.
 	await userEvent.click(
 		within( screen.getByRole( 'dialog' ) ).getByRole( 'button', {

@@ -1,4 +1,5 @@
 import apiFetch from '@wordpress/api-fetch';
+import { act, screen } from '@testing-library/react';
 
 import type { InitialData } from '../../../src/App';
 import type {
@@ -8,6 +9,7 @@ import type {
 	Diagnosis,
 	Settings,
 } from '../../../src/shared/types';
+import { CARD_READS } from '../overview/fixtures';
 
 export const SITE: InitialData[ 'site' ] = {
 	pluginVersion: '9.8.7',
@@ -89,7 +91,8 @@ type Handler = ( options: {
 } ) => unknown;
 
 /**
- * Answers apiFetch by method and path; an unrouted call fails the test.
+ * Answers apiFetch by method and path; an unrouted call fails the test. The overview cards' reads are
+ * answered unless a route says otherwise.
  *
  * @param routes "METHOD /path" → handler or value.
  */
@@ -101,7 +104,7 @@ export function routeApiFetch(
 	mocked.mockImplementation(
 		async ( options: Parameters< Handler >[ 0 ] ) => {
 			const key = `${ options.method ?? 'GET' } ${ options.path ?? '' }`;
-			const route = routes[ key ];
+			const route = { ...SCREEN_READS, ...routes }[ key ];
 			if ( route === undefined ) {
 				throw new Error( `Unexpected request ${ key }` );
 			}
@@ -123,6 +126,19 @@ export function requests(): string[] {
 	);
 }
 
+/** The reads a tab makes once painted: the overview's cards, and Troubleshooting's event log. */
+const SCREEN_READS: Record< string, object > = {
+	...CARD_READS,
+	'GET /causerie/v1/events': [],
+};
+
+/**
+ * The requests made, as "METHOD /path", besides the reads tabs make once painted.
+ */
+export function requestsBesideReads(): string[] {
+	return requests().filter( ( request ) => ! ( request in SCREEN_READS ) );
+}
+
 export const SETTINGS: Settings = {
 	environment: 'production',
 	activeEnvironment: 'production',
@@ -136,3 +152,19 @@ export const SETTINGS: Settings = {
 	scopes: [ 'read:widget', 'write:knowledge' ],
 	locked: {},
 };
+
+/**
+ * Waits for the Troubleshooting tab's chunk, once the screen opened on it (#troubleshooting), and answers its
+ * health panel.
+ */
+export async function troubleshootingPanel(): Promise< HTMLElement > {
+	// The tab is a chunk of its own, loading since the screen opened on it; it and its sections' tabs settle.
+	await act( async () => {
+		await import( '../../../src/troubleshooting/TroubleshootingTab' );
+	} );
+	await act( async () => undefined );
+	// Hidden while the wizard, a modal, opened by itself.
+	return screen
+		.getByRole( 'heading', { name: 'Connection health', hidden: true } )
+		.closest( '.causerie-health' ) as HTMLElement;
+}

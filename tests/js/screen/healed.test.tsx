@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { App } from '../../../src/App';
@@ -12,6 +12,7 @@ import {
 	SETTINGS,
 	SITE,
 	status,
+	troubleshootingPanel,
 } from './fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
@@ -29,7 +30,13 @@ const NOTE = `Repaired on its own: The access token was revoked. A new token was
 	REPAIRED_AT
 ) }.`;
 
-function renderApp( initial: ConnectionStatus ) {
+/**
+ * The screen on Troubleshooting, where the status heads the health panel.
+ *
+ * @param initial The preloaded status.
+ */
+async function renderApp( initial: ConnectionStatus ) {
+	window.location.hash = '#troubleshooting';
 	render(
 		<App
 			initial={ {
@@ -42,6 +49,8 @@ function renderApp( initial: ConnectionStatus ) {
 			checkOnLoad={ false }
 		/>
 	);
+	window.location.hash = '';
+	await troubleshootingPanel();
 }
 
 const header = () =>
@@ -63,8 +72,7 @@ describe( 'Checking again', () => {
 			'POST /causerie/v1/checks': run(),
 			'GET /causerie/v1/status': HEALTHY,
 		} );
-		renderApp( { ...HEALTHY, checkedAt: null } );
-		await act( async () => undefined );
+		await renderApp( { ...HEALTHY, checkedAt: null } );
 
 		expect( checkButtons() ).toHaveLength( 1 );
 		await userEvent.click(
@@ -94,8 +102,7 @@ describe( 'Checking again', () => {
 			} ),
 			'GET /causerie/v1/status': HEALED,
 		} );
-		renderApp( HEALTHY );
-		await act( async () => undefined );
+		await renderApp( HEALTHY );
 		expect( screen.queryByText( /Repaired on its own/ ) ).toBeNull();
 
 		await userEvent.click(
@@ -122,13 +129,12 @@ describe( 'Checking again', () => {
 
 	it( 'leaves the header to a cause that needs fixing now, and keeps the repair in the panel', async () => {
 		routeApiFetch( {} );
-		renderApp( {
+		await renderApp( {
 			...status(
 				diagnosis( 'server_error', 'The API answered with an error.' )
 			),
 			healed: HEALED.healed,
 		} );
-		await act( async () => undefined );
 
 		expect( within( header() ).queryByText( NOTE ) ).toBeNull();
 		expect( within( panel() ).getByRole( 'status' ) ).toHaveTextContent(

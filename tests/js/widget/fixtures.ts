@@ -28,6 +28,7 @@ export const OFF: WidgetStatus = {
 	],
 	excluded: [],
 	homeUrl: 'https://shop.example/',
+	previewUrl: 'https://shop.example/',
 };
 
 export const ON: WidgetStatus = {
