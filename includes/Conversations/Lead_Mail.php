@@ -83,12 +83,14 @@ final class Lead_Mail {
 	 * turned on later starts from that day.
 	 */
 	public function schedule(): void {
-		if ( Lead_Notifications::DAILY !== $this->notifications->mode() ) {
+		// Looked up among the autoloaded options (the choice is saved autoloaded): asking for an option never
+		// saved would cost a query on every admin page.
+		$daily = array_key_exists( Lead_Notifications::OPTION, wp_load_alloptions() )
+			&& Lead_Notifications::DAILY === $this->notifications->mode();
+		if ( ! $daily ) {
 			// Asked first: this runs on every admin page, and writing nothing should cost nothing.
 			if ( false !== wp_next_scheduled( self::DIGEST_HOOK ) ) {
 				wp_unschedule_hook( self::DIGEST_HOOK );
-			}
-			if ( false !== get_option( self::DIGEST_OPTION ) ) {
 				delete_option( self::DIGEST_OPTION );
 			}
 			return;

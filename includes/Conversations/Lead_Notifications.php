@@ -113,7 +113,7 @@ final class Lead_Notifications {
 				'mode'  => $mode,
 				'email' => $email,
 			),
-			false
+			true // Read on every admin page (the digest's schedule): autoloaded, so that costs no query.
 		);
 	}
 }

@@ -95,8 +95,9 @@ final class Lead_Poller {
 	 * Schedules the poll if it went missing, and notes when polling started.
 	 */
 	public function schedule(): void {
-		$this->state();
+		// The cursor starts with the schedule; reading it on every admin page would cost a query.
 		if ( false === wp_next_scheduled( self::HOOK ) ) {
+			$this->state();
 			wp_schedule_event( time() + self::INTERVAL, self::SCHEDULE, self::HOOK );
 		}
 	}

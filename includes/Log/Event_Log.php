@@ -77,7 +77,7 @@ final class Event_Log {
 				KEY kind (kind)
 			) {$charset};"
 		);
-		update_option( self::DB_VERSION, self::SCHEMA, false );
+		update_option( self::DB_VERSION, self::SCHEMA, true );
 	}
 
 	/**

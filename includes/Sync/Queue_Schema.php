@@ -54,7 +54,7 @@ final class Queue_Schema {
 				KEY run_state (run,state)
 			) {$charset};"
 		);
-		update_option( self::DB_VERSION, self::VERSION, false );
+		update_option( self::DB_VERSION, self::VERSION, true );
 	}
 
 	/**

@@ -103,4 +103,33 @@ final class Notice_Cost_Test extends TestCase {
 		self::assertStringContainsString( esc_html( Catalog::title( 'invalid_client' ) ), $render['html'] );
 		self::assertLessThanOrEqual( self::BUDGET, $render['queries'] );
 	}
+
+	public function test_the_plugins_own_admin_init_work_costs_no_query_once_installed(): void {
+		$user = $this->act_as( 'administrator' );
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
+		wp_cache_flush();
+		wp_load_alloptions();
+		wp_set_current_user( $user );
+		$wpdb   = $this->wpdb();
+		$before = $wpdb->num_queries;
+
+		// Only the plugin's callbacks: the tables' versions and the schedules are read from autoloaded options.
+		global $wp_filter;
+		self::assertIsArray( $wp_filter );
+		$hook = $wp_filter['admin_init'] ?? null;
+		self::assertInstanceOf( \WP_Hook::class, $hook );
+		$ran = 0;
+		foreach ( $hook->callbacks as $callbacks ) {
+			foreach ( $callbacks as $callback ) {
+				$function = $callback['function'];
+				if ( is_array( $function ) && is_object( $function[0] ) && str_starts_with( get_class( $function[0] ), 'Causerie\\Connector\\' ) ) {
+					call_user_func( $function );
+					++$ran;
+				}
+			}
+		}
+
+		self::assertGreaterThan( 0, $ran );
+		self::assertSame( 0, $wpdb->num_queries - $before );
+	}
 }
