@@ -1,2 +1,2 @@
 // Planted error: ESLint (with Prettier) must reject code that is not formatted.
-export const plantedList = [ 1, 2, 3 ];
+export const plantedList = [1,2,3];
