@@ -7,33 +7,33 @@ need_scale_packages() {
 	need_debian_packages nginx php8.2-fpm mariadb-server mariadb-client redis-server redis-tools php8.2-redis php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring php8.2-intl
 }
 
-# Starts a MariaDB server with its data in DIR, listening on 127.0.0.1:PORT and DIR/mysqld.sock, with a
-# database DB and a user wp / wp allowed everything on it. A DIR already initialised keeps its data.
-#   start_mariadb DIR PORT DB
+# Starts a MariaDB server with its data in DIR and its socket at DIR/mysqld.sock (and on 127.0.0.1:PORT when
+# PORT is given), with a database DB and a user wordpress / wordpress allowed everything on it. A DIR already
+# initialised keeps its data; a server already running there is reused.
+#   start_mariadb DIR DB [PORT]
 start_mariadb() {
-	local dir=$1 port=$2 db=$3
+	local dir=$1 db=$2 port=${3:-} network=(--skip-networking)
+	need_debian_packages mariadb-server mariadb-client "php$(php -r 'echo PHP_MAJOR_VERSION . "." . PHP_MINOR_VERSION;')-mysql"
 	mkdir -p "$dir"
-	stop_mariadb "$dir"
 	if [ ! -d "$dir/data/mysql" ]; then
 		mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$dir/data" --skip-test-db \
 			--auth-root-authentication-method=socket >"$dir/install.log" 2>&1 \
 			|| die "could not initialise MariaDB in $dir; see $dir/install.log"
 	fi
-	(exec setsid mariadbd --no-defaults --user="$(id -un)" --datadir="$dir/data" --socket="$dir/mysqld.sock" \
-		--port="$port" --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" \
-		--skip-log-bin --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 --max-connections=500 \
-		</dev/null >/dev/null 2>&1) &
-	for _ in $(seq 300); do
-		[ -S "$dir/mysqld.sock" ] && mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break
-		sleep 0.1
-	done
-	mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot -e "
-		CREATE DATABASE IF NOT EXISTS \`$db\`;
-		CREATE USER IF NOT EXISTS 'wp'@'127.0.0.1' IDENTIFIED BY 'wp';
-		CREATE USER IF NOT EXISTS 'wp'@'localhost' IDENTIFIED BY 'wp';
-		GRANT ALL ON *.* TO 'wp'@'127.0.0.1';
-		GRANT ALL ON *.* TO 'wp'@'localhost';" 2>>"$dir/error.log" \
-		|| die "MariaDB did not start in $dir on port $port; see $dir/error.log"
+	[ -z "$port" ] || network=(--port="$port" --bind-address=127.0.0.1)
+	if ! { [ -f "$dir/mysqld.pid" ] && kill -0 "$(cat "$dir/mysqld.pid")" 2>/dev/null; }; then
+		(exec setsid mariadbd --no-defaults --user="$(id -un)" --datadir="$dir/data" --socket="$dir/mysqld.sock" \
+			"${network[@]}" --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" --skip-log-bin \
+			--innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --max-connections=500 \
+			</dev/null >/dev/null 2>&1) &
+		for _ in $(seq 300); do mariadb_sql "$dir" 'SELECT 1' >/dev/null 2>&1 && break; sleep 0.1; done
+	fi
+	mariadb_sql "$dir" "CREATE DATABASE IF NOT EXISTS \`$db\`;
+		CREATE USER IF NOT EXISTS 'wordpress'@'localhost' IDENTIFIED BY 'wordpress';
+		CREATE USER IF NOT EXISTS 'wordpress'@'127.0.0.1' IDENTIFIED BY 'wordpress';
+		GRANT ALL ON \`$db\`.* TO 'wordpress'@'localhost';
+		GRANT ALL ON \`$db\`.* TO 'wordpress'@'127.0.0.1';" 2>>"$dir/error.log" \
+		|| die "MariaDB did not start in $dir; see $dir/error.log"
 }
 
 # Runs SQL on a MariaDB started by start_mariadb, as root over its socket.
