@@ -2,36 +2,15 @@
 // counters. Run by bin/bench.sh.
 import { execFileSync } from 'node:child_process';
 import { control as sandboxControl, sum } from './sandbox-control.mjs';
+import { logIn, percentile, TOKEN_ROUTE } from './bench-lib.mjs';
 
 const { WP_URL, SANDBOX_URL, SITE_DIR, ROOT } = process.env;
 const CONCURRENCY = Number( process.env.BENCH_CONCURRENCY ?? 50 );
 const CHECKS = Number( process.env.BENCH_CHECKS ?? 100 );
 
-async function logIn() {
-	const response = await fetch( `${ WP_URL }/wp-login.php`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			cookie: 'wordpress_test_cookie=WP%20Cookie%20check',
-		},
-		body: 'log=admin&pwd=password&testcookie=1',
-	} );
-	const cookies = response.headers
-		.getSetCookie()
-		.map( ( cookie ) => cookie.split( ';' )[ 0 ] )
-		.join( '; ' );
-	const nonce = await (
-		await fetch( `${ WP_URL }/wp-admin/admin-ajax.php?action=rest-nonce`, {
-			headers: { cookie: cookies },
-		} )
-	).text();
-	return { cookie: cookies, 'x-wp-nonce': nonce.trim() };
-}
-
 async function timedRequest( headers ) {
 	const start = performance.now();
-	const response = await fetch( `${ WP_URL }/wp-json/causerie/v1/token`, {
+	const response = await fetch( `${ WP_URL }${ TOKEN_ROUTE }`, {
 		headers,
 	} );
 	await response.arrayBuffer();
@@ -44,14 +23,8 @@ const burst = ( headers ) =>
 	);
 
 function percentiles( results ) {
-	const sorted = results.map( ( r ) => r.ms ).sort( ( a, b ) => a - b );
-	const at = ( p ) =>
-		sorted[
-			Math.min(
-				sorted.length - 1,
-				Math.floor( ( p / 100 ) * sorted.length )
-			)
-		].toFixed( 0 );
+	const times = results.map( ( r ) => r.ms );
+	const at = ( p ) => percentile( times, p ).toFixed( 0 );
 	const statuses = {};
 	for ( const r of results ) {
 		statuses[ r.status ] = ( statuses[ r.status ] ?? 0 ) + 1;
@@ -99,10 +72,10 @@ const expect = ( ok, message ) => {
 	}
 };
 
-const headers = await logIn();
+const headers = await logIn( WP_URL );
 const warm = await timedRequest( headers );
 if ( warm.status !== 200 ) {
-	throw new Error( `GET /causerie/v1/token answered ${ warm.status }` );
+	throw new Error( `GET ${ TOKEN_ROUTE } answered ${ warm.status }` );
 }
 // One unmeasured burst first, so every measured run sees warm PHP workers and opcache.
 await burst( headers );
