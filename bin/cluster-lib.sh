@@ -177,7 +177,8 @@ cluster_site() { echo "$(realpath -m "$1")/site"; }
 cluster_mariadb() { echo "$(realpath -m "$1")/mariadb"; }
 
 # A node's system cron: the plugin's sync and WordPress's cron (through the node's own port), every few seconds.
-# Each round is counted in DIR/node-N/loop.rounds, so a check can wait for a round that started after an event.
+# The rounds the running loop has finished are in DIR/node-N/loop.rounds, so a check can wait for a round that started
+# after an event.
 cluster_job_loop() {
 	local dir=$1 node=$2 url rounds=0
 	url=$(cluster_url "$dir")
@@ -196,6 +197,7 @@ cluster_job_loop() {
 _cluster_loop_start() {
 	local dir=$1 node=$2
 	_cluster_running "$dir/node-$node/loop.pid" && return 0
+	rm -f "$dir/node-$node/loop.rounds"
 	(exec setsid bash -c '. "$0" && cluster_job_loop "$1" "$2"' "$CLUSTER_LIB" "$dir" "$node" \
 		</dev/null >>"$dir/node-$node/loop.log" 2>&1) &
 	echo $! >"$dir/node-$node/loop.pid"
