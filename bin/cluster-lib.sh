@@ -11,6 +11,7 @@
 #                                         the object-cache drop-in in or out; Redis restarted empty, with MAXMEMORY
 #   cluster_url DIR [a|b]                 the load balancer's URL, or a node's own
 #   cluster_sandbox_url DIR, cluster_site DIR, cluster_mariadb DIR (for mariadb_sql)
+#   cluster_wp DIR ARGS...                WP-CLI on the site, e.g. cluster_wp DIR causerie sync start
 #
 # Ports: BASE nginx (round-robin over both nodes), BASE+1 node a, BASE+2 node b, BASE+3 sandbox, BASE+4 MariaDB,
 # BASE+5 Redis. Knobs read by cluster_up: CLUSTER_OBJECT_CACHE=redis|none (redis), CLUSTER_REDIS_MAXMEMORY (0: no
@@ -23,7 +24,7 @@ CLUSTER_LIB="$ROOT/bin/cluster-lib.sh"
 CLUSTER_NODES=(a b)
 
 cluster_up() {
-	local dir base port core site url
+	local dir base port core site url sandbox_starting
 	dir=$(realpath -m "$1")
 	base=$2
 	# DIR is wiped: refuse a folder that is not an earlier cluster's.
@@ -43,9 +44,14 @@ cluster_up() {
 	site=$(cluster_site "$dir")
 	url=$(cluster_url "$dir")
 
+	log "cluster in $dir: MariaDB on $((base + 4)), sandbox API on $((base + 3))"
+	# The sandbox starts (Node and tsx: seconds) while MariaDB does.
+	start_sandbox $((base + 3)) "$dir/sandbox.log" "$dir/sandbox.pid" &
+	sandbox_starting=$!
 	start_mariadb "$(cluster_mariadb "$dir")" wordpress $((base + 4))
-	start_sandbox $((base + 3)) "$dir/sandbox.log" "$dir/sandbox.pid"
 	core=$("$ROOT/bin/get-wordpress.sh" "${WP_SUITE:-sid}")
+	wait "$sandbox_starting" || die "the sandbox API did not start; see $dir/sandbox.log"
+	log "installing WordPress"
 	# One install over TCP, as every web server reaches a database server of its own.
 	CAUSERIE_DB=mariadb CAUSERIE_DB_HOST="127.0.0.1:$((base + 4))" "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
 	cat >"$site/wp-config-local.php" <<PHP
@@ -61,6 +67,7 @@ PHP
 		|| die "could not store the sandbox client in the plugin"
 	# Filled only now, so that the cache starts from what the database holds.
 	cluster_object_cache "$dir" "${CLUSTER_OBJECT_CACHE:-redis}" "${CLUSTER_REDIS_MAXMEMORY:-0}"
+	log "nodes a and b (PHP-FPM), nginx on $base, $((base + 1)) and $((base + 2))"
 	_cluster_nginx_config "$dir"
 	for node in "${CLUSTER_NODES[@]}"; do cluster_node_start "$dir" "$node"; done
 	mkdir -p "$dir/nginx/tmp"
@@ -174,18 +181,19 @@ cluster_url() {
 }
 cluster_sandbox_url() { echo "http://127.0.0.1:$(($(_cluster_base "$1") + 3))"; }
 cluster_site() { echo "$(realpath -m "$1")/site"; }
+cluster_wp() {
+	WP_CLI_ALLOW_ROOT=1 "$ROOT/vendor/bin/wp" --path="$(cluster_site "$1")" --url="$(cluster_url "$1")" "${@:2}"
+}
 cluster_mariadb() { echo "$(realpath -m "$1")/mariadb"; }
 
 # A node's system cron: the plugin's sync and WordPress's cron (through the node's own port), every few seconds.
 # The rounds the running loop has finished are in DIR/node-N/loop.rounds, so a check can wait for a round that started
 # after an event.
 cluster_job_loop() {
-	local dir=$1 node=$2 url rounds=0
-	url=$(cluster_url "$dir")
+	local dir=$1 node=$2 rounds=0
 	while :; do
 		log "node $node: wp causerie sync run"
-		WP_CLI_ALLOW_ROOT=1 CAUSERIE_NODE=$node "$ROOT/vendor/bin/wp" --path="$(cluster_site "$dir")" --url="$url" causerie sync run \
-			|| log "node $node: wp causerie sync run exited $?"
+		CAUSERIE_NODE=$node cluster_wp "$dir" causerie sync run || log "node $node: wp causerie sync run exited $?"
 		curl -s -o /dev/null --max-time 300 "$(cluster_url "$dir" "$node")/wp-cron.php?doing_wp_cron" \
 			|| log "node $node: wp-cron.php did not answer"
 		rounds=$((rounds + 1))

@@ -31,7 +31,7 @@ url=$(cluster_url "$dir")
 # Sample pages, published as an editor would: the job loops send them to the chatbot's knowledge by themselves.
 question=$(cd "$site" && WP_URL="$url" php "$ROOT/bin/wp/sample-content.php") \
 	|| die "could not publish the sample pages"
-WP_CLI_ALLOW_ROOT=1 "$ROOT/vendor/bin/wp" --path="$site" --url="$url" causerie widget enable >"$dir/widget.log" 2>&1 \
+cluster_wp "$dir" causerie widget enable >"$dir/widget.log" 2>&1 \
 	|| die "could not turn the chatbot on; see ${dir#"$ROOT"/}/widget.log"
 
 rel=${dir#"$ROOT"/}
