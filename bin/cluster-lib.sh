@@ -24,7 +24,7 @@ CLUSTER_LIB="$ROOT/bin/cluster-lib.sh"
 CLUSTER_NODES=(a b)
 
 cluster_up() {
-	local dir base port core site url sandbox_starting
+	local dir base port core site url sandbox_starting node
 	dir=$(realpath -m "$1")
 	base=$2
 	# DIR is wiped: refuse a folder that is not an earlier cluster's.
@@ -52,7 +52,7 @@ cluster_up() {
 	core=$("$ROOT/bin/get-wordpress.sh" "${WP_SUITE:-sid}")
 	wait "$sandbox_starting" || die "the sandbox API did not start; see $dir/sandbox.log"
 	log "installing WordPress"
-	# One install over TCP, as every web server reaches a database server of its own.
+	# Installed once, over TCP: the database is a server of its own, which every web node reaches.
 	CAUSERIE_DB=mariadb CAUSERIE_DB_HOST="127.0.0.1:$((base + 4))" "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
 	cat >"$site/wp-config-local.php" <<PHP
 <?php
