@@ -35,7 +35,8 @@ cluster_wp "$dir" causerie widget enable >"$dir/widget.log" 2>&1 \
 	|| die "could not turn the chatbot on; see ${dir#"$ROOT"/}/widget.log"
 
 rel=${dir#"$ROOT"/}
-cache="Redis on 127.0.0.1:$((base + 5)), maxmemory ${CLUSTER_REDIS_MAXMEMORY:-0} (allkeys-lru)"
+cache="Redis on 127.0.0.1:$((base + 5)), no memory limit"
+[ "${CLUSTER_REDIS_MAXMEMORY:-0}" = 0 ] || cache="Redis on 127.0.0.1:$((base + 5)), maxmemory $CLUSTER_REDIS_MAXMEMORY, evicting any key (allkeys-lru)"
 [ -f "$site/wp-content/object-cache.php" ] || cache="none (CLUSTER_OBJECT_CACHE=none)"
 cat <<INFO
 
