@@ -2,7 +2,8 @@
 // counters. Run by bin/bench.sh.
 import { execFileSync } from 'node:child_process';
 import { control as sandboxControl, sum } from './sandbox-control.mjs';
-import { logIn, percentile, TOKEN_ROUTE } from './bench-lib.mjs';
+import { logIn } from './wp-login.mjs';
+import { percentile, TOKEN_ROUTE } from './bench-lib.mjs';
 
 const { WP_URL, SANDBOX_URL, SITE_DIR, ROOT } = process.env;
 const CONCURRENCY = Number( process.env.BENCH_CONCURRENCY ?? 50 );

@@ -9,7 +9,8 @@
 // small maxmemory evicts WordPress's keys (the lock's, the token's) while the nodes renew.
 import { execFileSync, spawn } from 'node:child_process';
 import { control, sum } from '../sandbox-control.mjs';
-import { logIn, TOKEN_ROUTE } from '../bench-lib.mjs';
+import { logIn } from '../wp-login.mjs';
+import { TOKEN_ROUTE } from '../bench-lib.mjs';
 import { brief, load } from './load.mjs';
 
 const { WP_URL, SANDBOX_URL, SITE_DIR, ROOT, PRESSURE_REDIS_PORT } =
