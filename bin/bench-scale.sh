@@ -78,22 +78,26 @@ fill "$small" 12
 cluster_object_cache "$dir" redis
 small_eligible=$(eligible_posts "$site" "$url")
 
-# 4. Visitors, on the site of $small posts: the latest post as the single post.
+# 4. Visitors, on the site of $small posts: the latest post as the single post. The queries are counted with
+# the Redis object cache and without one.
 post=$(curl -s -o /dev/null -w '%{redirect_url}' "$url/?p=$(mariadb_sql "$(cluster_mariadb "$dir")" \
 	"SELECT MAX(ID) FROM wordpress.wp_posts WHERE post_type = 'post' AND post_status = 'publish' AND post_password = ''")")
 [ -n "$post" ] || die "no single post to visit"
 log "4. visitors: / and ${post#"$url"}, ${BENCH_SCALE_VISIT_SECONDS:-30} s a case and page"
 node "$ROOT/bin/bench-scale/visitors.mjs" "${post#"$url"}" >"$out/visitors.json"
+cluster_object_cache "$dir" none
+node "$ROOT/bin/bench-scale/visitors.mjs" "${post#"$url"}" --queries >"$out/visitors-uncached.json"
+cluster_object_cache "$dir" redis
 
 # 5. Memory: one sync worker, alone, at $small posts and at $posts.
 log "5. memory: a full sync of $small_eligible posts by one worker"
-plugin_sync "$site" "$url" "$sandbox" "$small_eligible" "$out/memory-small.json" </dev/null
+plugin_sync "$site" "$url" "$sandbox" "$small_eligible" "$out/memory-small.json" </dev/null >"$out/memory-small.log"
 cluster_object_cache "$dir" none
 fill $(( posts - small )) 13
 cluster_object_cache "$dir" redis
 eligible=$(eligible_posts "$site" "$url")
 log "5. memory: a full sync of $eligible posts by one worker"
-plugin_sync "$site" "$url" "$sandbox" "$eligible" "$out/memory-large.json" </dev/null
+plugin_sync "$site" "$url" "$sandbox" "$eligible" "$out/memory-large.json" </dev/null >"$out/memory-large.log"
 
 # Whether a full sync is still running: its state option names one (Sync_State, serialized by WordPress).
 syncing() {
@@ -109,7 +113,7 @@ loops_sync() {
 	local label=$1 kill=${2:-} t0 killed=0 killed_at=
 	node "$ROOT/bin/bench-sync.mjs" clear "$sandbox"
 	t0=$(date +%s%N)
-	bench_wp "$site" "$url" causerie sync start >"$out/$label-start.log" 2>&1 \
+	cluster_wp "$dir" causerie sync start >"$out/$label-start.log" 2>&1 \
 		|| die "wp causerie sync start failed; see $out/$label-start.log"
 	while syncing; do
 		if [ -n "$kill" ] && [ "$killed" = 0 ] && [ "$(held)" -ge $(( eligible * kill / 100 )) ]; then

@@ -70,18 +70,19 @@ export async function load( {
 			`no answer from ${ url }${ path } (${ result.errors } errors)`
 		);
 	}
-	return {
-		requests: times.length,
-		seconds,
-		perSecond: times.length / seconds,
-		p50: percentile( times, 50 ),
-		p95: percentile( times, 95 ),
-		statuses,
-		refusals,
-		nodes,
-		times,
-	};
+	return summary( times, seconds, { statuses, refusals, nodes } );
 }
+
+// A summary of response times over some seconds, with the counts beside them.
+const summary = ( times, seconds, counts ) => ( {
+	requests: times.length,
+	seconds,
+	perSecond: times.length / seconds,
+	p50: percentile( times, 50 ),
+	p95: percentile( times, 95 ),
+	...counts,
+	times,
+} );
 
 // Why an answer was not 200: the REST error's code, when it has one.
 function refusal( body ) {
@@ -111,17 +112,11 @@ export function merge( slices ) {
 			}
 			return all;
 		}, {} );
-	return {
-		requests: times.length,
-		seconds,
-		perSecond: times.length / seconds,
-		p50: percentile( times, 50 ),
-		p95: percentile( times, 95 ),
+	return summary( times, seconds, {
 		statuses: add( 'statuses' ),
 		refusals: add( 'refusals' ),
 		nodes: add( 'nodes' ),
-		times,
-	};
+	} );
 }
 
 /**
