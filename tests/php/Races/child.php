@@ -44,7 +44,7 @@ function causerie_race_arg( array $args, string $name ): string {
 /**
  * Prints one line of JSON at once.
  *
- * @param array<string, mixed> $result What came of the command.
+ * @param array<mixed> $result What came of the command.
  */
 function causerie_race_say( array $result ): void {
 	echo wp_json_encode( $result ) . "\n"; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- JSON for the test that started this process.
@@ -98,6 +98,13 @@ switch ( $causerie_command ) {
 	case 'token':
 		$causerie_token = $causerie_graph->tokens()->token();
 		causerie_race_say( $causerie_token instanceof Finding ? array( 'finding' => $causerie_token->code ) : array( 'token' => $causerie_token->access_token ) );
+		break;
+	case 'cache-add':
+		causerie_race_say( array( 'added' => wp_cache_add( 'contested', $causerie_index, 'causerie-race', 60 ) ) );
+		break;
+	case 'cache-api':
+		$causerie_results = require __DIR__ . '/cache-api.php';
+		causerie_race_say( is_array( $causerie_results ) ? $causerie_results : array() );
 		break;
 	default:
 		exit( 3 );
