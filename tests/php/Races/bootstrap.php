@@ -45,12 +45,8 @@ file_put_contents(
 		. "\t\$GLOBALS['wp_filter']['enable_loading_object_cache_dropin'][10][] = array( 'function' => static fn() => false, 'accepted_args' => 1 );\n}\n"
 );
 
-$_SERVER['HTTP_HOST']       = '127.0.0.1:8892';
-$_SERVER['SERVER_NAME']     = '127.0.0.1';
-$_SERVER['REQUEST_URI']     = '/';
-$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
-$_SERVER['REQUEST_METHOD']  = 'GET';
-$_SERVER['REMOTE_ADDR']     = '127.0.0.1';
+require_once dirname( __DIR__ ) . '/request.php';
+causerie_test_request( '127.0.0.1:8892' );
 define( 'DOING_CRON', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- core's constant.
 
 require_once $causerie_root . '/vendor/autoload.php';

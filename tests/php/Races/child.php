@@ -21,12 +21,8 @@ $causerie_barrier = $causerie_argv[3] ?? '';
 $causerie_index   = $causerie_argv[4] ?? '0';
 $causerie_root    = (string) getenv( 'CAUSERIE_RACES_ROOT' );
 
-$_SERVER['HTTP_HOST']       = '127.0.0.1:8892';
-$_SERVER['SERVER_NAME']     = '127.0.0.1';
-$_SERVER['REQUEST_URI']     = '/';
-$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
-$_SERVER['REQUEST_METHOD']  = 'GET';
-$_SERVER['REMOTE_ADDR']     = '127.0.0.1';
+require_once dirname( __DIR__ ) . '/request.php';
+causerie_test_request( '127.0.0.1:8892' );
 
 require_once $causerie_root . '/vendor/autoload.php';
 require getenv( 'CAUSERIE_RACES_SITE' ) . '/wp-load.php';
