@@ -124,6 +124,7 @@ row(
 );
 
 const visitors = read( 'visitors' );
+const uncached = read( 'visitors-uncached' ).result;
 const CASES = { off: 'active, widget off', on: 'active, widget on' };
 for ( const [ page, cases ] of Object.entries( visitors.result ) ) {
 	const base = cases.inactive;
@@ -142,15 +143,21 @@ for ( const [ page, cases ] of Object.entries( visitors.result ) ) {
 			`≤ ${ MAX_VISITOR_RATIO }× by p50`,
 			verdict( ratio <= MAX_VISITOR_RATIO && errors( s ) === 0 )
 		);
+		const more = ( counts ) => {
+			const n = counts[ name ].queries - counts.inactive.queries;
+			return `${ counts[ name ].queries } (${ n >= 0 ? '+' : '' }${ n })`;
+		};
 		row(
 			'',
-			`${ page }, ${ label }: DB queries a page view`,
-			`${ s.queries } (${ s.queries - base.queries >= 0 ? '+' : '' }${
-				s.queries - base.queries
-			})`,
-			`${ base.queries }`,
+			`${ page }, ${ label }: DB queries a page view, Redis / no object cache`,
+			`${ more( cases ) } / ${ more( uncached[ page ] ) }`,
+			`${ base.queries } / ${ uncached[ page ].inactive.queries }`,
 			'+0',
-			verdict( s.queries <= base.queries )
+			verdict(
+				s.queries <= base.queries &&
+					uncached[ page ][ name ].queries <=
+						uncached[ page ].inactive.queries
+			)
 		);
 	}
 }

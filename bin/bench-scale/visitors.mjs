@@ -3,8 +3,9 @@
 // ROUNDS rounds of a slice of each case and page, summing to SECONDS a case and page. Then the database
 // queries of one page view of each (bin/wp/bench-queries.php). Prints one JSON line.
 //
-//   WP_URL=… SANDBOX_URL=… SITE_DIR=… ROOT=… node bin/bench-scale/visitors.mjs POST_PATH
+//   WP_URL=… SANDBOX_URL=… SITE_DIR=… ROOT=… node bin/bench-scale/visitors.mjs POST_PATH [--queries]
 //
+// With --queries, only the query counts (for the site without an object cache, where each query shows).
 // "Inactive" is the same site with the plugin left out of that request (bin/wp/bench-switch.php).
 import { execFileSync } from 'node:child_process';
 import { brief, load, merge } from './load.mjs';
@@ -13,7 +14,7 @@ const { WP_URL, SANDBOX_URL, SITE_DIR, ROOT } = process.env;
 const CONNECTIONS = Number( process.env.BENCH_SCALE_VISITORS ?? 20 );
 const SECONDS = Number( process.env.BENCH_SCALE_VISIT_SECONDS ?? 30 );
 const ROUNDS = Number( process.env.BENCH_SCALE_VISIT_ROUNDS ?? 6 );
-const [ postPath ] = process.argv.slice( 2 );
+const [ postPath, only ] = process.argv.slice( 2 );
 
 const PAGES = { home: '/', post: postPath };
 // Each case: the request header that selects it and the widget's state.
@@ -67,7 +68,7 @@ const byWidget = [ 'off', 'on' ].map( ( state ) => [
 	state,
 	Object.keys( CASES ).filter( ( name ) => CASES[ name ].widget === state ),
 ] );
-for ( let round = 0; round <= ROUNDS; round++ ) {
+for ( let round = 0; only !== '--queries' && round <= ROUNDS; round++ ) {
 	// Round 0 warms opcache, the object cache and the database's pages for every case, unmeasured.
 	const seconds = round === 0 ? 0 : SECONDS / ROUNDS;
 	for ( const [ state, names ] of byWidget ) {
@@ -87,7 +88,9 @@ for ( const [ state, names ] of byWidget ) {
 	for ( const page of Object.keys( PAGES ) ) {
 		for ( const name of names ) {
 			( result[ page ] ??= {} )[ name ] = {
-				...brief( merge( slices[ `${ page } ${ name }` ] ) ),
+				...( slices[ `${ page } ${ name }` ]
+					? brief( merge( slices[ `${ page } ${ name }` ] ) )
+					: {} ),
 				queries: await queries( page, name ),
 			};
 		}
