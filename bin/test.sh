@@ -9,11 +9,11 @@ set -uo pipefail
 . "$(dirname "$0")/services.sh"
 cd "$ROOT" || exit 1
 
-SUITES=(phpcs phpstan eslint tsc jest i18n docs sandbox build phpunit races e2e toolchain)
+SUITES=(phpcs phpstan eslint tsc jest i18n docs sandbox build phpunit races cluster e2e toolchain)
 declare -A RUN=(
 	[phpcs]="vendor/bin/phpcs -q --no-colors"
 	[phpstan]="vendor/bin/phpstan analyse --no-progress --no-ansi --memory-limit=1G"
-	[eslint]="npx wp-scripts lint-js src assets sandbox tests/js tests/e2e tests/sandbox tests/consent-api"
+	[eslint]="npx wp-scripts lint-js src assets sandbox tests/js tests/e2e tests/sandbox tests/consent-api tests/cluster"
 	[tsc]="npx tsc --noEmit --pretty false"
 	[jest]="npx wp-scripts test-unit-js --config jest.config.js --ci"
 	[i18n]="bash bin/i18n.sh check && node --test --test-reporter=spec tests/i18n/"
@@ -23,6 +23,7 @@ declare -A RUN=(
 	[phpunit]="WP_SUITE=sid vendor/bin/phpunit --no-progress && WP_SUITE=trixie vendor/bin/phpunit --no-progress && WP_SUITE=sid vendor/bin/phpunit -c phpunit-multisite.xml.dist --no-progress"
 	# Several PHP processes at once on MariaDB and Redis, as the servers of a scaled-out site (tests/php/Races).
 	[races]="WP_SUITE=sid vendor/bin/phpunit -c phpunit-races.xml.dist --no-progress"
+	[cluster]="node --test --test-reporter=spec tests/cluster/"
 	[e2e]="npx playwright test --config tests/e2e/playwright.config.ts"
 	[toolchain]="bash tests/toolchain/planted-errors.sh"
 )
@@ -35,8 +36,8 @@ need_php_extensions
 need_dependencies
 need_chromium
 need_build
-# MariaDB, Redis and php-redis for the races.
-[[ " ${selected[*]} " != *" races "* ]] || need_scale_packages
+# nginx, PHP-FPM, MariaDB, Redis and php-redis for the races and the cluster.
+[[ ! " ${selected[*]} " =~ \ (races|cluster)\  ]] || need_scale_packages
 "$ROOT/bin/get-wordpress.sh" trixie >/dev/null || die "could not get WordPress 6.8"
 "$ROOT/bin/get-wordpress.sh" sid >/dev/null || die "could not get WordPress 7.1"
 

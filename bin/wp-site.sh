@@ -9,6 +9,8 @@
 #
 # CAUSERIE_DB=sqlite (default: SQLite Database Integration as the db.php drop-in) or mariadb (Debian's
 # mariadb-server, started here with its data inside SITE_DIR). FRESH=1 wipes the site first.
+# CAUSERIE_DB_HOST=HOST:PORT (with mariadb) uses a MariaDB already running there, shared by several web nodes
+# (bin/cluster-lib.sh), instead of starting one; its database `wordpress` and user wordpress / wordpress must exist.
 # MULTISITE=1 makes a subdirectory network (wp-config-network.php) of two sites, the main one and
 # URL/second/ (administered by siteadmin, who is no network administrator), with the plugin network-activated;
 # a site made one way needs FRESH=1 to become the other. `serve` serves a network too: the router rewrites a
@@ -71,12 +73,16 @@ install_site() {
 
 	local db_config
 	if [ "$DB" = mariadb ]; then
-		start_mariadb "$site/mariadb" wordpress
+		local db_host="${CAUSERIE_DB_HOST:-}"
+		if [ -z "$db_host" ]; then
+			start_mariadb "$site/mariadb" wordpress
+			db_host="localhost:$site/mariadb/mysqld.sock"
+		fi
 		rm -f "$site/wp-content/db.php"
 		db_config="define( 'DB_NAME', 'wordpress' );
 define( 'DB_USER', 'wordpress' );
 define( 'DB_PASSWORD', 'wordpress' );
-define( 'DB_HOST', 'localhost:$site/mariadb/mysqld.sock' );"
+define( 'DB_HOST', '$db_host' );"
 	else
 		local sqlite
 		sqlite=$(sqlite_plugin)
