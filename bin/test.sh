@@ -36,8 +36,8 @@ need_php_extensions
 need_dependencies
 need_chromium
 need_build
-# MariaDB, Redis and php-redis for the races.
-[[ " ${selected[*]} " != *" races "* ]] || need_scale_packages
+# nginx, PHP-FPM, MariaDB, Redis and php-redis for the races and the cluster.
+[[ ! " ${selected[*]} " =~ \ (races|cluster)\  ]] || need_scale_packages
 "$ROOT/bin/get-wordpress.sh" trixie >/dev/null || die "could not get WordPress 6.8"
 "$ROOT/bin/get-wordpress.sh" sid >/dev/null || die "could not get WordPress 7.1"
 
