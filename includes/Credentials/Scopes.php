@@ -40,14 +40,23 @@ final class Scopes {
 	public const REQUIRED = array( self::READ_WIDGET, self::WRITE_KNOWLEDGE );
 
 	/**
-	 * Each scope and whether the plugin needs it, as scopes.json holds them.
+	 * What the guided first run asks for: every feature's scope, the conversations' too, so that every card of
+	 * the overview works once it is done. The owner can untick one later in the credentials form.
+	 */
+	public const FIRST_RUN = self::ALL;
+
+	/**
+	 * Each scope, whether the plugin needs it, and whether the first run asks for it, as scopes.json holds them.
 	 *
-	 * @return array<string, array{required: bool}>
+	 * @return array<string, array{required: bool, firstRun: bool}>
 	 */
 	public static function rows(): array {
 		$rows = array();
 		foreach ( self::ALL as $scope ) {
-			$rows[ $scope ] = array( 'required' => in_array( $scope, self::REQUIRED, true ) );
+			$rows[ $scope ] = array(
+				'required' => in_array( $scope, self::REQUIRED, true ),
+				'firstRun' => in_array( $scope, self::FIRST_RUN, true ),
+			);
 		}
 		return $rows;
 	}

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { FirstRun } from '../../../src/setup/FirstRun';
@@ -162,6 +162,52 @@ describe( 'The guided first run', () => {
 		).toBeVisible();
 		expect( onSaved ).not.toHaveBeenCalled();
 		expect( requests() ).toContain( 'POST /causerie/v1/settings' );
+	} );
+
+	it( 'asks for every feature’s permission, the conversations’ too, so every card works after the first run', async () => {
+		const saved = jest.fn();
+		routeApiFetch( {
+			'POST /causerie/v1/setup/discovery': {
+				apiUrl: API,
+				documentation: null,
+			},
+			'POST /causerie/v1/settings': ( options: { data?: object } ) => {
+				saved( options.data );
+				return { ...FRESH, clientId: 'wp-production', hasSecret: true };
+			},
+		} );
+		const user = userEvent.setup( {
+			advanceTimers: jest.advanceTimersByTime,
+		} );
+		render(
+			<FirstRun
+				settings={ FRESH }
+				onSettingsSaved={ jest.fn() }
+				onLeave={ jest.fn() }
+			/>
+		);
+		await findServer( user );
+		await user.click(
+			await screen.findByRole( 'button', { name: 'Continue' } )
+		);
+		await user.type(
+			screen.getByRole( 'textbox', { name: 'Client ID' } ),
+			'wp-production'
+		);
+		await user.type(
+			screen.getByLabelText( 'Client secret' ),
+			'the-right-secret-1'
+		);
+		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+
+		await waitFor( () => expect( saved ).toHaveBeenCalled() );
+		expect( saved.mock.calls[ 0 ][ 0 ].scopes ).toEqual(
+			expect.arrayContaining( [
+				'read:conversations',
+				'write:knowledge',
+				'read:widget',
+			] )
+		);
 	} );
 
 	it( 'can be left for the full settings from any step', async () => {

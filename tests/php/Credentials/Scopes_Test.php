@@ -28,6 +28,12 @@ final class Scopes_Test extends TestCase {
 		self::assertTrue( Scopes::rows()[ Scopes::WRITE_KNOWLEDGE ]['required'] );
 	}
 
+	public function test_the_first_run_asks_for_every_feature_s_scope_the_conversations_too(): void {
+		self::assertSame( Scopes::ALL, Scopes::FIRST_RUN );
+		self::assertTrue( Scopes::rows()[ Scopes::READ_CONVERSATIONS ]['firstRun'] );
+		self::assertSame( array(), array_diff( Scopes::REQUIRED, Scopes::FIRST_RUN ) );
+	}
+
 	public function test_no_source_file_spells_a_scope_outside_the_scopes_class(): void {
 		$sources = new \RecursiveIteratorIterator( new \RecursiveDirectoryIterator( dirname( __DIR__, 3 ) . '/includes' ) );
 		$found   = array();
