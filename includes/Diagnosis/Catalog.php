@@ -137,26 +137,28 @@ final class Catalog {
 	 * @param string               $code    Diagnosis code.
 	 * @param array<string, mixed> $context What else is known: cronRunning, false when Cron_Monitor saw WP-Cron
 	 *                                      stop, lets the explanation of an expired token name that cause.
-	 * @return array{title: string, explanation: string, steps: list<string>, wizardSteps: list<string>}
+	 * @return array{title: string, explanation: string, steps: list<string>, wizardSteps: list<string>, dashboardSteps: list<int>}
 	 */
 	public static function describe( string $code, array $context = array() ): array {
 		$texts = self::texts( $code, isset( $context['cronRunning'] ) && false === $context['cronRunning'] );
 		return array(
-			'title'       => $texts[0],
-			'explanation' => $texts[1],
-			'steps'       => $texts[2],
-			'wizardSteps' => array_map( static fn( string $step ): string => $texts[3][ $step ] ?? $step, $texts[2] ),
+			'title'          => $texts[0],
+			'explanation'    => $texts[1],
+			'steps'          => $texts[2],
+			'wizardSteps'    => array_map( static fn( string $step ): string => $texts[3][ $step ] ?? $step, $texts[2] ),
+			// Which steps are done in the Causerie dashboard, so the screen can link the server's page for people.
+			'dashboardSteps' => array_keys( array_intersect( $texts[2], $texts[4] ) ),
 		);
 	}
 
 	/**
-	 * The words of a code: title, explanation, ordered steps, and what the wizard says instead of a step that
-	 * sends the admin to a field the wizard shows right below. Translated here, so the admin app shows what the
-	 * server sends.
+	 * The words of a code: title, explanation, ordered steps, what the wizard says instead of a step that sends
+	 * the admin to a field the wizard shows right below, and the steps done in the Causerie dashboard.
+	 * Translated here, so the admin app shows what the server sends.
 	 *
 	 * @param string $code         Diagnosis code.
 	 * @param bool   $cron_stopped Whether WP-Cron is known to have stopped: only then is it blamed.
-	 * @return array{0: string, 1: string, 2: list<string>, 3: array<string, string>}
+	 * @return array{0: string, 1: string, 2: list<string>, 3: array<string, string>, 4: list<string>}
 	 */
 	private static function texts( string $code, bool $cron_stopped = false ): array {
 		$renew   = __( 'Choose "Get a new token". The plugin asks Causerie for a fresh one and checks it.', 'causerie-connector' );
@@ -234,6 +236,7 @@ final class Catalog {
 			'widget_config_invalid'       => array( __( 'Causerie described the chatbot in a way the plugin will not put in visitors\' pages.', 'causerie-connector' ), __( 'The widget\'s description from Causerie lacks the bot id, or gives a script or chat address the plugin refuses: not HTTPS (plain http only to this computer on a local or development site), with a user name or password, or a reserved network address. Visitors\' pages load that script, so it is checked before it is kept. The evidence shows which field and why.', 'causerie-connector' ), array( $wait, $support ) ),
 			default                       => array( __( 'Something went wrong with the connection.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( $address, $wait, $host ) ),
 		};
-		return array( $words[0], $words[1], $words[2], $below );
+		// The steps about the app's credentials, which the server's page for people explains.
+		return array( $words[0], $words[1], $words[2], $below, array( $new_key, $grant, $kind, $copy, $api_url, $shown, $recopy ) );
 	}
 }

@@ -15,7 +15,7 @@ import { SecretField } from '../connection/credentials/SecretField';
 import { useCredentialForm } from '../connection/hooks/useCredentialForm';
 import { FIRST_RUN_SCOPES } from '../shared/scopes';
 import type { Settings } from '../shared/types';
-import { documentationLink } from './address';
+import { documentationLink } from '../shared/documentation';
 
 interface Props {
 	/** The site's own profile as stored. */
