@@ -46,6 +46,35 @@ final class Scopes {
 	public const FIRST_RUN = self::ALL;
 
 	/**
+	 * What a scope allows, in the words of the admin app's labels (src/shared/scopes.ts, the same strings), so
+	 * Site Health says it as the screen does; a scope this build does not know keeps its identifier.
+	 *
+	 * @param string $scope A scope identifier.
+	 */
+	public static function label( string $scope ): string {
+		return match ( $scope ) {
+			self::READ_WIDGET        => __( 'Show the chat widget', 'causerie-connector' ),
+			self::WRITE_KNOWLEDGE    => __( 'Update the chatbot’s knowledge', 'causerie-connector' ),
+			self::READ_CONVERSATIONS => __( 'Read conversations', 'causerie-connector' ),
+			default                  => $scope,
+		};
+	}
+
+	/**
+	 * Scopes as a sentence's list: each one's label, with its identifier in parentheses for support.
+	 *
+	 * @param mixed $scopes Scope identifiers, as evidence holds them.
+	 */
+	public static function listed( mixed $scopes ): string {
+		$named = array();
+		foreach ( is_array( $scopes ) ? array_filter( $scopes, 'is_string' ) : array() as $scope ) {
+			$label   = self::label( $scope );
+			$named[] = $label === $scope ? $scope : sprintf( '%s (%s)', $label, $scope );
+		}
+		return wp_sprintf( '%l', $named );
+	}
+
+	/**
 	 * Each scope, whether the plugin needs it, and whether the first run asks for it, as scopes.json holds them.
 	 *
 	 * @return array<string, array{required: bool, firstRun: bool}>
