@@ -30,7 +30,8 @@ final class Scopes {
 	public const READ_CONVERSATIONS = 'read:conversations';
 
 	/**
-	 * Every scope the plugin can ask for, in the order the forms list them.
+	 * Every scope the plugin can ask for, in the order the forms list them: what its features use, and so what
+	 * the guided first run asks for, the conversations' too, so that every card of the overview works after it.
 	 */
 	public const ALL = array( self::READ_CONVERSATIONS, self::WRITE_KNOWLEDGE, self::READ_WIDGET );
 
@@ -38,12 +39,6 @@ final class Scopes {
 	 * What the plugin's features need: the chat widget and the knowledge sync. Asked for by default.
 	 */
 	public const REQUIRED = array( self::READ_WIDGET, self::WRITE_KNOWLEDGE );
-
-	/**
-	 * What the guided first run asks for: every feature's scope, the conversations' too, so that every card of
-	 * the overview works once it is done. The owner can untick one later in the credentials form.
-	 */
-	public const FIRST_RUN = self::ALL;
 
 	/**
 	 * What a scope allows, in the words of the admin app's labels (src/shared/scopes.ts, the same strings), so
@@ -75,17 +70,14 @@ final class Scopes {
 	}
 
 	/**
-	 * Each scope, whether the plugin needs it, and whether the first run asks for it, as scopes.json holds them.
+	 * Each scope and whether the plugin needs it, as scopes.json holds them.
 	 *
-	 * @return array<string, array{required: bool, firstRun: bool}>
+	 * @return array<string, array{required: bool}>
 	 */
 	public static function rows(): array {
 		$rows = array();
 		foreach ( self::ALL as $scope ) {
-			$rows[ $scope ] = array(
-				'required' => in_array( $scope, self::REQUIRED, true ),
-				'firstRun' => in_array( $scope, self::FIRST_RUN, true ),
-			);
+			$rows[ $scope ] = array( 'required' => in_array( $scope, self::REQUIRED, true ) );
 		}
 		return $rows;
 	}

@@ -28,12 +28,6 @@ final class Scopes_Test extends TestCase {
 		self::assertTrue( Scopes::rows()[ Scopes::WRITE_KNOWLEDGE ]['required'] );
 	}
 
-	public function test_the_first_run_asks_for_every_feature_s_scope_the_conversations_too(): void {
-		self::assertSame( Scopes::ALL, Scopes::FIRST_RUN );
-		self::assertTrue( Scopes::rows()[ Scopes::READ_CONVERSATIONS ]['firstRun'] );
-		self::assertSame( array(), array_diff( Scopes::REQUIRED, Scopes::FIRST_RUN ) );
-	}
-
 	public function test_site_health_names_the_missing_scopes_by_what_they_allow_with_the_id_in_parentheses(): void {
 		self::assertSame( 'Update the chatbot’s knowledge (write:knowledge)', Scopes::listed( array( Scopes::WRITE_KNOWLEDGE ) ) );
 		self::assertSame( 'Show the chat widget (read:widget) and Read conversations (read:conversations)', Scopes::listed( array( Scopes::READ_WIDGET, Scopes::READ_CONVERSATIONS ) ) );

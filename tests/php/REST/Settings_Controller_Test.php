@@ -293,6 +293,7 @@ final class Settings_Controller_Test extends TestCase {
 		$diagnosis = $this->diagnosis_of( $response );
 		self::assertSame( 'secret_mismatch', $diagnosis['code'] );
 		self::assertIsString( $diagnosis['title'] );
+		self::assertIsString( $diagnosis['explanation'] );
 		self::assertStringContainsString( 'Client ID', $diagnosis['title'] );
 		self::assertStringNotContainsString( 'regenerated', $diagnosis['title'] . ' ' . $diagnosis['explanation'] );
 		self::assertFalse( get_option( Credential_Store::OPTION ) );
