@@ -32,6 +32,35 @@ async function findServer( user: ReturnType< typeof userEvent.setup > ) {
 	} );
 }
 
+/**
+ * From a fresh first run to "Connect" pressed on the credentials step.
+ *
+ * @param onSaved Told of the saved profile.
+ * @param secret  The secret typed.
+ */
+async function connect( onSaved: jest.Mock, secret: string ) {
+	const user = userEvent.setup( {
+		advanceTimers: jest.advanceTimersByTime,
+	} );
+	render(
+		<FirstRun
+			settings={ FRESH }
+			onSettingsSaved={ onSaved }
+			onLeave={ jest.fn() }
+		/>
+	);
+	await findServer( user );
+	await user.click(
+		await screen.findByRole( 'button', { name: 'Continue' } )
+	);
+	await user.type(
+		screen.getByRole( 'textbox', { name: 'Client ID' } ),
+		'wp-production'
+	);
+	await user.type( screen.getByLabelText( 'Client secret' ), secret );
+	await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+}
+
 describe( 'The guided first run', () => {
 	beforeEach( () => jest.useFakeTimers() );
 	afterEach( () => jest.useRealTimers() );
@@ -125,30 +154,7 @@ describe( 'The guided first run', () => {
 				} ),
 		} );
 		const onSaved = jest.fn();
-		const user = userEvent.setup( {
-			advanceTimers: jest.advanceTimersByTime,
-		} );
-		render(
-			<FirstRun
-				settings={ FRESH }
-				onSettingsSaved={ onSaved }
-				onLeave={ jest.fn() }
-			/>
-		);
-		await findServer( user );
-		await user.click(
-			await screen.findByRole( 'button', { name: 'Continue' } )
-		);
-
-		await user.type(
-			screen.getByRole( 'textbox', { name: 'Client ID' } ),
-			'wp-production'
-		);
-		await user.type(
-			screen.getByLabelText( 'Client secret' ),
-			'not-the-secret-1'
-		);
-		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+		await connect( onSaved, 'not-the-secret-1' );
 
 		expect(
 			await screen.findByRole( 'heading', {
@@ -176,29 +182,7 @@ describe( 'The guided first run', () => {
 				return { ...FRESH, clientId: 'wp-production', hasSecret: true };
 			},
 		} );
-		const user = userEvent.setup( {
-			advanceTimers: jest.advanceTimersByTime,
-		} );
-		render(
-			<FirstRun
-				settings={ FRESH }
-				onSettingsSaved={ jest.fn() }
-				onLeave={ jest.fn() }
-			/>
-		);
-		await findServer( user );
-		await user.click(
-			await screen.findByRole( 'button', { name: 'Continue' } )
-		);
-		await user.type(
-			screen.getByRole( 'textbox', { name: 'Client ID' } ),
-			'wp-production'
-		);
-		await user.type(
-			screen.getByLabelText( 'Client secret' ),
-			'the-right-secret-1'
-		);
-		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+		await connect( jest.fn(), 'the-right-secret-1' );
 
 		await waitFor( () => expect( saved ).toHaveBeenCalled() );
 		expect( saved.mock.calls[ 0 ][ 0 ].scopes ).toEqual(
