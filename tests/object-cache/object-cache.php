@@ -84,59 +84,23 @@ final class Causerie_Redis_Object_Cache {
 	}
 
 	/**
-	 * Stores an entry unless one is there: one SET NX, so exactly one of several nodes wins.
+	 * Stores an entry: always (when), only if none is there (nx: one SET NX, so exactly one of several nodes
+	 * wins) or only if one is there (xx).
 	 *
-	 * @param int|string $key    Key.
-	 * @param mixed      $data   Value.
-	 * @param string     $group  Group.
-	 * @param int        $expire Seconds it may live; 0 for ever.
+	 * @param int|string  $key    Key.
+	 * @param mixed       $data   Value.
+	 * @param string      $group  Group.
+	 * @param int         $expire Seconds it may live; 0 for ever.
+	 * @param string|null $only   nx, xx or null.
 	 */
-	public function add( int|string $key, mixed $data, string $group, int $expire ): bool {
+	public function set( int|string $key, mixed $data, string $group, int $expire, ?string $only = null ): bool {
 		list( $group, $key ) = $this->name( $key, $group );
 		if ( isset( $this->local_groups[ $group ] ) || null === $this->redis ) {
-			if ( array_key_exists( $key, $this->runtime[ $group ] ?? array() ) ) {
+			$there = array_key_exists( $key, $this->runtime[ $group ] ?? array() );
+			if ( ( 'nx' === $only && $there ) || ( 'xx' === $only && ! $there ) ) {
 				return false;
 			}
-		} elseif ( true !== $this->redis->set( $this->id( $key, $group ), self::encode( $data ), self::options( $expire, 'nx' ) ) ) {
-			return false;
-		}
-		$this->runtime[ $group ][ $key ] = is_object( $data ) ? clone $data : $data;
-		return true;
-	}
-
-	/**
-	 * Stores an entry only if one is there.
-	 *
-	 * @param int|string $key    Key.
-	 * @param mixed      $data   Value.
-	 * @param string     $group  Group.
-	 * @param int        $expire Seconds it may live; 0 for ever.
-	 */
-	public function replace( int|string $key, mixed $data, string $group, int $expire ): bool {
-		list( $group, $key ) = $this->name( $key, $group );
-		if ( isset( $this->local_groups[ $group ] ) || null === $this->redis ) {
-			if ( ! array_key_exists( $key, $this->runtime[ $group ] ?? array() ) ) {
-				return false;
-			}
-		} elseif ( true !== $this->redis->set( $this->id( $key, $group ), self::encode( $data ), self::options( $expire, 'xx' ) ) ) {
-			return false;
-		}
-		$this->runtime[ $group ][ $key ] = is_object( $data ) ? clone $data : $data;
-		return true;
-	}
-
-	/**
-	 * Stores an entry.
-	 *
-	 * @param int|string $key    Key.
-	 * @param mixed      $data   Value.
-	 * @param string     $group  Group.
-	 * @param int        $expire Seconds it may live; 0 for ever.
-	 */
-	public function set( int|string $key, mixed $data, string $group, int $expire ): bool {
-		list( $group, $key ) = $this->name( $key, $group );
-		if ( ! isset( $this->local_groups[ $group ] ) && null !== $this->redis
-			&& true !== $this->redis->set( $this->id( $key, $group ), self::encode( $data ), self::options( $expire, null ) ) ) {
+		} elseif ( true !== $this->redis->set( $this->id( $key, $group ), self::encode( $data ), self::options( $expire, $only ) ) ) {
 			return false;
 		}
 		$this->runtime[ $group ][ $key ] = is_object( $data ) ? clone $data : $data;
@@ -407,7 +371,7 @@ function causerie_object_cache(): Causerie_Redis_Object_Cache {
  * @param int        $expire Seconds it may live; 0 for ever.
  */
 function wp_cache_add( $key, $data, $group = '', $expire = 0 ): bool { // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedFunctionFound -- core's drop-in API.
-	return causerie_object_cache()->add( $key, $data, (string) $group, (int) $expire );
+	return causerie_object_cache()->set( $key, $data, (string) $group, (int) $expire, 'nx' );
 }
 
 /**
@@ -431,7 +395,7 @@ function wp_cache_add_multiple( array $data, $group = '', $expire = 0 ): array {
  * @param int        $expire Seconds it may live; 0 for ever.
  */
 function wp_cache_replace( $key, $data, $group = '', $expire = 0 ): bool { // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedFunctionFound -- core's drop-in API.
-	return causerie_object_cache()->replace( $key, $data, (string) $group, (int) $expire );
+	return causerie_object_cache()->set( $key, $data, (string) $group, (int) $expire, 'xx' );
 }
 
 /**
