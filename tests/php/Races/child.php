@@ -83,6 +83,11 @@ switch ( $causerie_command ) {
 		}
 		causerie_race_say( array( 'claimed' => $causerie_claimed ) );
 		break;
+	case 'claim-once':
+		// One runner's first claim, as each node's runner makes when it wakes.
+		$causerie_rows = ( new Queue() )->claim( 'race-' . $causerie_index, (int) causerie_race_arg( $causerie_args, 'limit' ), 300 );
+		causerie_race_say( array( 'claimed' => array_column( $causerie_rows, 'post_id' ) ) );
+		break;
 	case 'expire-token':
 		// The token in use, expired: stored in the database and, with a persistent object cache, in the cache.
 		$causerie_token = $causerie_graph->token_store()->get();
