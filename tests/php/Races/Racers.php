@@ -9,6 +9,7 @@ namespace Causerie\Connector\Tests\Races;
 
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Sync\Queue;
+use Causerie\Connector\Sync\Source_Ids;
 use Causerie\Connector\Sync\Sync_State;
 
 /**
@@ -110,12 +111,12 @@ final class Racers {
 	}
 
 	/**
-	 * Forgets what a race left: locks, the token, the sync's state, the queue, Redis's keys and its memory limit.
+	 * Forgets what a race left: locks, the token, the sync's state and site key, the queue, Redis's keys and its memory limit.
 	 */
 	public static function forget(): void {
 		$wpdb = self::wpdb();
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the tests' own rows; WPCS 2.3 predates %i.
-		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name LIKE %s OR option_name IN (%s, %s)', $wpdb->options, 'causerie\\_lock\\_%', Token_Store::OPTION, Sync_State::OPTION ) );
+		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name LIKE %s OR option_name IN (%s, %s, %s)', $wpdb->options, 'causerie\\_lock\\_%', Token_Store::OPTION, Sync_State::OPTION, Source_Ids::OPTION ) );
 		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i', Queue::table() ) );
 		// phpcs:enable
 		$redis = self::redis();

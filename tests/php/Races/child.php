@@ -96,6 +96,9 @@ switch ( $causerie_command ) {
 		}
 		causerie_race_say( array( 'set' => $causerie_keys ) );
 		break;
+	case 'site-key':
+		causerie_race_say( array( 'prefix' => $causerie_graph->source_ids()->prefix() ) );
+		break;
 	case 'expire-token':
 		// The token in use, expired: stored in the database and, with a persistent object cache, in the cache.
 		$causerie_token = $causerie_graph->token_store()->get();
