@@ -73,6 +73,18 @@ final class Racers {
 	}
 
 	/**
+	 * What the site's servers share, for the tests that race with and without the object cache.
+	 *
+	 * @return array<string, array{string}>
+	 */
+	public static function caches(): array {
+		return array(
+			'on MariaDB alone'                   => array( 'none' ),
+			'on MariaDB with Redis as its cache' => array( 'redis' ),
+		);
+	}
+
+	/**
 	 * A connection to the site's Redis, to fill, flush or inspect it.
 	 */
 	public static function redis(): \Redis {

@@ -8,7 +8,7 @@
 namespace Causerie\Connector\Tests\Races;
 
 use Causerie\Connector\Sync\Source_Ids;
-use PHPUnit\Framework\Attributes\DataProvider;
+use PHPUnit\Framework\Attributes\DataProviderExternal;
 
 /**
  * The first runners of a new site, on several servers, name its documents at once: they all name them under one
@@ -24,19 +24,7 @@ final class Site_Key_Race_Test extends \PHPUnit\Framework\TestCase {
 		parent::tearDown();
 	}
 
-	/**
-	 * What the site's servers share.
-	 *
-	 * @return array<string, array{string}>
-	 */
-	public static function caches(): array {
-		return array(
-			'on MariaDB alone'                   => array( 'none' ),
-			'on MariaDB with Redis as its cache' => array( 'redis' ),
-		);
-	}
-
-	#[DataProvider( 'caches' )]
+	#[DataProviderExternal( Racers::class, 'caches' )]
 	public function test_processes_naming_documents_at_once_on_a_new_site_all_use_the_key_kept( string $cache ): void {
 		$results = Racers::start( array_fill( 0, self::RACERS, array( 'site-key' ) ), $cache )->results();
 

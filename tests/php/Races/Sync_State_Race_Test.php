@@ -9,7 +9,7 @@ namespace Causerie\Connector\Tests\Races;
 
 use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Sync\Sync_State;
-use PHPUnit\Framework\Attributes\DataProvider;
+use PHPUnit\Framework\Attributes\DataProviderExternal;
 
 /**
  * Runners on several servers record what they did (the time a document was sent, a pause, a backoff, the full
@@ -25,19 +25,7 @@ final class Sync_State_Race_Test extends \PHPUnit\Framework\TestCase {
 		parent::tearDown();
 	}
 
-	/**
-	 * What the site's servers share.
-	 *
-	 * @return array<string, array{string}>
-	 */
-	public static function caches(): array {
-		return array(
-			'on MariaDB alone'                   => array( 'none' ),
-			'on MariaDB with Redis as its cache' => array( 'redis' ),
-		);
-	}
-
-	#[DataProvider( 'caches' )]
+	#[DataProviderExternal( Racers::class, 'caches' )]
 	public function test_every_key_set_by_processes_writing_at_once_is_kept( string $cache ): void {
 		Racers::start(
 			array_fill(
