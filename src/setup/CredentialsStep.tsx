@@ -13,8 +13,9 @@ import { statusText } from '../connection/credentials/statusText';
 import { ProgressStatus } from '../connection/credentials/ProgressStatus';
 import { SecretField } from '../connection/credentials/SecretField';
 import { useCredentialForm } from '../connection/hooks/useCredentialForm';
+import { FIRST_RUN_SCOPES } from '../shared/scopes';
 import type { Settings } from '../shared/types';
-import { documentationLink } from './address';
+import { documentationLink } from '../shared/documentation';
 
 interface Props {
 	/** The site's own profile as stored. */
@@ -52,6 +53,13 @@ export function CredentialsStep( {
 	useEffect( () => {
 		setField( 'apiUrl', apiUrl );
 	}, [ apiUrl, setField ] );
+
+	// The stored default asks only for what the plugin can't work without; the first run sets up every feature.
+	useEffect( () => {
+		if ( ! settings.locked.scopes ) {
+			setField( 'scopes', [ ...FIRST_RUN_SCOPES ] );
+		}
+	}, [ settings.locked.scopes, setField ] );
 
 	// After a refusal that names a field, take the keyboard to it.
 	useEffect( () => {

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { FirstRun } from '../../../src/setup/FirstRun';
@@ -30,6 +30,35 @@ async function findServer( user: ReturnType< typeof userEvent.setup > ) {
 	await act( async () => {
 		jest.advanceTimersByTime( DISCOVERY_DELAY_MS );
 	} );
+}
+
+/**
+ * From a fresh first run to "Connect" pressed on the credentials step.
+ *
+ * @param onSaved Told of the saved profile.
+ * @param secret  The secret typed.
+ */
+async function connect( onSaved: jest.Mock, secret: string ) {
+	const user = userEvent.setup( {
+		advanceTimers: jest.advanceTimersByTime,
+	} );
+	render(
+		<FirstRun
+			settings={ FRESH }
+			onSettingsSaved={ onSaved }
+			onLeave={ jest.fn() }
+		/>
+	);
+	await findServer( user );
+	await user.click(
+		await screen.findByRole( 'button', { name: 'Continue' } )
+	);
+	await user.type(
+		screen.getByRole( 'textbox', { name: 'Client ID' } ),
+		'wp-production'
+	);
+	await user.type( screen.getByLabelText( 'Client secret' ), secret );
+	await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
 }
 
 describe( 'The guided first run', () => {
@@ -125,30 +154,7 @@ describe( 'The guided first run', () => {
 				} ),
 		} );
 		const onSaved = jest.fn();
-		const user = userEvent.setup( {
-			advanceTimers: jest.advanceTimersByTime,
-		} );
-		render(
-			<FirstRun
-				settings={ FRESH }
-				onSettingsSaved={ onSaved }
-				onLeave={ jest.fn() }
-			/>
-		);
-		await findServer( user );
-		await user.click(
-			await screen.findByRole( 'button', { name: 'Continue' } )
-		);
-
-		await user.type(
-			screen.getByRole( 'textbox', { name: 'Client ID' } ),
-			'wp-production'
-		);
-		await user.type(
-			screen.getByLabelText( 'Client secret' ),
-			'not-the-secret-1'
-		);
-		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+		await connect( onSaved, 'not-the-secret-1' );
 
 		expect(
 			await screen.findByRole( 'heading', {
@@ -162,6 +168,30 @@ describe( 'The guided first run', () => {
 		).toBeVisible();
 		expect( onSaved ).not.toHaveBeenCalled();
 		expect( requests() ).toContain( 'POST /causerie/v1/settings' );
+	} );
+
+	it( 'asks for every feature’s permission, the conversations’ too, so every card works after the first run', async () => {
+		const saved = jest.fn();
+		routeApiFetch( {
+			'POST /causerie/v1/setup/discovery': {
+				apiUrl: API,
+				documentation: null,
+			},
+			'POST /causerie/v1/settings': ( options: { data?: object } ) => {
+				saved( options.data );
+				return { ...FRESH, clientId: 'wp-production', hasSecret: true };
+			},
+		} );
+		await connect( jest.fn(), 'the-right-secret-1' );
+
+		await waitFor( () => expect( saved ).toHaveBeenCalled() );
+		expect( saved.mock.calls[ 0 ][ 0 ].scopes ).toEqual(
+			expect.arrayContaining( [
+				'read:conversations',
+				'write:knowledge',
+				'read:widget',
+			] )
+		);
 	} );
 
 	it( 'can be left for the full settings from any step', async () => {
