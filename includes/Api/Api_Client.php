@@ -77,10 +77,14 @@ final class Api_Client {
 	 * @param string                    $path    Path under the API URL, such as /v1/me.
 	 * @param array<string, mixed>|null $body    JSON body.
 	 * @param float                     $timeout Seconds per attempt.
+	 * @param \Closure|null             $keep    Called around each attempt: a caller's lease (the sync's rows) is
+	 *                                           extended there, and it throws to stop once the caller lost it.
 	 * @return Api_Response|Finding
+	 *
+	 * @phpstan-param (\Closure(): void)|null $keep
 	 */
-	public function request( string $method, string $path, ?array $body = null, float $timeout = Http_Client::DEFAULT_TIMEOUT ) {
-		$outcome = $this->call( $method, $path, $body, $timeout );
+	public function request( string $method, string $path, ?array $body = null, float $timeout = Http_Client::DEFAULT_TIMEOUT, ?\Closure $keep = null ) {
+		$outcome = $this->call( $method, $path, $body, $timeout, $keep ?? static function (): void {} );
 		// Every call tells the connection's state how it went: a break shows on the next admin page, and a
 		// success ends one, whichever feature made the call.
 		Call_Outcome::report( $outcome instanceof Finding ? $outcome : null );
@@ -94,9 +98,12 @@ final class Api_Client {
 	 * @param string                    $path    Path under the API URL.
 	 * @param array<string, mixed>|null $body    JSON body.
 	 * @param float                     $timeout Seconds per attempt.
+	 * @param \Closure                  $keep    Called around each attempt.
 	 * @return Api_Response|Finding
+	 *
+	 * @phpstan-param \Closure(): void $keep
 	 */
-	private function call( string $method, string $path, ?array $body, float $timeout ) {
+	private function call( string $method, string $path, ?array $body, float $timeout, \Closure $keep ) {
 		$token   = $this->tokens->token();
 		$url     = $this->credentials->credentials()->api_url . $path;
 		$healed  = null;
@@ -106,7 +113,10 @@ final class Api_Client {
 			if ( ! $token instanceof Cached_Token ) {
 				return $token;
 			}
+			// Around each attempt, so what lies between two calls is one attempt, one wait or one renewal.
+			$keep();
 			$response = $this->send( $method, $url, $token, $body, $timeout );
+			$keep();
 			if ( $response instanceof Finding ) {
 				return $response;
 			}

@@ -30,15 +30,17 @@ final class Doubt_Check {
 	/**
 	 * What the API holds under some ids.
 	 *
-	 * @param array $source_ids The ids.
+	 * @param array         $source_ids The ids.
+	 * @param \Closure|null $keep       Keeps the caller's hold on its rows, around each attempt.
 	 * @return array<string, Summary>|Finding
 	 *
 	 * @phpstan-param list<string> $source_ids
+	 * @phpstan-param (\Closure(): void)|null $keep
 	 */
-	public function held( array $source_ids ) {
+	public function held( array $source_ids, ?\Closure $keep = null ) {
 		$held = array();
 		foreach ( array_chunk( $source_ids, Knowledge_Api::MAX_LOOKUP ) as $chunk ) {
-			$found = $this->knowledge->lookup( $chunk );
+			$found = $this->knowledge->lookup( $chunk, $keep );
 			if ( $found instanceof Finding ) {
 				return $found;
 			}

@@ -54,10 +54,13 @@ final class Knowledge_Api {
 	 * Sends a batch; each item's result, in order.
 	 *
 	 * @param list<array<string, mixed>> $items Upserts and deletes.
+	 * @param \Closure|null              $keep  Keeps the caller's hold on what it sends, around each attempt.
 	 * @return list<Item_Result>|Finding
+	 *
+	 * @phpstan-param (\Closure(): void)|null $keep
 	 */
-	public function batch( array $items ) {
-		$answer = $this->api->request( 'POST', self::BATCH, array( 'items' => $items ), self::BATCH_TIMEOUT );
+	public function batch( array $items, ?\Closure $keep = null ) {
+		$answer = $this->api->request( 'POST', self::BATCH, array( 'items' => $items ), self::BATCH_TIMEOUT, $keep );
 		if ( $answer instanceof Finding ) {
 			return $answer;
 		}
@@ -77,14 +80,16 @@ final class Knowledge_Api {
 	/**
 	 * The documents held under some ids; absent ones are left out.
 	 *
-	 * @param array $source_ids At most MAX_LOOKUP.
+	 * @param array         $source_ids At most MAX_LOOKUP.
+	 * @param \Closure|null $keep       Keeps the caller's hold on what it looks up, around each attempt.
 	 * @return array<string, Summary>|Finding By source id.
 	 *
 	 * @phpstan-param list<string> $source_ids
+	 * @phpstan-param (\Closure(): void)|null $keep
 	 */
-	public function lookup( array $source_ids ) {
+	public function lookup( array $source_ids, ?\Closure $keep = null ) {
 		$query  = implode( '&', array_map( static fn( string $id ): string => 'source_id=' . rawurlencode( $id ), $source_ids ) );
-		$answer = $this->api->request( 'GET', self::LISTED . '?' . $query );
+		$answer = $this->api->request( 'GET', self::LISTED . '?' . $query, keep: $keep );
 		return $answer instanceof Finding ? $answer : self::summaries( $answer );
 	}
 

@@ -12,9 +12,9 @@ namespace Causerie\Connector\Sync;
  * registries this plugin is built from, and the sync needs only one kind of job. One row a post (a unique key),
  * so several saves in a row coalesce into one change. A row is claimed atomically by one runner: an UPDATE whose
  * WHERE re-checks that nobody holds it, so two runners (two WP-Cron requests, two web servers) never share a
- * row. A claim is a lease: a runner killed mid-batch leaves rows that the next runner takes over once the lease
- * ends, marked in doubt, since their write may have landed. `changes` counts the edits queued: a runner
- * finishes a row only if nobody queued a newer change meanwhile.
+ * row. A claim is a short lease that its runner extends while it works: a runner killed mid-batch leaves rows
+ * that the next runner takes over once the lease ends, marked in doubt, since their write may have landed.
+ * `changes` counts the edits queued: a runner finishes a row only if nobody queued a newer change meanwhile.
  *
  * States: pending (to send; claimed while a runner holds it), done (kept only to count a full sync's
  * progress), failed (refused by the API or unreadable here; kept with its reason until retried).
@@ -112,10 +112,33 @@ final class Queue {
 			$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM %i WHERE claimed_by = %s AND state = %s ORDER BY id', $table, $owner, self::PENDING ), ARRAY_A );
 			// phpcs:enable
 			if ( is_array( $rows ) && array() !== $rows ) {
-				return array_values( array_map( array( self::class, 'row' ), $rows ) );
+				return array_values( array_map( array( Queue_Row::class, 'from' ), $rows ) );
 			}
 		}
 		return array();
+	}
+
+	/**
+	 * Extends a runner's claim on rows it still holds, for $lease seconds from now: a runner still working on its
+	 * rows keeps them for as long as it works, while a dead one's lease runs out soon.
+	 *
+	 * @param string $owner The runner.
+	 * @param int[]  $ids   The rows.
+	 * @param int    $lease Seconds from now.
+	 * @return int[] The rows it still holds; one missing was finished, or taken over after its lease ran out.
+	 */
+	public function extend( string $owner, array $ids, int $lease ): array {
+		if ( array() === $ids ) {
+			return array();
+		}
+		$wpdb  = self::wpdb();
+		$table = self::table();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; ids are integers; WPCS 2.3 predates %i.
+		$wpdb->query( $wpdb->prepare( 'UPDATE %i SET claimed_until = %d WHERE claimed_by = %s AND state = %s AND id IN ', $table, time() + $lease, $owner, self::PENDING ) . self::ids( $ids ) );
+		// Counted apart: MySQL's affected rows leave out a row whose deadline was already this one.
+		$held = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE claimed_by = %s AND state = %s AND id IN ', $table, $owner, self::PENDING ) . self::ids( $ids ) );
+		// phpcs:enable
+		return array_map( 'intval', $held );
 	}
 
 	/**
@@ -257,28 +280,6 @@ final class Queue {
 	 */
 	private static function ids( array $ids ): string {
 		return '(' . implode( ',', array_map( 'intval', $ids ) ) . ')';
-	}
-
-	/**
-	 * A row from the database, typed.
-	 *
-	 * @param mixed $raw Column → value.
-	 * @return Row
-	 */
-	private static function row( $raw ): array {
-		$raw = is_array( $raw ) ? $raw : array();
-		$int = static fn( string $key ): int => isset( $raw[ $key ] ) && is_numeric( $raw[ $key ] ) ? (int) $raw[ $key ] : 0;
-		return array(
-			'id'       => $int( 'id' ),
-			'post_id'  => $int( 'post_id' ),
-			'run'      => $int( 'run' ),
-			'resend'   => 1 === $int( 'resend' ),
-			'parts'    => $int( 'parts' ),
-			'attempts' => $int( 'attempts' ),
-			'changes'  => $int( 'changes' ),
-			'doubt'    => 1 === $int( 'doubt' ),
-			'error'    => isset( $raw['error'] ) && is_string( $raw['error'] ) ? $raw['error'] : '',
-		);
 	}
 
 	/**

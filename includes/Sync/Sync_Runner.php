@@ -25,11 +25,6 @@ use Causerie\Connector\Diagnosis\Finding;
 final class Sync_Runner {
 
 	/**
-	 * Seconds a claim lasts: longer than a batch can take with its retries (3 × 30 s + waits) and a look-up.
-	 */
-	public const LEASE = 300;
-
-	/**
 	 * Bytes of documents in one request at most, well under the API's 16 MiB.
 	 */
 	public const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
@@ -83,7 +78,7 @@ final class Sync_Runner {
 				);
 			}
 			$queuing = $this->full->queue_step();
-			$rows    = $this->queue->claim( $owner, Knowledge_Api::MAX_ITEMS, self::LEASE );
+			$rows    = $this->queue->claim( $owner, Knowledge_Api::MAX_ITEMS, Lease::SECONDS );
 			if ( array() === $rows && ! $queuing ) {
 				$this->full->finish_if_done();
 				return array(
@@ -136,11 +131,15 @@ final class Sync_Runner {
 				$plans[] = $plan;
 			}
 		}
-		$plans = $this->settle_doubts( $plans, $owner );
-		if ( $plans instanceof Finding ) {
-			return $this->stops->stop( $plans, $rows, $owner, false );
+		try {
+			$plans = $this->settle_doubts( $plans, $owner );
+			return $plans instanceof Finding ? $this->stops->stop( $plans, $rows, $owner, false ) : $this->send( $plans, $owner );
+		} catch ( Lease_Lost $lost ) {
+			// This runner stalled and another took rows over: it sends those. Those still held go back at once,
+			// in doubt, since a request may have landed; the runner goes on with the rest of the queue.
+			$this->queue->release( $rows, $owner, 0, true, '', false );
+			return null;
 		}
-		return $this->send( $plans, $owner );
 	}
 
 	/**
@@ -161,7 +160,7 @@ final class Sync_Runner {
 		foreach ( $doubted as $plan ) {
 			$ids = array_merge( $ids, array_column( $plan['items'], 'source_id' ) );
 		}
-		$held = $this->doubt->held( array_values( array_unique( array_filter( $ids, 'is_string' ) ) ) );
+		$held = $this->doubt->held( array_values( array_unique( array_filter( $ids, 'is_string' ) ) ), ( new Lease( $this->queue, $owner, array_column( $plans, 'row' ) ) )->keep( ... ) );
 		if ( $held instanceof Finding ) {
 			return $held;
 		}
@@ -212,10 +211,11 @@ final class Sync_Runner {
 			$requests[] = $current;
 		}
 		foreach ( $requests as $index => $request ) {
-			$results = $this->knowledge->batch( array_merge( ...array_column( $request, 'items' ) ) );
+			// The rows of the requests still to send are held as long as this one takes.
+			$unsent  = array_column( array_merge( ...array_slice( $requests, $index ) ), 'row' );
+			$results = $this->knowledge->batch( array_merge( ...array_column( $request, 'items' ) ), ( new Lease( $this->queue, $owner, $unsent ) )->keep( ... ) );
 			if ( $results instanceof Finding ) {
-				$unsent = array_merge( ...array_slice( $requests, $index ) );
-				return $this->stops->stop( $results, array_column( $unsent, 'row' ), $owner, true );
+				return $this->stops->stop( $results, $unsent, $owner, true );
 			}
 			$this->apply( $request, $results, $owner );
 		}
