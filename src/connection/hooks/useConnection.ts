@@ -4,8 +4,8 @@ import { __, sprintf } from '@wordpress/i18n';
 import {
 	fetchStatus,
 	runChecks as postChecks,
-	toRestError,
-} from '../../shared/api';
+} from '../../shared/api/connection';
+import { toRestError } from '../../shared/api/rest';
 import type {
 	ChecksRun,
 	ConnectionStatus,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from '@wordpress/element';
 
-import { fetchSettings, toRestError } from '../../shared/api';
+import { fetchSettings } from '../../shared/api/connection';
+import { toRestError } from '../../shared/api/rest';
 import type {
 	EnvironmentType,
 	RestError,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
-import { toRestError } from '../../shared/api';
+import { toRestError } from '../../shared/api/rest';
 import type { RestError } from '../../shared/types';
 
 /** One page of a listing, and the cursor of the next one (null: no more). */

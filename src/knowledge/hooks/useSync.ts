@@ -6,7 +6,7 @@ import {
 	saveSyncTypes,
 	syncAction,
 	type SyncAction,
-} from '../../shared/api';
+} from '../../shared/api/knowledge';
 import type { RestError, SyncStatus } from '../../shared/types';
 
 export interface SyncState {

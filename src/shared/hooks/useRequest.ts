@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
-import { toRestError } from '../api';
+import { toRestError } from '../api/rest';
 import type { RestError } from '../types';
 
 export interface UseRequest< T, A extends unknown[] > {
@@ -28,7 +28,7 @@ export interface RequestOptions< A extends unknown[] > {
  * One REST request's state, the `{ data, isBusy, error }` every screen shows, without each hook keeping
  * its own flags and its own guard against late answers.
  *
- * @param request Sends the request (a function of src/shared/api.ts).
+ * @param request Sends the request (a function of src/shared/api/).
  * @param options When to send it by itself.
  */
 export function useRequest< T, A extends unknown[] = [] >(

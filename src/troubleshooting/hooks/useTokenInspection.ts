@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
+import { fetchSettings, runChecks } from '../../shared/api/connection';
+import { toRestError } from '../../shared/api/rest';
 import {
 	fetchPublicKeys,
 	fetchRevealedToken,
-	fetchSettings,
-	runChecks,
-	toRestError,
-} from '../../shared/api';
+} from '../../shared/api/troubleshooting';
 import { decodeToken, type DecodedToken } from '../inspector/decode';
 import {
 	judgeByServer,

@@ -1,9 +1,11 @@
 import {
 	CHECKS_PATH,
+	SETTINGS_PATH,
+} from '../../../../src/shared/api/connection';
+import {
 	DIAGNOSES_PATH,
 	JWKS_PATH,
-	SETTINGS_PATH,
-} from '../../../../src/shared/api';
+} from '../../../../src/shared/api/troubleshooting';
 import {
 	everythingSent,
 	inspectCurrent,

@@ -1,11 +1,11 @@
 import { within } from '@testing-library/react';
 
+import { SETTINGS_PATH } from '../../../../src/shared/api/connection';
 import {
 	DIAGNOSES_PATH,
 	JWKS_PATH,
-	SETTINGS_PATH,
 	TOKEN_PATH,
-} from '../../../../src/shared/api';
+} from '../../../../src/shared/api/troubleshooting';
 import { TEXTS } from './fixtures';
 import {
 	everythingSent,

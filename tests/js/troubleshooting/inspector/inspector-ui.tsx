@@ -9,11 +9,13 @@ import type { JSONWebKeySet } from 'jose';
 
 import {
 	CHECKS_PATH,
+	SETTINGS_PATH,
+} from '../../../../src/shared/api/connection';
+import {
 	DIAGNOSES_PATH,
 	JWKS_PATH,
-	SETTINGS_PATH,
 	TOKEN_PATH,
-} from '../../../../src/shared/api';
+} from '../../../../src/shared/api/troubleshooting';
 import { TokenInspector } from '../../../../src/troubleshooting/TokenInspector';
 import type {
 	AuthorizationServer,
