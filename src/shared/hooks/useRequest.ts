@@ -14,14 +14,21 @@ export interface UseRequest< T, A extends unknown[] > {
 	 * answer that arrives after a newer call, or after unmounting, is dropped.
 	 */
 	run: ( ...args: A ) => Promise< boolean >;
+	/**
+	 * Takes an answer the screen already has (what a save returned), without sending anything. A request
+	 * under way still lands when it answers.
+	 */
+	replace: ( answer: T ) => void;
 }
 
-export interface RequestOptions< A extends unknown[] > {
+export interface RequestOptions< T, A extends unknown[] > {
 	/**
 	 * Arguments to send the request with as soon as the component mounts, and again whenever they change
 	 * (compared by value); without them the request is sent only when `run` is called.
 	 */
-	args?: A;
+	args?: A | undefined;
+	/** An answer already at hand (preloaded with the page), so the first paint needs no request. */
+	initial?: T | undefined;
 }
 
 /**
@@ -33,10 +40,10 @@ export interface RequestOptions< A extends unknown[] > {
  */
 export function useRequest< T, A extends unknown[] = [] >(
 	request: ( ...args: A ) => Promise< T >,
-	options: RequestOptions< A > = {}
+	options: RequestOptions< T, A > = {}
 ): UseRequest< T, A > {
-	const { args } = options;
-	const [ data, setData ] = useState< T | null >( null );
+	const { args, initial } = options;
+	const [ data, setData ] = useState< T | null >( initial ?? null );
 	const [ error, setError ] = useState< RestError | null >( null );
 	const [ isBusy, setIsBusy ] = useState( args !== undefined );
 	const latest = useRef( 0 );
@@ -91,5 +98,7 @@ export function useRequest< T, A extends unknown[] = [] >(
 		}
 	}, [ key, run ] );
 
-	return { data, isBusy, error, run };
+	const replace = useCallback( ( answer: T ) => setData( answer ), [] );
+
+	return { data, isBusy, error, run, replace };
 }
