@@ -100,6 +100,16 @@ describe( 'The screen’s layout', () => {
 		).toEqual( TABS );
 	} );
 
+	it( 'names each strip of tabs, the screen’s and Troubleshooting’s, for screen readers', async () => {
+		await renderScreen();
+		expect( screenTabs() ).toHaveAccessibleName( 'Causerie settings' );
+
+		await open( 'Troubleshooting' );
+		expect( screen.getAllByRole( 'tablist' )[ 1 ] ).toHaveAccessibleName(
+			'Troubleshooting sections'
+		);
+	} );
+
 	it( 'has one "Check again" on every tab and every section of Troubleshooting', async () => {
 		await renderScreen();
 
