@@ -1,3 +1,15 @@
+// First: it mocks apiFetch and the clock before the modules below load them.
+import {
+	everythingSent,
+	inspectCurrent,
+	paste,
+	renderInspector,
+	requestedPaths,
+	resetServer,
+	START,
+	serve,
+	valueOf,
+} from './inspector-ui';
 import {
 	CHECKS_PATH,
 	SETTINGS_PATH,
@@ -7,30 +19,12 @@ import {
 	JWKS_PATH,
 } from '../../../../src/shared/api/troubleshooting';
 import {
-	everythingSent,
-	inspectCurrent,
-	paste,
-	renderInspector,
-	requestedPaths,
-	resetServer,
-	serve,
-	valueOf,
-} from './inspector-ui';
-import {
 	ISSUER,
 	accessToken,
 	jwksOf,
 	signingKey,
 	type SigningKey,
 } from './tokens';
-
-jest.mock( '@wordpress/api-fetch' );
-
-/** See TokenInspector.test.tsx. */
-const mockStart = Math.floor( Date.now() / 1000 );
-jest.mock( '../../../../src/shared/hooks/useNow', () => ( {
-	useNow: () => mockStart * 1000,
-} ) );
 
 const crypto = globalThis.crypto;
 
@@ -48,7 +42,7 @@ let token = '';
 
 beforeAll( async () => {
 	key = await signingKey( 'RS256', 'current-key' );
-	token = await accessToken( key, { issuedAt: mockStart } );
+	token = await accessToken( key, { issuedAt: START } );
 } );
 
 beforeEach( () =>
