@@ -17,6 +17,7 @@ import {
 	status,
 	troubleshootingPanel,
 } from './fixtures';
+import { renderApp } from './renderApp';
 import { ON } from '../widget/fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
@@ -337,18 +338,7 @@ describe( 'Settings → Causerie', () => {
 		} );
 		window.location.hash = '#chatbot';
 
-		render(
-			<App
-				initial={ {
-					site: SITE,
-					status: HEALTHY,
-					checks: run(),
-					settings: SETTINGS,
-					texts: null,
-				} }
-				checkOnLoad={ false }
-			/>
-		);
+		renderApp();
 		window.location.hash = '';
 
 		expect(

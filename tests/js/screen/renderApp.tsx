@@ -1,0 +1,25 @@
+import { render } from '@testing-library/react';
+
+import { App, type InitialData } from '../../../src/App';
+import { HEALTHY, run, SETTINGS, SITE } from './fixtures';
+
+/**
+ * The screen as the settings page mounts it: healthy, with the preloaded answers, and no check on load.
+ *
+ * @param initial What differs from the healthy preload.
+ */
+export function renderApp( initial: Partial< InitialData > = {} ) {
+	return render(
+		<App
+			initial={ {
+				site: SITE,
+				status: HEALTHY,
+				checks: run(),
+				settings: SETTINGS,
+				texts: null,
+				...initial,
+			} }
+			checkOnLoad={ false }
+		/>
+	);
+}
