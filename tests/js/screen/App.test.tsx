@@ -164,17 +164,7 @@ describe( 'Settings → Causerie', () => {
 		} );
 		window.location.hash = '#troubleshooting';
 
-		render(
-			<App
-				initial={ {
-					site: SITE,
-					status: HEALTHY,
-					checks: run(),
-					settings: SETTINGS,
-					texts: null,
-				} }
-			/>
-		);
+		renderApp( {}, true );
 		window.location.hash = '';
 		await troubleshootingPanel();
 
@@ -232,17 +222,7 @@ describe( 'Settings → Causerie', () => {
 		} );
 		window.location.hash = '#troubleshooting';
 
-		render(
-			<App
-				initial={ {
-					site: SITE,
-					status: HEALTHY,
-					checks: run(),
-					settings: SETTINGS,
-					texts: null,
-				} }
-			/>
-		);
+		renderApp( {}, true );
 		window.location.hash = '';
 		await troubleshootingPanel();
 		await act( async () => {

@@ -4,11 +4,16 @@ import { App, type InitialData } from '../../../src/App';
 import { HEALTHY, run, SETTINGS, SITE } from './fixtures';
 
 /**
- * The screen as the settings page mounts it: healthy, with the preloaded answers, and no check on load.
+ * The screen as the settings page mounts it: healthy, with the preloaded answers, and by default no check on
+ * load.
  *
- * @param initial What differs from the healthy preload.
+ * @param initial     What differs from the healthy preload.
+ * @param checkOnLoad Whether the screen checks again on load, as it does when the last state is old.
  */
-export function renderApp( initial: Partial< InitialData > = {} ) {
+export function renderApp(
+	initial: Partial< InitialData > = {},
+	checkOnLoad = false
+) {
 	return render(
 		<App
 			initial={ {
@@ -19,7 +24,7 @@ export function renderApp( initial: Partial< InitialData > = {} ) {
 				texts: null,
 				...initial,
 			} }
-			checkOnLoad={ false }
+			checkOnLoad={ checkOnLoad }
 		/>
 	);
 }

@@ -2,23 +2,9 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 
 import { useSync } from '../../../../src/knowledge/hooks/useSync';
 import { routeApiFetch } from '../../screen/fixtures';
-import type { SyncStatus } from '../../../../src/shared/types';
+import { SYNC as IDLE } from '../../overview/fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
-
-const IDLE: SyncStatus = {
-	inKnowledge: 3,
-	eligible: 5,
-	sentAt: null,
-	fullSync: null,
-	lastFullSync: null,
-	pause: null,
-	backoff: null,
-	failures: [],
-	queue: { pending: 0, done: 3, failed: 0 },
-	postTypes: [],
-	reconcile: null,
-};
 
 describe( 'useSync, the knowledge sync’s status and actions', () => {
 	it( 'reads the status once mounted', async () => {
