@@ -244,6 +244,7 @@ final class Plugin {
 			function () use ( $graph, $chat ): void {
 				$services = array(
 					new Settings_Page( $this->file ),
+					new Upgrader(),
 					new Connection_Notice( $graph->state(), $graph->cron() ),
 					new Dashboard_Widget( $graph->status(), $chat->activity(), $graph->sync_status() ),
 					new Posts_Column( $graph->selection() ),
