@@ -2,32 +2,11 @@
 // counters. Run by bin/bench.sh.
 import { execFileSync } from 'node:child_process';
 import { control as sandboxControl, sum } from './sandbox-control.mjs';
+import { logIn } from './wp-login.mjs';
 
 const { WP_URL, SANDBOX_URL, SITE_DIR, ROOT } = process.env;
 const CONCURRENCY = Number( process.env.BENCH_CONCURRENCY ?? 50 );
 const CHECKS = Number( process.env.BENCH_CHECKS ?? 100 );
-
-async function logIn() {
-	const response = await fetch( `${ WP_URL }/wp-login.php`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			cookie: 'wordpress_test_cookie=WP%20Cookie%20check',
-		},
-		body: 'log=admin&pwd=password&testcookie=1',
-	} );
-	const cookies = response.headers
-		.getSetCookie()
-		.map( ( cookie ) => cookie.split( ';' )[ 0 ] )
-		.join( '; ' );
-	const nonce = await (
-		await fetch( `${ WP_URL }/wp-admin/admin-ajax.php?action=rest-nonce`, {
-			headers: { cookie: cookies },
-		} )
-	).text();
-	return { cookie: cookies, 'x-wp-nonce': nonce.trim() };
-}
 
 async function timedRequest( headers ) {
 	const start = performance.now();
@@ -99,7 +78,7 @@ const expect = ( ok, message ) => {
 	}
 };
 
-const headers = await logIn();
+const headers = await logIn( WP_URL );
 const warm = await timedRequest( headers );
 if ( warm.status !== 200 ) {
 	throw new Error( `GET /causerie/v1/token answered ${ warm.status }` );

@@ -9,6 +9,8 @@
 #
 # CAUSERIE_DB=sqlite (default: SQLite Database Integration as the db.php drop-in) or mariadb (Debian's
 # mariadb-server, started here with its data inside SITE_DIR). FRESH=1 wipes the site first.
+# CAUSERIE_DB_HOST=HOST:PORT (with mariadb) uses a MariaDB already running there, shared by several web nodes
+# (bin/cluster-lib.sh), instead of starting one; its database `wordpress` and user wordpress / wordpress must exist.
 # MULTISITE=1 makes a subdirectory network (wp-config-network.php) of two sites, the main one and
 # URL/second/ (administered by siteadmin, who is no network administrator), with the plugin network-activated;
 # a site made one way needs FRESH=1 to become the other. `serve` serves a network too: the router rewrites a
@@ -16,18 +18,19 @@
 # The plugin is linked, not copied: a rebuild shows up on the next page load. Admin: admin / password.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/services.sh"
 
 SQLITE_PACKAGE="@wp-playground/cli@3.1.56"
 DB="${CAUSERIE_DB:-sqlite}"
 
 stop_site() {
-	local site=$1 pidfile
-	for pidfile in "$site/server.pid" "$site/mariadb.pid"; do
-		[ -f "$pidfile" ] || continue
-		# Both run in their own process group: php -S forks workers that would otherwise keep the port.
-		kill -- -"$(cat "$pidfile")" 2>/dev/null || kill "$(cat "$pidfile")" 2>/dev/null || true
-		rm -f "$pidfile"
-	done
+	local site=$1
+	stop_mariadb "$site/mariadb"
+	if [ -f "$site/server.pid" ]; then
+		# php -S runs in its own process group: it forks workers that would otherwise keep the port.
+		kill -- -"$(cat "$site/server.pid")" 2>/dev/null || kill "$(cat "$site/server.pid")" 2>/dev/null || true
+		rm -f "$site/server.pid"
+	fi
 }
 
 # The SQLite Database Integration plugin ships inside Playground's npm tarball; only that tarball is fetched.
@@ -44,25 +47,6 @@ sqlite_plugin() {
 		rm -rf "$pack"
 	fi
 	echo "$dir"
-}
-
-start_mariadb() {
-	local site=$1 data="$1/mariadb" socket="$1/mariadb.sock"
-	need_debian_packages mariadb-server php"$(php -r 'echo PHP_MAJOR_VERSION . "." . PHP_MINOR_VERSION;')"-mysql
-	if [ ! -d "$data/mysql" ]; then
-		mkdir -p "$data"
-		mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$data" --auth-root-authentication-method=socket \
-			--skip-test-db >"$site/mariadb-install.log" 2>&1 || die "mariadb-install-db failed; see $site/mariadb-install.log"
-	fi
-	if ! { [ -f "$site/mariadb.pid" ] && kill -0 "$(cat "$site/mariadb.pid")" 2>/dev/null; }; then
-		setsid mariadbd --no-defaults --user="$(id -un)" --datadir="$data" --socket="$socket" --skip-networking \
-			--log-error="$site/mariadb.log" --innodb-buffer-pool-size=64M >/dev/null 2>&1 &
-		echo $! >"$site/mariadb.pid"
-		for _ in $(seq 100); do mariadb --no-defaults -S "$socket" -uroot -e 'select 1' >/dev/null 2>&1 && break; sleep 0.1; done
-	fi
-	mariadb --no-defaults -S "$socket" -uroot -e "CREATE DATABASE IF NOT EXISTS wordpress;
-		CREATE USER IF NOT EXISTS 'wordpress'@'localhost' IDENTIFIED BY 'wordpress';
-		GRANT ALL ON wordpress.* TO 'wordpress'@'localhost';" || die "MariaDB did not start; see $site/mariadb.log"
 }
 
 install_site() {
@@ -89,12 +73,16 @@ install_site() {
 
 	local db_config
 	if [ "$DB" = mariadb ]; then
-		start_mariadb "$site"
+		local db_host="${CAUSERIE_DB_HOST:-}"
+		if [ -z "$db_host" ]; then
+			start_mariadb "$site/mariadb" wordpress
+			db_host="localhost:$site/mariadb/mysqld.sock"
+		fi
 		rm -f "$site/wp-content/db.php"
 		db_config="define( 'DB_NAME', 'wordpress' );
 define( 'DB_USER', 'wordpress' );
 define( 'DB_PASSWORD', 'wordpress' );
-define( 'DB_HOST', 'localhost:$site/mariadb.sock' );"
+define( 'DB_HOST', '$db_host' );"
 	else
 		local sqlite
 		sqlite=$(sqlite_plugin)

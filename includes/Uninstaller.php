@@ -8,7 +8,6 @@
 namespace Causerie\Connector;
 
 use Causerie\Connector\Auth\Client_Request;
-use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Auth\Token_Client;
 use Causerie\Connector\Auth\Token_Revoker;
 use Causerie\Connector\Auth\Token_Store;
@@ -56,7 +55,7 @@ final class Uninstaller {
 
 	/**
 	 * Forgets the current site's copies in the object cache, which uninstall's sweep of the database can't
-	 * see: the token, the locks, the endpoints and signing keys found for each profile (the site's own and
+	 * see: the token, the locks older versions kept there, the endpoints and signing keys found for each profile (the site's own and
 	 * the network's), and the last regeneration. Without a persistent cache, these are rows the sweep removes.
 	 */
 	public function forget_cached_copies(): void {
@@ -78,11 +77,10 @@ final class Uninstaller {
 		}
 		$graph->token_store()->clear();
 		Token_Controller::forget_regeneration();
-		// A lock's copy holds no secret and expires with its holder's time; a cache that can flush a group drops it now.
+		// Older versions kept the locks in this group too; they hold no secret and expire, but a cache that can
+		// flush a group drops them now.
 		if ( wp_cache_supports( 'flush_group' ) ) {
-			foreach ( array_unique( array( Lock::GROUP, Token_Store::GROUP ) ) as $group ) {
-				wp_cache_flush_group( $group );
-			}
+			wp_cache_flush_group( Token_Store::GROUP );
 		}
 	}
 }

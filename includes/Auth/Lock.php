@@ -8,22 +8,16 @@
 namespace Causerie\Connector\Auth;
 
 /**
- * Atomic: wp_cache_add() in a persistent object cache, else an INSERT IGNORE on the options table's
- * unique key. Each acquisition gets its own owner token ("<expiry>:<random>"), stored as the lock's value:
+ * A row in the options table, taken with an INSERT IGNORE on its unique key, even when the site has a persistent
+ * object cache: every server shares the database and nothing evicts a row, while a cache short of memory drops
+ * any key before its time (Redis and Memcached evict under pressure), and a lock that can vanish lets a second
+ * worker in. Each acquisition gets its own owner token ("<expiry>:<random>"), stored as the lock's value:
  * only the holder of that token can release the lock, so a worker whose time ran out can't free the lock of
  * the one that took it over. The expiry in the token frees a lock left by a crashed worker.
  */
 final class Lock {
 
 	private const PREFIX = 'causerie_lock_';
-	public const GROUP   = 'causerie';
-
-	/**
-	 * Seconds before its expiry at which a holder stops deleting its cache key and lets it lapse instead: the
-	 * object cache API has no compare-and-delete, so the key must not be able to expire between our read and
-	 * our delete.
-	 */
-	private const LAPSE_MARGIN = 2;
 
 	/**
 	 * Takes the lock if it is free (or its holder's time ran out).
@@ -34,9 +28,6 @@ final class Lock {
 	 */
 	public function acquire( string $name, int $ttl_seconds ): ?string {
 		$owner = ( time() + $ttl_seconds ) . ':' . bin2hex( random_bytes( 16 ) );
-		if ( wp_using_ext_object_cache() ) {
-			return wp_cache_add( self::PREFIX . $name, $owner, self::GROUP, max( 1, $ttl_seconds ) ) ? $owner : null;
-		}
 		if ( $this->insert( $name, $owner ) ) {
 			return $owner;
 		}
@@ -56,13 +47,7 @@ final class Lock {
 	 * @return bool Whether it was this owner's and is now free.
 	 */
 	public function release( string $name, string $owner ): bool {
-		if ( ! wp_using_ext_object_cache() ) {
-			return $this->delete( $name, $owner );
-		}
-		if ( self::expiry( $owner ) - self::LAPSE_MARGIN <= time() || $owner !== $this->read( $name ) ) {
-			return false;
-		}
-		return wp_cache_delete( self::PREFIX . $name, self::GROUP );
+		return $this->delete( $name, $owner );
 	}
 
 	/**
@@ -108,10 +93,6 @@ final class Lock {
 	 * @param string $name Lock name.
 	 */
 	private function read( string $name ): ?string {
-		if ( wp_using_ext_object_cache() ) {
-			$value = wp_cache_get( self::PREFIX . $name, self::GROUP, true );
-			return is_string( $value ) && '' !== $value ? $value : null;
-		}
 		$wpdb = $this->wpdb();
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- must bypass the options cache.
 		$value = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::PREFIX . $name ) );

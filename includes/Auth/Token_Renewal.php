@@ -172,8 +172,8 @@ final class Token_Renewal {
 		}
 		$stale = null === $previous ? $stored : null;
 		$token = $this->intake->cache_form( $response, $endpoints, $credentials );
-		// A cache may evict the lock before its time and let a second worker renew meanwhile: the token it stored
-		// is kept, and this one only serves the request that got it. Routine renewal revokes nothing, so both
+		// A holder stalled past the lock's time may find that a second worker renewed meanwhile: the token it
+		// stored is kept, and this one only serves the request that got it. Routine renewal revokes nothing, so both
 		// stay valid; a server that revokes a reused refresh token's grant is healed by the next 401.
 		if ( $this->store->get()?->access_token !== $stored?->access_token ) {
 			return $token;

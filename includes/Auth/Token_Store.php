@@ -32,7 +32,9 @@ final class Token_Store {
 	 * The token in use, or null.
 	 */
 	public function get(): ?Cached_Token {
-		$stored = wp_using_ext_object_cache() ? wp_cache_get( self::OPTION, self::GROUP ) : false;
+		// Forced past the request's own copy, as the option is read past it: a worker waiting for another one's
+		// renewal, or taking the lock after it, must see the token that worker stored.
+		$stored = wp_using_ext_object_cache() ? wp_cache_get( self::OPTION, self::GROUP, true ) : false;
 		if ( ! is_string( $stored ) ) {
 			$stored = $this->read_option();
 		}

@@ -1,6 +1,7 @@
 /**
  * Prints, after the run, how many clicks and pastes each spec took from a broken connection to a
- * green one, per WordPress version, from the specs' "clicks" annotations.
+ * green one, per WordPress version, and whether the admin notice named the break on the first admin page
+ * after it, from the specs' "clicks" annotations.
  */
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 
@@ -9,6 +10,8 @@ interface Row {
 	clicks: number;
 	pastes: number;
 	target: string;
+	/** Whether the admin notice named the cause on the first admin page after the break; absent where not looked at. */
+	notice?: string;
 }
 
 export default class ClicksReporter implements Reporter {
@@ -37,6 +40,7 @@ export default class ClicksReporter implements Reporter {
 			'clicks',
 			'pastes',
 			'target',
+			'notice on first load',
 			'result',
 		];
 		const lines = this.rows
@@ -51,6 +55,7 @@ export default class ClicksReporter implements Reporter {
 				String( row.clicks ),
 				String( row.pastes ),
 				row.target,
+				row.notice ?? '—',
 				row.status,
 			] );
 		const widths = header.map( ( title, column ) =>

@@ -159,12 +159,15 @@ export class Tally {
  * @param cause  The cause fixed.
  * @param tally  What was counted.
  * @param target The target, as words.
+ * @param notice Whether the admin notice named the cause on the first admin page after the break, for the specs
+ *               that look.
  */
 export function recordTally(
 	info: TestInfo,
 	cause: string,
 	tally: Tally,
-	target: string
+	target: string,
+	notice?: 'yes' | 'none (healed)'
 ): void {
 	info.annotations.push( {
 		type: 'clicks',
@@ -173,23 +176,25 @@ export function recordTally(
 			clicks: tally.clicks,
 			pastes: tally.pastes,
 			target,
+			notice,
 		} ),
 	} );
 }
 
 /**
- * Checks the plugin's screen and its wizard with axe: no serious or critical violation.
+ * Checks the plugin's screen and its wizard, or another part of the page it prints, with axe: no serious or
+ * critical violation.
  *
  * @param page  The page.
  * @param state What is on screen, for the message.
+ * @param part  The part checked: the screen's app unless told.
  */
 export async function expectAccessible(
 	page: Page,
-	state: string
+	state: string,
+	part = '#causerie-connector-root'
 ): Promise< void > {
-	let builder = new AxeBuilder( { page } ).include(
-		'#causerie-connector-root'
-	);
+	let builder = new AxeBuilder( { page } ).include( part );
 	// The wizard renders in a portal outside the app's root.
 	if (
 		( await page.locator( '.components-modal__screen-overlay' ).count() ) >

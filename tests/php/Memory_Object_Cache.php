@@ -9,8 +9,8 @@ namespace Causerie\Connector\Tests;
 
 /**
  * WordPress's own cache, plus what a real persistent cache (Redis, Memcached) does and the default one does
- * not: an entry expires after its time, and may be evicted before it. Its clock moves only when a test moves it,
- * so nothing sleeps. Installed in place of the site's cache by install(), and put back by uninstall().
+ * not: an entry expires after its time, and may be evicted before it. The races suite runs the real thing,
+ * Redis with tests/object-cache. Installed in place of the site's cache by install(), and put back by uninstall().
  */
 final class Memory_Object_Cache extends \WP_Object_Cache {
 
@@ -20,13 +20,6 @@ final class Memory_Object_Cache extends \WP_Object_Cache {
 	 * @var array{0: mixed, 1: bool}|null
 	 */
 	private ?array $replaced = null;
-
-	/**
-	 * Seconds the cache's clock is ahead of time().
-	 *
-	 * @var int
-	 */
-	private int $ahead = 0;
 
 	/**
 	 * When each entry stored with an expiry expires, by group and key.
@@ -53,15 +46,6 @@ final class Memory_Object_Cache extends \WP_Object_Cache {
 			$GLOBALS['wp_object_cache'] = $this->replaced[0]; // phpcs:ignore WordPress.WP.GlobalVariablesOverride -- putting it back.
 			wp_using_ext_object_cache( $this->replaced[1] );
 		}
-	}
-
-	/**
-	 * Moves the cache's clock forward.
-	 *
-	 * @param int $seconds Seconds.
-	 */
-	public function advance( int $seconds ): void {
-		$this->ahead += $seconds;
 	}
 
 	/**
@@ -100,7 +84,7 @@ final class Memory_Object_Cache extends \WP_Object_Cache {
 		$group = '' === (string) $group ? 'default' : (string) $group;
 		unset( $this->expires[ $group ][ (string) $key ] );
 		if ( (int) $expire > 0 ) {
-			$this->expires[ $group ][ (string) $key ] = time() + $this->ahead + (int) $expire;
+			$this->expires[ $group ][ (string) $key ] = time() + (int) $expire;
 		}
 		return parent::set( $key, $data, $group, $expire );
 	}
@@ -127,7 +111,7 @@ final class Memory_Object_Cache extends \WP_Object_Cache {
 	private function lapse( string $key, string $group ): void {
 		$group   = '' === $group ? 'default' : $group;
 		$expires = $this->expires[ $group ][ $key ] ?? null;
-		if ( null !== $expires && $expires <= time() + $this->ahead ) {
+		if ( null !== $expires && $expires <= time() ) {
 			$this->evict( $key, $group );
 		}
 	}

@@ -60,21 +60,19 @@ final class Uninstall_Test extends TestCase {
 
 	public function test_uninstall_forgets_every_copy_in_a_persistent_object_cache(): void {
 		Sandbox::reset();
-		// Transients, the token and the locks then live in the object cache, out of the options table's sight.
+		// Transients and the token then live in the object cache, out of the options table's sight.
 		wp_using_ext_object_cache( true );
 		$services = ( new Services( new Credential_Store( new Encryption(), new Overrides() ), new Encryption() ) )->connect( Sandbox::credentials( 'wp-development' ) );
 		self::assertInstanceOf( Cached_Token::class, $services->tokens->token() );
 		$endpoints = $services->discovery->cached( $services->credentials->credentials() );
 		self::assertInstanceOf( Endpoints::class, $endpoints );
 		self::assertIsArray( $services->jwks->keys( $endpoints ) );
-		( new Lock() )->acquire( Token_Renewal::LOCK, 30 );
 		self::assertIsString( wp_cache_get( Token_Store::OPTION, Token_Store::GROUP ) );
 		self::assertIsArray( get_transient( Jwks::CACHE_PREFIX . md5( $endpoints->jwks_uri ) ) );
 
 		$this->uninstall();
 
 		self::assertFalse( wp_cache_get( Token_Store::OPTION, Token_Store::GROUP ), 'the token' );
-		self::assertFalse( wp_cache_get( 'causerie_lock_' . Token_Renewal::LOCK, Lock::GROUP ), 'the lock' );
 		self::assertNull( $services->discovery->cached( $services->credentials->credentials() ), 'the endpoints' );
 		self::assertFalse( get_transient( Jwks::CACHE_PREFIX . md5( $endpoints->jwks_uri ) ), 'the signing keys' );
 	}

@@ -29,12 +29,8 @@ if ( 0 !== $causerie_status ) {
 	exit( 1 );
 }
 
-$_SERVER['HTTP_HOST']       = $causerie_host;
-$_SERVER['SERVER_NAME']     = '127.0.0.1';
-$_SERVER['REQUEST_URI']     = '/';
-$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
-$_SERVER['REQUEST_METHOD']  = 'GET';
-$_SERVER['REMOTE_ADDR']     = '127.0.0.1';
+require_once __DIR__ . '/request.php';
+causerie_test_request( $causerie_host );
 
 // The plugin registers each context's services when that context runs (Plugin::register()). This process
 // plays a WP-Cron request, so the jobs, their listeners and Site Health register as they load, as on

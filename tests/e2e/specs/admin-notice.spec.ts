@@ -130,7 +130,13 @@ test.describe( 'The admin notice', () => {
 		await expect( page.locator( '#wpbody-content' ) ).toBeVisible();
 		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
 
-		recordTally( info, 'notice without the screen', tally, '0 clicks' );
+		recordTally(
+			info,
+			'notice without the screen',
+			tally,
+			'0 clicks',
+			'yes'
+		);
 		expect( tally.clicks ).toBe( 0 );
 		expect( tally.pastes ).toBe( 0 );
 	} );
