@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { control as sandboxControl, sum } from './sandbox-control.mjs';
 import { logIn } from './wp-login.mjs';
+import { percentile, TOKEN_ROUTE } from './bench-lib.mjs';
 
 const { WP_URL, SANDBOX_URL, SITE_DIR, ROOT } = process.env;
 const CONCURRENCY = Number( process.env.BENCH_CONCURRENCY ?? 50 );
@@ -10,7 +11,7 @@ const CHECKS = Number( process.env.BENCH_CHECKS ?? 100 );
 
 async function timedRequest( headers ) {
 	const start = performance.now();
-	const response = await fetch( `${ WP_URL }/wp-json/causerie/v1/token`, {
+	const response = await fetch( `${ WP_URL }${ TOKEN_ROUTE }`, {
 		headers,
 	} );
 	await response.arrayBuffer();
@@ -23,14 +24,8 @@ const burst = ( headers ) =>
 	);
 
 function percentiles( results ) {
-	const sorted = results.map( ( r ) => r.ms ).sort( ( a, b ) => a - b );
-	const at = ( p ) =>
-		sorted[
-			Math.min(
-				sorted.length - 1,
-				Math.floor( ( p / 100 ) * sorted.length )
-			)
-		].toFixed( 0 );
+	const times = results.map( ( r ) => r.ms );
+	const at = ( p ) => percentile( times, p ).toFixed( 0 );
 	const statuses = {};
 	for ( const r of results ) {
 		statuses[ r.status ] = ( statuses[ r.status ] ?? 0 ) + 1;
@@ -81,7 +76,7 @@ const expect = ( ok, message ) => {
 const headers = await logIn( WP_URL );
 const warm = await timedRequest( headers );
 if ( warm.status !== 200 ) {
-	throw new Error( `GET /causerie/v1/token answered ${ warm.status }` );
+	throw new Error( `GET ${ TOKEN_ROUTE } answered ${ warm.status }` );
 }
 // One unmeasured burst first, so every measured run sees warm PHP workers and opcache.
 await burst( headers );

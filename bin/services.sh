@@ -16,14 +16,16 @@ start_mariadb() {
 	need_debian_packages mariadb-server mariadb-client "php$(php -r 'echo PHP_MAJOR_VERSION . "." . PHP_MINOR_VERSION;')-mysql"
 	mkdir -p "$dir"
 	if [ ! -d "$dir/data/mysql" ]; then
-		mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$dir/data" --skip-test-db \
+		# Its own tmpdir: two installs at once would otherwise meet on the same temporary tables in /tmp.
+		mkdir -p "$dir/tmp"
+		mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$dir/data" --tmpdir="$dir/tmp" --skip-test-db \
 			--auth-root-authentication-method=socket >"$dir/install.log" 2>&1 \
 			|| die "could not initialise MariaDB in $dir; see $dir/install.log"
 	fi
 	[ -z "$port" ] || network=(--port="$port" --bind-address=127.0.0.1)
 	if ! { [ -f "$dir/mysqld.pid" ] && kill -0 "$(cat "$dir/mysqld.pid")" 2>/dev/null; }; then
 		(exec setsid mariadbd --no-defaults --user="$(id -un)" --datadir="$dir/data" --socket="$dir/mysqld.sock" \
-			"${network[@]}" --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" --skip-log-bin \
+			"${network[@]}" --tmpdir="$dir/tmp" --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" --skip-log-bin \
 			--innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --max-connections=500 \
 			</dev/null >/dev/null 2>&1) &
 		for _ in $(seq 300); do mariadb_sql "$dir" 'SELECT 1' >/dev/null 2>&1 && break; sleep 0.1; done

@@ -4,22 +4,32 @@
  * `npm run bench:sync`: every published post and page without a password.
  *
  *   WP_URL=http://127.0.0.1:8885 php bench-export.php OUT.jsonl
+ *   WP_URL=http://127.0.0.1:8885 php bench-export.php --count
  *
  * Each line is {source_id, title, url, language, modified, terms, content}, with the content rendered as a
- * visitor reads it (blocks and filters) and its tags stripped: the least a sync has to do for each post.
+ * visitor reads it (blocks and filters) and its tags stripped: the least a sync has to do for each post. With
+ * --count it writes nothing and prints how many there are, from the same condition.
  *
  * @package Causerie\Connector
  */
 
-$causerie_out = fopen( (string) ( $argv[1] ?? 'php://stdout' ), 'w' );
+$causerie_count_only = '--count' === ( $argv[1] ?? '' );
+$causerie_out        = fopen( $causerie_count_only ? 'php://memory' : (string) ( $argv[1] ?? 'php://stdout' ), 'w' );
 
 require __DIR__ . '/load.php';
 
 const CAUSERIE_EXPORT_PAGE = 500;
 
+// The documents a full sync must send: one condition for the export and the count.
+$causerie_eligible = "post_type IN ('post', 'page') AND post_status = 'publish' AND post_password = ''";
+
 if ( false === $causerie_out ) {
 	fwrite( STDERR, "cannot write the export\n" );
 	exit( 1 );
+}
+if ( $causerie_count_only ) {
+	echo (int) $wpdb->get_var( "SELECT COUNT(*) FROM $wpdb->posts WHERE $causerie_eligible" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- a fixed condition; one count.
+	exit( 0 );
 }
 $causerie_language = str_replace( '_', '-', get_locale() );
 $causerie_count    = 0;
@@ -30,7 +40,7 @@ do {
 		'intval',
 		$wpdb->get_col( // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- one pass over the posts; nothing to cache.
 			$wpdb->prepare(
-				"SELECT ID FROM $wpdb->posts WHERE post_type IN ('post', 'page') AND post_status = 'publish' AND post_password = '' AND ID > %d ORDER BY ID LIMIT %d",
+				"SELECT ID FROM $wpdb->posts WHERE $causerie_eligible AND ID > %d ORDER BY ID LIMIT %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- a fixed condition.
 				$causerie_after,
 				CAUSERIE_EXPORT_PAGE
 			)

@@ -22,6 +22,11 @@ use Causerie\Connector\Diagnosis\Finding;
 final class Connection_Verifier {
 
 	/**
+	 * The diagnosis of a secret refused as it is entered, where invalid_client says it was probably regenerated.
+	 */
+	public const SECRET_MISMATCH = 'secret_mismatch';
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Discovery    $discovery Endpoint discovery.
@@ -37,15 +42,20 @@ final class Connection_Verifier {
 	/**
 	 * Whether the server grants these credentials a token that its API accepts, for their own environment.
 	 *
-	 * @param Credentials $candidate Credentials to try.
+	 * @param Credentials $candidate    Credentials to try.
+	 * @param bool        $typed_secret Whether the secret was entered with this request rather than stored.
 	 * @return Verified|Finding
 	 */
-	public function verify( Credentials $candidate ) {
+	public function verify( Credentials $candidate, bool $typed_secret = false ) {
 		$endpoints = $this->discovery->endpoints( $candidate, true );
 		if ( $endpoints instanceof Finding ) {
 			return $endpoints;
 		}
 		$response = $this->client->client_credentials( $endpoints, $candidate );
+		if ( $response instanceof Finding && $typed_secret && 'invalid_client' === $response->code ) {
+			// A secret refused as it is entered never worked here: mistyped or from another app, not regenerated.
+			return new Finding( self::SECRET_MISMATCH, $response->evidence );
+		}
 		if ( $response instanceof Finding ) {
 			return $response;
 		}

@@ -63,9 +63,10 @@ final class Endpoints {
 	}
 
 	/**
-	 * What the status screen and the support report may show.
+	 * What the status screen and the support report may show; the fix wizard links its steps done in the
+	 * Causerie dashboard to the documentation page, read here from the cache rather than asked for.
 	 *
-	 * @return array{issuer: string, tokenEndpoint: string, resource: string|null, source: string, revocation: bool, introspection: bool}
+	 * @return array{issuer: string, tokenEndpoint: string, resource: string|null, source: string, revocation: bool, introspection: bool, documentation: string|null}
 	 */
 	public function public_view(): array {
 		return array(
@@ -75,6 +76,7 @@ final class Endpoints {
 			'source'        => $this->source,
 			'revocation'    => '' !== $this->revocation_endpoint,
 			'introspection' => '' !== $this->introspection_endpoint,
+			'documentation' => '' === $this->documentation ? null : $this->documentation,
 		);
 	}
 

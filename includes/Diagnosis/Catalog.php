@@ -35,6 +35,7 @@ final class Catalog {
 		'insufficient_scope'          => array( 'error', 'api', 'scopes', true ),
 		'environment_mismatch'        => array( 'error', 'token', 'environment', true ),
 		'invalid_client'              => array( 'error', 'token_endpoint', 'secret', true ),
+		'secret_mismatch'             => array( 'error', 'token_endpoint', 'secret', false ),
 		'invalid_grant'               => array( 'error', 'token_endpoint', 'secret', true ),
 		'invalid_scope'               => array( 'error', 'token_endpoint', 'scopes', true ),
 		'invalid_target'              => array( 'error', 'token_endpoint', 'address', true ),
@@ -136,26 +137,28 @@ final class Catalog {
 	 * @param string               $code    Diagnosis code.
 	 * @param array<string, mixed> $context What else is known: cronRunning, false when Cron_Monitor saw WP-Cron
 	 *                                      stop, lets the explanation of an expired token name that cause.
-	 * @return array{title: string, explanation: string, steps: list<string>, wizardSteps: list<string>}
+	 * @return array{title: string, explanation: string, steps: list<string>, wizardSteps: list<string>, dashboardSteps: list<int>}
 	 */
 	public static function describe( string $code, array $context = array() ): array {
 		$texts = self::texts( $code, isset( $context['cronRunning'] ) && false === $context['cronRunning'] );
 		return array(
-			'title'       => $texts[0],
-			'explanation' => $texts[1],
-			'steps'       => $texts[2],
-			'wizardSteps' => array_map( static fn( string $step ): string => $texts[3][ $step ] ?? $step, $texts[2] ),
+			'title'          => $texts[0],
+			'explanation'    => $texts[1],
+			'steps'          => $texts[2],
+			'wizardSteps'    => array_map( static fn( string $step ): string => $texts[3][ $step ] ?? $step, $texts[2] ),
+			// Which steps are done in the Causerie dashboard, so the screen can link the server's page for people.
+			'dashboardSteps' => array_keys( array_intersect( $texts[2], $texts[4] ) ),
 		);
 	}
 
 	/**
-	 * The words of a code: title, explanation, ordered steps, and what the wizard says instead of a step that
-	 * sends the admin to a field the wizard shows right below. Translated here, so the admin app shows what the
-	 * server sends.
+	 * The words of a code: title, explanation, ordered steps, what the wizard says instead of a step that sends
+	 * the admin to a field the wizard shows right below, and the steps done in the Causerie dashboard.
+	 * Translated here, so the admin app shows what the server sends.
 	 *
 	 * @param string $code         Diagnosis code.
 	 * @param bool   $cron_stopped Whether WP-Cron is known to have stopped: only then is it blamed.
-	 * @return array{0: string, 1: string, 2: list<string>, 3: array<string, string>}
+	 * @return array{0: string, 1: string, 2: list<string>, 3: array<string, string>, 4: list<string>}
 	 */
 	private static function texts( string $code, bool $cron_stopped = false ): array {
 		$renew   = __( 'Choose "Get a new token". The plugin asks Causerie for a fresh one and checks it.', 'causerie-connector' );
@@ -170,6 +173,11 @@ final class Catalog {
 		$wait    = __( 'Wait a few minutes, then run the checks again; the plugin retries on its own meanwhile.', 'causerie-connector' );
 		$api_url = __( 'Copy the API address exactly as the Causerie dashboard shows it, and save.', 'causerie-connector' );
 		$address = __( 'Check the API address in the Credentials section of Settings → Causerie.', 'causerie-connector' );
+		$grant   = __( 'In the Causerie dashboard, grant the missing permissions (scopes) to your app.', 'causerie-connector' );
+		$kind    = __( 'Enter the credentials Causerie made for this kind of site (Production, Staging…), or, if the site itself is set up as the wrong kind, ask whoever manages its wp-config.php to correct it.', 'causerie-connector' );
+		$copy    = __( 'Copy the client id, secret and API address from the Causerie dashboard into the Credentials section of Settings → Causerie and save.', 'causerie-connector' );
+		$shown   = __( 'Check that the API address is the one the Causerie dashboard shows.', 'causerie-connector' );
+		$recopy  = __( 'In the Causerie dashboard, open your app and copy its Client ID and its secret again, each one whole: a secret is long, and a character left out at either end is enough to refuse it.', 'causerie-connector' );
 		$host    = __( 'If it persists, send the support report (Settings → Causerie, under Troubleshooting) to your host: the server must be able to reach the API address over HTTPS.', 'causerie-connector' );
 		$support = __( 'If it lasts, send the support report (Settings → Causerie, under Troubleshooting) to Causerie\'s support.', 'causerie-connector' );
 		$status  = __( 'If it lasts, check Causerie\'s status page, linked from the Causerie dashboard.', 'causerie-connector' );
@@ -183,10 +191,11 @@ final class Catalog {
 			'token_signature_invalid'     => array( __( 'The access token\'s signature does not match Causerie\'s keys.', 'causerie-connector' ), __( 'The token names a key that Causerie publishes, but its signature does not match that key: the token was altered, or it comes from elsewhere.', 'causerie-connector' ), $renews ),
 			'token_revoked'               => array( __( 'The access token was revoked.', 'causerie-connector' ), __( 'Causerie no longer accepts the token although it has not expired: it was withdrawn, for example after a security action in the dashboard.', 'causerie-connector' ), $renews ),
 			'token_invalid'               => array( __( 'Causerie refused the access token.', 'causerie-connector' ), __( 'The API refused the token without saying why, and the plugin found nothing wrong with it.', 'causerie-connector' ), $renews ),
-			'insufficient_scope'          => array( __( 'The credentials lack a permission (scope) the chatbot needs.', 'causerie-connector' ), __( 'The app in the Causerie dashboard lacks a permission the plugin needs. The checks list which one.', 'causerie-connector' ), array( __( 'In the Causerie dashboard, grant the missing permissions (scopes) to your app.', 'causerie-connector' ), $renew, $verify ) ),
-			'invalid_scope'               => array( __( 'Causerie refused the requested permissions (scopes) for this client.', 'causerie-connector' ), __( 'The sign-in service would not grant every permission the plugin asks for. The checks list which one it refused.', 'causerie-connector' ), array( __( 'In the Causerie dashboard, grant the missing permissions (scopes) to your app.', 'causerie-connector' ), $renew, $verify ) ),
-			'environment_mismatch'        => array( __( 'These credentials belong to another environment than this site.', 'causerie-connector' ), __( 'The credentials belong to another environment than this site, such as development credentials on a live site.', 'causerie-connector' ), array( __( 'Enter the credentials Causerie made for this kind of site (Production, Staging…), or, if the site itself is set up as the wrong kind, ask whoever manages its wp-config.php to correct it.', 'causerie-connector' ), $verify ) ),
+			'insufficient_scope'          => array( __( 'The credentials lack a permission (scope) the chatbot needs.', 'causerie-connector' ), __( 'The app in the Causerie dashboard lacks a permission the plugin needs. The checks list which one.', 'causerie-connector' ), array( $grant, $renew, $verify ) ),
+			'invalid_scope'               => array( __( 'Causerie refused the requested permissions (scopes) for this client.', 'causerie-connector' ), __( 'The sign-in service would not grant every permission the plugin asks for. The checks list which one it refused.', 'causerie-connector' ), array( $grant, $renew, $verify ) ),
+			'environment_mismatch'        => array( __( 'These credentials belong to another environment than this site.', 'causerie-connector' ), __( 'The credentials belong to another environment than this site, such as development credentials on a live site.', 'causerie-connector' ), array( $kind, $verify ) ),
 			'invalid_client'              => array( __( 'Causerie does not accept this client id and secret. The secret may have been regenerated.', 'causerie-connector' ), __( 'Causerie refuses the client id and secret. The secret was probably regenerated in the dashboard.', 'causerie-connector' ), array( $new_key, $paste, $verify ) ),
+			'secret_mismatch'             => array( __( 'Causerie does not accept this secret with this Client ID.', 'causerie-connector' ), __( 'The secret just entered does not match the Client ID: part of it may be missing from the copy, or the two come from different apps.', 'causerie-connector' ), array( $recopy, __( 'Paste them and save again: nothing is kept until Causerie accepts them.', 'causerie-connector' ) ) ),
 			'invalid_grant'               => array( __( 'Causerie refused the saved authorization; a new token is needed.', 'causerie-connector' ), __( 'Causerie refused how the plugin asked for a token.', 'causerie-connector' ), array( $renew, $new_key, $paste ) ),
 			'unauthorized_client'         => array( __( 'This client is not allowed to connect this way.', 'causerie-connector' ), __( 'Causerie refused how the plugin asked for a token.', 'causerie-connector' ), array( $renew, $new_key, $paste ) ),
 			'invalid_target'              => array( __( 'The sign-in service does not issue tokens for this API address.', 'causerie-connector' ), __( 'The plugin asked for a token for the API the address names (RFC 8707), and the sign-in service refused it: the API address, or the sign-in service set in the advanced settings, belongs to another service.', 'causerie-connector' ), array( $api_url, $verify ) ),
@@ -208,10 +217,10 @@ final class Catalog {
 			'clock_skew'                  => array( __( 'This server\'s clock and Causerie\'s do not agree.', 'causerie-connector' ), __( 'Tokens carry times. When two clocks disagree, valid tokens look expired or not yet valid. The plugin sees only that they differ, not which one is wrong.', 'causerie-connector' ), array( __( 'Compare the two times shown with a clock you trust, such as your phone\'s: the one that differs is wrong.', 'causerie-connector' ), __( 'If this server\'s time is wrong, ask your host to set its clock automatically. If Causerie\'s is wrong, tell Causerie\'s support.', 'causerie-connector' ), $verify ) ),
 			'encryption_key_changed'      => array( __( 'The stored secret can no longer be read because the site\'s encryption key changed. Enter the secret again.', 'causerie-connector' ), __( 'The secret is stored encrypted with a key from wp-config.php. That key changed (salts rotated or site migrated), so the stored secret can\'t be read.', 'causerie-connector' ), array( $paste, $verify ) ),
 			'secret_copied'               => array( __( 'The stored secret was saved for another site or setting, so it can\'t be read here. Enter the secret again.', 'causerie-connector' ), __( 'The secret is encrypted for the one place it was saved in. What is stored here was copied from another site, another setting or another environment\'s profile (a database copied between sites, for instance), so it does not decrypt here.', 'causerie-connector' ), array( $paste, $verify ) ),
-			'secret_address_changed'      => array( __( 'The client secret was held back: the address it was saved for has changed.', 'causerie-connector' ), __( 'The plugin sends the client secret only to the API address and sign-in service it was saved with. The API address, the sign-in service, or the token endpoint the server names is now another one (changed outside the plugin\'s screen, or in the server\'s published settings), so the secret was not sent there.', 'causerie-connector' ), array( __( 'Check that the API address is the one the Causerie dashboard shows.', 'causerie-connector' ), $again, $verify ) ),
+			'secret_address_changed'      => array( __( 'The client secret was held back: the address it was saved for has changed.', 'causerie-connector' ), __( 'The plugin sends the client secret only to the API address and sign-in service it was saved with. The API address, the sign-in service, or the token endpoint the server names is now another one (changed outside the plugin\'s screen, or in the server\'s published settings), so the secret was not sent there.', 'causerie-connector' ), array( $shown, $again, $verify ) ),
 			'site_moved'                  => array( __( 'This site\'s address changed since it was connected; it may have been moved or copied.', 'causerie-connector' ), __( 'The site answers at another address than when it was connected. It was moved, or this is a copy such as a staging site.', 'causerie-connector' ), array( __( 'If this is the site\'s new address, choose "This is the new address".', 'causerie-connector' ), __( 'If this is a copy, choose "Pause the connection" so it does not act as the live site.', 'causerie-connector' ) ) ),
 			'connection_paused'           => array( __( 'The connection is paused on this copy of the site.', 'causerie-connector' ), __( 'An administrator paused the connection on this copy of the site.', 'causerie-connector' ), array( __( 'If this is now the live site, choose "This is the new address" to resume.', 'causerie-connector' ) ) ),
-			'not_configured'              => array( __( 'The connection is not set up yet.', 'causerie-connector' ), __( 'No credentials are saved for this environment yet.', 'causerie-connector' ), array( __( 'Copy the client id, secret and API address from the Causerie dashboard into the Credentials section of Settings → Causerie and save.', 'causerie-connector' ) ) ),
+			'not_configured'              => array( __( 'The connection is not set up yet.', 'causerie-connector' ), __( 'No credentials are saved for this environment yet.', 'causerie-connector' ), array( $copy ) ),
 			'token_not_yet_valid'         => array( __( 'The access token is not valid yet: its start time is in the future.', 'causerie-connector' ), __( 'The token carries a time before which it must not be used, and that time has not come by this clock. The clock of this computer, of this server or of Causerie\'s server is off.', 'causerie-connector' ), array( __( 'Compare this computer\'s time and the time the checks show for this server with a clock you trust, such as your phone\'s. If this server\'s time is wrong, ask your host to set its clock automatically.', 'causerie-connector' ), $renew, $verify ) ),
 			'token_issuer_mismatch'       => array( __( 'The access token was issued by another server than the configured API address.', 'causerie-connector' ), __( 'The token names the server that issued it (iss). It differs from the sign-in service the API address leads to, for example a token from another Causerie account, or the same server written another way (localhost instead of 127.0.0.1).', 'causerie-connector' ), array( $api_url, $renew, $verify ) ),
 			'token_audience_mismatch'     => array( __( 'The access token is meant for another API than the configured one.', 'causerie-connector' ), __( 'The token names the API it is meant for (aud), and it is not the API this address describes, so that API would refuse it.', 'causerie-connector' ), array( $api_url, $renew, $verify ) ),
@@ -227,6 +236,7 @@ final class Catalog {
 			'widget_config_invalid'       => array( __( 'Causerie described the chatbot in a way the plugin will not put in visitors\' pages.', 'causerie-connector' ), __( 'The widget\'s description from Causerie lacks the bot id, or gives a script or chat address the plugin refuses: not HTTPS (plain http only to this computer on a local or development site), with a user name or password, or a reserved network address. Visitors\' pages load that script, so it is checked before it is kept. The evidence shows which field and why.', 'causerie-connector' ), array( $wait, $support ) ),
 			default                       => array( __( 'Something went wrong with the connection.', 'causerie-connector' ), __( 'This server could not talk to the Causerie API.', 'causerie-connector' ), array( $address, $wait, $host ) ),
 		};
-		return array( $words[0], $words[1], $words[2], $below );
+		// The steps about the app's credentials, which the server's page for people explains.
+		return array( $words[0], $words[1], $words[2], $below, array( $new_key, $grant, $kind, $copy, $api_url, $shown, $recopy ) );
 	}
 }

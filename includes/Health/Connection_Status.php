@@ -18,9 +18,9 @@ use Causerie\Connector\Diagnosis\Catalog;
  * live checks' times. The status route, the admin notice, Site Health, the support report and the command line
  * read the state through it or through Connection_State, so they can't disagree.
  *
- * @phpstan-type Diagnosis array{code: string, severity: string, title: string, explanation: string, steps: list<string>, wizardSteps: list<string>}
+ * @phpstan-type Diagnosis array{code: string, severity: string, title: string, explanation: string, steps: list<string>, wizardSteps: list<string>, dashboardSteps: list<int>}
  * @phpstan-type Healed array{code: string, at: string, title: string}
- * @phpstan-type Server array{issuer: string, tokenEndpoint: string, resource: string|null, source: string, revocation: bool, introspection: bool}
+ * @phpstan-type Server array{issuer: string, tokenEndpoint: string, resource: string|null, source: string, revocation: bool, introspection: bool, documentation: string|null}
  * @phpstan-type Status array{state: string, diagnosis: Diagnosis|null, since: string|null, tokenExpiresAt: string|null, nextRefreshAt: string|null, checkedAt: string|null, checkAgeSeconds: int|null, lastSuccessAt: string|null, healed: Healed|null, server: Server|null}
  */
 final class Connection_Status {

@@ -101,7 +101,8 @@ final class Debug_Information {
 			),
 			'client_secret'    => $this->secret_field( self::text( $settings['secretStatus'] ?? '', 'missing' ) ),
 			'environment'      => array(
-				'label' => __( 'Environment profile', 'causerie-connector' ),
+				// The screen's words for the profile, not the name of the setting.
+				'label' => __( 'Credentials used when this site runs as', 'causerie-connector' ),
 				'value' => self::text( $settings['environment'] ?? '', wp_get_environment_type() ),
 			),
 			'locked_fields'    => $this->locked_field( is_object( $settings['locked'] ?? null ) ? get_object_vars( $settings['locked'] ) : array() ),

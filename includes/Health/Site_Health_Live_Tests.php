@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Health;
 
 use Causerie\Connector\Auth\Environment_Match;
+use Causerie\Connector\Credentials\Scopes;
 use Causerie\Connector\Diagnosis\Catalog;
 
 /**
@@ -171,14 +172,14 @@ final class Site_Health_Live_Tests {
 			return Site_Health_Result::not_checked( $id, __( 'The Causerie permissions (scopes) could not be checked', 'causerie-connector' ) );
 		}
 		if ( Check_Result::OK !== $scopes->status ) {
-			/* translators: %s: permission names, such as "write:knowledge". */
-			return Site_Health_Result::failed_check( $id, $scopes, sprintf( __( 'Missing: %s.', 'causerie-connector' ), self::words( $scopes->evidence['missing'] ?? array() ) ) );
+			/* translators: %s: what the missing permissions allow, such as "Update the chatbot's knowledge (write:knowledge)". */
+			return Site_Health_Result::failed_check( $id, $scopes, sprintf( __( 'Missing: %s.', 'causerie-connector' ), Scopes::listed( $scopes->evidence['missing'] ?? array() ) ) );
 		}
 		return Site_Health_Result::good(
 			$id,
 			__( 'Causerie grants every permission (scope) the plugin needs', 'causerie-connector' ),
-			/* translators: %s: permission names, such as "read:widget write:knowledge". */
-			sprintf( __( 'Granted: %s.', 'causerie-connector' ), self::words( $scopes->evidence['granted'] ?? array() ) )
+			/* translators: %s: what the granted permissions allow, such as "Show the chat widget (read:widget) and Update the chatbot's knowledge (write:knowledge)". */
+			sprintf( __( 'Granted: %s.', 'causerie-connector' ), Scopes::listed( $scopes->evidence['granted'] ?? array() ) )
 		);
 	}
 

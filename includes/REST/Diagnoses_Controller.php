@@ -55,28 +55,33 @@ final class Diagnoses_Controller extends Admin_Controller {
 				'type'                 => 'object',
 				'additionalProperties' => false,
 				'properties'           => array(
-					'severity'    => array(
+					'severity'       => array(
 						'description' => __( 'How serious the cause is.', 'causerie-connector' ),
 						'type'        => 'string',
 						'enum'        => array( 'error', 'warning', 'info' ),
 					),
-					'title'       => array(
+					'title'          => array(
 						'description' => __( 'What went wrong, in one line.', 'causerie-connector' ),
 						'type'        => 'string',
 					),
-					'explanation' => array(
+					'explanation'    => array(
 						'description' => __( 'Why it happens.', 'causerie-connector' ),
 						'type'        => 'string',
 					),
-					'steps'       => array(
+					'steps'          => array(
 						'description' => __( 'How to fix it, in order.', 'causerie-connector' ),
 						'type'        => 'array',
 						'items'       => array( 'type' => 'string' ),
 					),
-					'wizardSteps' => array(
+					'wizardSteps'    => array(
 						'description' => __( 'The same steps as the fix wizard shows them, above its own form.', 'causerie-connector' ),
 						'type'        => 'array',
 						'items'       => array( 'type' => 'string' ),
+					),
+					'dashboardSteps' => array(
+						'description' => __( 'Which steps, counted from 0, are done in the Causerie dashboard.', 'causerie-connector' ),
+						'type'        => 'array',
+						'items'       => array( 'type' => 'integer' ),
 					),
 				),
 			),

@@ -131,7 +131,7 @@ final class Settings_Controller extends Admin_Controller {
 		if ( ! $candidate->is_complete() ) {
 			return Settings_Input::field_error( 'causerie_incomplete', __( 'A client id, a secret and an API address are all needed to connect.', 'causerie-connector' ), '' );
 		}
-		$result = $this->verifier->verify( $candidate );
+		$result = $this->verifier->verify( $candidate, Settings_Input::typed_secret( $changes ) );
 		if ( $result instanceof Finding ) {
 			return Diagnosis_Error::from( 'causerie_verification_failed', $result );
 		}

@@ -232,11 +232,20 @@ final class Settings_Input {
 			return $changes;
 		}
 		$candidate = $this->store->preview( $environment, $changes );
-		$verified  = $candidate->is_complete() ? $verifier->verify( $candidate ) : null;
+		$verified  = $candidate->is_complete() ? $verifier->verify( $candidate, self::typed_secret( $changes ) ) : null;
 		if ( $verified instanceof Finding ) {
 			return Diagnosis_Error::from( 'causerie_verification_failed', $verified );
 		}
 		return array( $changes, $verified );
+	}
+
+	/**
+	 * Whether changes carry a secret typed now: one refused is diagnosed as mistyped, never as regenerated.
+	 *
+	 * @param array<string, mixed> $changes Validated changes.
+	 */
+	public static function typed_secret( array $changes ): bool {
+		return isset( $changes['clientSecret'] ) && '' !== $changes['clientSecret'];
 	}
 
 	/**

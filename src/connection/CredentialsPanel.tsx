@@ -65,6 +65,7 @@ export function CredentialsPanel( {
 						value={ environment ?? data.environment }
 						active={ data.activeEnvironment }
 						onChange={ select }
+						level={ level }
 					/>
 				) }
 				{ isBusy && ( isStale || ! data ) && (

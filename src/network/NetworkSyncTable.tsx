@@ -53,7 +53,7 @@ export function NetworkSyncTable( { rows }: { rows: NetworkSiteSync[] } ) {
 							<td>{ row.failed }</td>
 							<td>
 								{ row.pause
-									? `${ row.pause.title } (${ row.pause.code })`
+									? row.pause.title
 									: __( 'Nothing', 'causerie-connector' ) }
 							</td>
 						</tr>

@@ -6,7 +6,8 @@ import { DiagnosisNotice } from '../shared/DiagnosisNotice';
 import { FIELD_LABELS } from '../connection/credentials/constants';
 import { ProgressStatus } from '../connection/credentials/ProgressStatus';
 import type { DiscoveredServer } from '../shared/types';
-import { documentationLink, looksLikeAddress } from './address';
+import { documentationLink } from '../shared/documentation';
+import { looksLikeAddress } from './address';
 import { useDiscovery } from './hooks/useDiscovery';
 
 interface Props {

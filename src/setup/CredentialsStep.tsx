@@ -4,7 +4,7 @@ import {
 	Notice,
 	TextControl,
 } from '@wordpress/components';
-import { useEffect, useRef } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { FIELD_LABELS } from '../connection/credentials/constants';
@@ -13,8 +13,9 @@ import { statusText } from '../connection/credentials/statusText';
 import { ProgressStatus } from '../connection/credentials/ProgressStatus';
 import { SecretField } from '../connection/credentials/SecretField';
 import { useCredentialForm } from '../connection/hooks/useCredentialForm';
+import { FIRST_RUN_SCOPES, REQUIRED_SCOPES } from '../shared/scopes';
 import type { Settings } from '../shared/types';
-import { documentationLink } from './address';
+import { documentationLink } from '../shared/documentation';
 
 interface Props {
 	/** The site's own profile as stored. */
@@ -52,6 +53,41 @@ export function CredentialsStep( {
 	useEffect( () => {
 		setField( 'apiUrl', apiUrl );
 	}, [ apiUrl, setField ] );
+
+	// The stored default asks only for what the plugin can't work without; the first run sets up every feature.
+	useEffect( () => {
+		if ( ! settings.locked.scopes ) {
+			setField( 'scopes', [ ...FIRST_RUN_SCOPES ] );
+		}
+	}, [ settings.locked.scopes, setField ] );
+
+	// A client the server won't allow every permission is refused with invalid_scope (RFC 6749 §5.2). The
+	// first run then connects with what the plugin can't work without, once; the overview's cards say what
+	// the missing permission leaves out.
+	const [ narrowing, setNarrowing ] = useState< 'no' | 'due' | 'done' >(
+		'no'
+	);
+	useEffect( () => {
+		if (
+			narrowing === 'no' &&
+			! settings.locked.scopes &&
+			outcome?.kind === 'failed' &&
+			outcome.failure.diagnosis?.code === 'invalid_scope'
+		) {
+			setNarrowing( 'due' );
+			setField( 'scopes', [ ...REQUIRED_SCOPES ] );
+		}
+	}, [ narrowing, outcome, settings.locked.scopes, setField ] );
+	useEffect( () => {
+		if (
+			narrowing === 'due' &&
+			busy === null &&
+			values.scopes.length === REQUIRED_SCOPES.length
+		) {
+			setNarrowing( 'done' );
+			save();
+		}
+	}, [ narrowing, busy, values.scopes, save ] );
 
 	// After a refusal that names a field, take the keyboard to it.
 	useEffect( () => {

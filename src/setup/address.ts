@@ -1,5 +1,5 @@
 /**
- * The API address of the first step: when it is worth asking the server about, and which page may be a link.
+ * The API address of the first step: when it is worth asking the server about.
  */
 
 /**
@@ -19,26 +19,5 @@ export function looksLikeAddress( text: string ): boolean {
 		);
 	} catch {
 		return false;
-	}
-}
-
-/**
- * The page the server names for people, as a link: http or https only (the server checks too).
- *
- * @param documentation What discovery answered.
- */
-export function documentationLink(
-	documentation: string | null | undefined
-): string | null {
-	if ( ! documentation ) {
-		return null;
-	}
-	try {
-		const url = new URL( documentation );
-		return url.protocol === 'https:' || url.protocol === 'http:'
-			? url.href
-			: null;
-	} catch {
-		return null;
 	}
 }

@@ -18,6 +18,9 @@ export const REQUIRED_SCOPES: readonly ScopeId[] = SCOPES.filter(
 	( id ) => list.scopes[ id ].required
 );
 
+/** What the guided first run asks for: every scope, as Scopes::ALL says, so each card of the overview works after it. */
+export const FIRST_RUN_SCOPES: readonly ScopeId[] = SCOPES;
+
 /** The scope each feature needs, by its Scopes:: name on the server; tsc checks each is in scopes.json. */
 export const WIDGET_SCOPE: ScopeId = 'read:widget';
 export const KNOWLEDGE_SCOPE: ScopeId = 'write:knowledge';

@@ -92,6 +92,8 @@ export interface Diagnosis {
 	steps: string[];
 	/** The steps as the fix wizard shows them above its own form ("paste it below"); the server sends both. */
 	wizardSteps?: string[];
+	/** Which steps, counted from 0, are done in the Causerie dashboard: they link the server's page for people. */
+	dashboardSteps?: number[];
 }
 
 /** The last time the checks repaired the connection by themselves, within the last 24 hours. */
@@ -113,6 +115,8 @@ export interface AuthorizationServer {
 	/** Whether it offers revocation (RFC 7009) and introspection (RFC 7662). */
 	revocation: boolean;
 	introspection: boolean;
+	/** Its page for people (RFC 8414 service_documentation), from the cached metadata; null when it names none. */
+	documentation?: string | null;
 }
 
 /** GET /causerie/v1/status */

@@ -33,6 +33,8 @@ interface Props {
 	evidence: Record< string, unknown >;
 	settings: Settings | null;
 	environmentType: EnvironmentType;
+	/** The server's page for people, linked from the steps done in the Causerie dashboard. */
+	documentation?: string | null;
 	onFixed: ( outcome: FixOutcome ) => void;
 }
 
@@ -62,6 +64,7 @@ function missingScopes( evidence: Record< string, unknown > ): string[] {
  * @param props.evidence        What the engine saw.
  * @param props.settings        The stored settings.
  * @param props.environmentType The site's environment, which names its own profile.
+ * @param props.documentation   The server's page for people.
  * @param props.onFixed         Called when the action succeeded.
  */
 export function FixStep( {
@@ -70,6 +73,7 @@ export function FixStep( {
 	evidence,
 	settings,
 	environmentType,
+	documentation = null,
 	onFixed,
 }: Props ) {
 	const [ isBusy, setIsBusy ] = useState( false );
@@ -114,6 +118,13 @@ export function FixStep( {
 			{ label }
 		</Button>
 	);
+	const steps = ( list: string[] ) => (
+		<DiagnosisSteps
+			steps={ list }
+			dashboardSteps={ diagnosis.dashboardSteps }
+			documentation={ documentation }
+		/>
+	);
 	const checkAgain = button( __( 'Check again', 'causerie-connector' ), () =>
 		onFixed( {} )
 	);
@@ -140,9 +151,7 @@ export function FixStep( {
 		case 'environment':
 			body = (
 				<>
-					<DiagnosisSteps
-						steps={ diagnosis.wizardSteps ?? diagnosis.steps }
-					/>
+					{ steps( diagnosis.wizardSteps ?? diagnosis.steps ) }
 					<CredentialsFix
 						withClientId={
 							kind === 'environment' || settings?.clientId === ''
@@ -157,7 +166,7 @@ export function FixStep( {
 		case 'address':
 			body = (
 				<>
-					<DiagnosisSteps steps={ diagnosis.steps } />
+					{ steps( diagnosis.steps ) }
 					{ settings ? (
 						<AddressFix
 							settings={ settings }
@@ -183,7 +192,7 @@ export function FixStep( {
 						) }
 					</p>
 					<ScopeList scopes={ missingScopes( evidence ) } />
-					<DiagnosisSteps steps={ diagnosis.steps } />
+					{ steps( diagnosis.steps ) }
 					{ button(
 						__(
 							'I granted them: get a new token',
@@ -198,7 +207,7 @@ export function FixStep( {
 			body = (
 				<>
 					<ClockSkew evidence={ evidence } />
-					<DiagnosisSteps steps={ diagnosis.steps } />
+					{ steps( diagnosis.steps ) }
 					{ checkAgain }
 				</>
 			);
@@ -266,7 +275,7 @@ export function FixStep( {
 		default:
 			body = (
 				<>
-					<DiagnosisSteps steps={ diagnosis.steps } />
+					{ steps( diagnosis.steps ) }
 					{ checkAgain }
 				</>
 			);
@@ -279,6 +288,7 @@ export function FixStep( {
 				<RefusalNotice
 					diagnosis={ failure.diagnosis }
 					message={ failure.message }
+					documentation={ documentation }
 				/>
 			) }
 		</>

@@ -9,16 +9,23 @@ interface Props {
 	diagnosis: Diagnosis | null;
 	/** What it said otherwise. */
 	message: string | null;
+	/** The server's page for people, linked from the steps done in the Causerie dashboard. */
+	documentation?: string | null;
 }
 
 /**
  * A refused fix: what the server found, that nothing was changed, and the steps of its diagnosis.
  *
- * @param props           Component props.
- * @param props.diagnosis The diagnosis of the refusal.
- * @param props.message   The message, without a diagnosis.
+ * @param props               Component props.
+ * @param props.diagnosis     The diagnosis of the refusal.
+ * @param props.message       The message, without a diagnosis.
+ * @param props.documentation The server's page for people.
  */
-export function RefusalNotice( { diagnosis, message }: Props ) {
+export function RefusalNotice( {
+	diagnosis,
+	message,
+	documentation = null,
+}: Props ) {
 	const reason = diagnosis?.title ?? message;
 	if ( ! reason ) {
 		return null;
@@ -29,7 +36,13 @@ export function RefusalNotice( { diagnosis, message }: Props ) {
 				<strong>{ reason }</strong>{ ' ' }
 				{ __( 'Nothing was changed.', 'causerie-connector' ) }
 			</p>
-			{ diagnosis && <DiagnosisSteps steps={ diagnosis.steps } /> }
+			{ diagnosis && (
+				<DiagnosisSteps
+					steps={ diagnosis.steps }
+					dashboardSteps={ diagnosis.dashboardSteps }
+					documentation={ documentation }
+				/>
+			) }
 		</Notice>
 	);
 }

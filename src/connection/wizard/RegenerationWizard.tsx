@@ -133,6 +133,9 @@ export function RegenerationWizard( {
 				evidence={ evidenceFor( connection, diagnosis.code ) }
 				settings={ settings }
 				environmentType={ environmentType }
+				documentation={
+					connection.status.server?.documentation ?? null
+				}
 				onFixed={ onFixed }
 			/>
 		);

@@ -221,7 +221,13 @@ const CAUSES: Cause[] = [
 			await expireHeld( sandbox );
 			return regenerated;
 		},
-		fix: async ( { dialog, tally, broken } ) => {
+		fix: async ( { dialog, tally, sandboxURL, broken } ) => {
+			// The step done in the Causerie dashboard links the page the server publishes for people.
+			await expect(
+				dialog.getByRole( 'link', {
+					name: /Where to find it at Causerie/,
+				} )
+			).toHaveAttribute( 'href', `${ sandboxURL }/docs/credentials` );
 			await tally.paste(
 				dialog.getByLabel( 'New client secret' ),
 				String( broken.secret )

@@ -37,7 +37,8 @@ test.describe( 'The tabs of Settings → Causerie', () => {
 		await form.getByRole( 'button', { name: 'Save' } ).click();
 
 		const refused = await rest( page, 'GET', '/causerie/v1/diagnoses' );
-		const title = ( refused.body.invalid_client as { title: string } )
+		// A secret typed now never worked: mistyped, not "probably regenerated".
+		const title = ( refused.body.secret_mismatch as { title: string } )
 			.title;
 		await expect( form ).toContainText( title );
 		await shot( page, 'credentials', wordpressVersion, 'refused' );

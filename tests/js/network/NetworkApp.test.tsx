@@ -101,7 +101,7 @@ describe( 'The network screen, the app in its network mode', () => {
 
 		await user.selectOptions(
 			screen.getByRole( 'combobox', {
-				name: 'Credentials used when this site runs as',
+				name: 'Credentials the network’s sites use when they run as',
 			} ),
 			'staging'
 		);
@@ -111,6 +111,20 @@ describe( 'The network screen, the app in its network mode', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'words the profile for the network’s sites, never as “this site”', () => {
+		renderApp();
+
+		expect(
+			screen.getByRole( 'combobox', {
+				name: 'Credentials the network’s sites use when they run as',
+			} )
+		).toBeInTheDocument();
+		expect(
+			screen.getByText( /The network’s sites run as Production/ )
+		).toBeInTheDocument();
+		expect( document.body ).not.toHaveTextContent( /this site/i );
+	} );
+
 	it( 'lists each site’s knowledge sync, and what pauses it', () => {
 		renderApp();
 
@@ -118,10 +132,12 @@ describe( 'The network screen, the app in its network mode', () => {
 		const rows = within( table ).getAllByRole( 'row' ).slice( 1 );
 		expect( rows.map( ( row ) => row.textContent ) ).toEqual( [
 			'Main site3 of 410Nothing',
-			'http://example.test/second/0 of 202The plan’s quota is used up (quota_exceeded)',
+			'http://example.test/second/0 of 202The plan’s quota is used up',
 		] );
 		expect(
 			within( table ).getByRole( 'link', { name: 'Main site' } )
 		).toHaveAttribute( 'href', 'http://example.test/' );
+		// The plain words only: the code is for support, not for the network's administrator.
+		expect( table ).not.toHaveTextContent( 'quota_exceeded' );
 	} );
 } );

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../../src/App';
 import { formatMoment } from '../../../src/shared/time';
 import type {
+	AuthorizationServer,
 	CheckResult,
 	ConnectionStatus,
 	Diagnosis,
@@ -29,18 +30,20 @@ type Routes = Parameters< typeof routeApiFetch >[ 0 ];
  * @param found  The diagnosis.
  * @param check  The failing check.
  * @param routes Answers for the requests the path makes.
+ * @param server The authorization server the cached metadata describes.
  */
 async function openWizard(
 	found: Diagnosis,
 	check: Partial< CheckResult > & { id: CheckResult[ 'id' ] },
-	routes: Routes
+	routes: Routes,
+	server: AuthorizationServer | null = null
 ) {
 	routeApiFetch( routes );
 	render(
 		<App
 			initial={ {
 				site: SITE,
-				status: status( found ),
+				status: { ...status( found ), server },
 				checks: run( {
 					[ check.id ]: {
 						status: 'error',
@@ -497,5 +500,62 @@ describe( 'The fix wizard', () => {
 				name: 'Step 2 of 4: Fix',
 			} )
 		).toBeInTheDocument();
+	} );
+
+	describe( 'a step done in the Causerie dashboard', () => {
+		const DOCS = 'https://auth.causerie.example/docs/credentials';
+		const openFixStep = async ( documentation: string | null ) => {
+			const dialog = await openWizard(
+				{
+					...diagnosis( 'invalid_client', 'The secret was refused.' ),
+					dashboardSteps: [ 0 ],
+				},
+				{ id: 'credentials' },
+				{},
+				{
+					issuer: 'https://auth.causerie.example',
+					tokenEndpoint: 'https://auth.causerie.example/token',
+					resource: null,
+					source: 'metadata',
+					revocation: true,
+					introspection: true,
+					documentation,
+				}
+			);
+			await userEvent.click(
+				within( dialog ).getByRole( 'button', { name: 'Next: fix it' } )
+			);
+			return dialog;
+		};
+
+		it( 'links the page the server publishes about its credentials, on that step only', async () => {
+			const dialog = await openFixStep( DOCS );
+			const step = ( text: string ) =>
+				within( dialog )
+					.getByText( text, { exact: false } )
+					.closest( 'li' )!;
+
+			expect(
+				within( step( 'First step for invalid_client.' ) ).getByRole(
+					'link',
+					{ name: /Where to find it at Causerie/ }
+				)
+			).toHaveAttribute( 'href', DOCS );
+			expect(
+				within( step( 'Second step for invalid_client.' ) ).queryByRole(
+					'link'
+				)
+			).toBeNull();
+		} );
+
+		it( 'links nothing when the server’s page is not a web address', async () => {
+			const dialog = await openFixStep( 'javascript:alert(1)' );
+
+			expect(
+				within( dialog ).queryByRole( 'link', {
+					name: /Where to find it at Causerie/,
+				} )
+			).toBeNull();
+		} );
 	} );
 } );

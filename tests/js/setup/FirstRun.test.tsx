@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { FirstRun } from '../../../src/setup/FirstRun';
@@ -32,9 +32,85 @@ async function findServer( user: ReturnType< typeof userEvent.setup > ) {
 	} );
 }
 
+/**
+ * From a fresh first run to "Connect" pressed on the credentials step.
+ *
+ * @param onSaved Told of the saved profile.
+ * @param secret  The secret typed.
+ */
+async function connect( onSaved: jest.Mock, secret: string ) {
+	const user = userEvent.setup( {
+		advanceTimers: jest.advanceTimersByTime,
+	} );
+	render(
+		<FirstRun
+			settings={ FRESH }
+			onSettingsSaved={ onSaved }
+			onLeave={ jest.fn() }
+		/>
+	);
+	await findServer( user );
+	await user.click(
+		await screen.findByRole( 'button', { name: 'Continue' } )
+	);
+	await user.type(
+		screen.getByRole( 'textbox', { name: 'Client ID' } ),
+		'wp-production'
+	);
+	await user.type( screen.getByLabelText( 'Client secret' ), secret );
+	await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+}
+
 describe( 'The guided first run', () => {
 	beforeEach( () => jest.useFakeTimers() );
 	afterEach( () => jest.useRealTimers() );
+
+	it( 'connects with the permissions the plugin needs when Causerie refuses the optional ones', async () => {
+		const sent: string[][] = [];
+		routeApiFetch( {
+			'POST /causerie/v1/setup/discovery': {
+				apiUrl: API,
+				documentation: null,
+			},
+			'POST /causerie/v1/settings': ( options: {
+				data?: { scopes?: string[] };
+			} ) => {
+				const scopes = options.data?.scopes ?? [];
+				sent.push( scopes );
+				if ( scopes.includes( 'read:conversations' ) ) {
+					return Promise.reject( {
+						code: 'causerie_verification_failed',
+						message: 'Causerie refused the requested permissions.',
+						data: {
+							status: 422,
+							diagnosis: {
+								code: 'invalid_scope',
+								severity: 'error',
+								title: 'Causerie refused the requested permissions (scopes) for this client.',
+								explanation: 'Not every permission.',
+								steps: [],
+								evidence: {},
+							},
+						},
+					} );
+				}
+				return {
+					...FRESH,
+					clientId: 'wp-widget-only',
+					hasSecret: true,
+				};
+			},
+		} );
+		const onSaved = jest.fn();
+		await connect( onSaved, 'the-right-secret-1' );
+
+		await waitFor( () => expect( onSaved ).toHaveBeenCalledTimes( 1 ) );
+		expect( sent ).toHaveLength( 2 );
+		expect( sent[ 0 ] ).toContain( 'read:conversations' );
+		// The stored default is what the plugin needs, so the second save sends no scopes of its own.
+		expect( sent[ 1 ] ).not.toContain( 'read:conversations' );
+		expect( FRESH.scopes ).not.toContain( 'read:conversations' );
+	} );
 
 	it( 'links to the page the server names, then takes the keyboard to the next step’s heading', async () => {
 		routeApiFetch( {
@@ -125,30 +201,7 @@ describe( 'The guided first run', () => {
 				} ),
 		} );
 		const onSaved = jest.fn();
-		const user = userEvent.setup( {
-			advanceTimers: jest.advanceTimersByTime,
-		} );
-		render(
-			<FirstRun
-				settings={ FRESH }
-				onSettingsSaved={ onSaved }
-				onLeave={ jest.fn() }
-			/>
-		);
-		await findServer( user );
-		await user.click(
-			await screen.findByRole( 'button', { name: 'Continue' } )
-		);
-
-		await user.type(
-			screen.getByRole( 'textbox', { name: 'Client ID' } ),
-			'wp-production'
-		);
-		await user.type(
-			screen.getByLabelText( 'Client secret' ),
-			'not-the-secret-1'
-		);
-		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+		await connect( onSaved, 'not-the-secret-1' );
 
 		expect(
 			await screen.findByRole( 'heading', {
@@ -162,6 +215,30 @@ describe( 'The guided first run', () => {
 		).toBeVisible();
 		expect( onSaved ).not.toHaveBeenCalled();
 		expect( requests() ).toContain( 'POST /causerie/v1/settings' );
+	} );
+
+	it( 'asks for every feature’s permission, the conversations’ too, so every card works after the first run', async () => {
+		const saved = jest.fn();
+		routeApiFetch( {
+			'POST /causerie/v1/setup/discovery': {
+				apiUrl: API,
+				documentation: null,
+			},
+			'POST /causerie/v1/settings': ( options: { data?: object } ) => {
+				saved( options.data );
+				return { ...FRESH, clientId: 'wp-production', hasSecret: true };
+			},
+		} );
+		await connect( jest.fn(), 'the-right-secret-1' );
+
+		await waitFor( () => expect( saved ).toHaveBeenCalled() );
+		expect( saved.mock.calls[ 0 ][ 0 ].scopes ).toEqual(
+			expect.arrayContaining( [
+				'read:conversations',
+				'write:knowledge',
+				'read:widget',
+			] )
+		);
 	} );
 
 	it( 'can be left for the full settings from any step', async () => {

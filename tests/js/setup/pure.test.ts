@@ -1,7 +1,5 @@
-import {
-	documentationLink,
-	looksLikeAddress,
-} from '../../../src/setup/address';
+import { looksLikeAddress } from '../../../src/setup/address';
+import { documentationLink } from '../../../src/shared/documentation';
 import {
 	chosenCount,
 	initialChoice,

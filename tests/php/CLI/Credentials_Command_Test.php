@@ -129,7 +129,7 @@ final class Credentials_Command_Test extends Command_TestCase {
 	 */
 	public static function refused_credentials(): array {
 		return array(
-			'a wrong secret'         => array( array( '--client-id=wp-staging', '--secret-stdin' ), "not-the-staging-secret\n", 'invalid_client' ),
+			'a wrong secret'         => array( array( '--client-id=wp-staging', '--secret-stdin' ), "not-the-staging-secret\n", 'secret_mismatch' ),
 			'a secret too short'     => array( array( '--secret-stdin' ), "short\n", 'rest_invalid_param' ),
 			'an insecure API URL'    => array( array( '--api-url=http://api.example.org' ), '', 'causerie_url_insecure' ),
 			'an unknown profile'     => array( array( '--environment=moon', '--client-id=wp-staging' ), '', 'rest_invalid_param' ),

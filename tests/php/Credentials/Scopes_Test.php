@@ -28,6 +28,19 @@ final class Scopes_Test extends TestCase {
 		self::assertTrue( Scopes::rows()[ Scopes::WRITE_KNOWLEDGE ]['required'] );
 	}
 
+	public function test_site_health_names_the_missing_scopes_by_what_they_allow_with_the_id_in_parentheses(): void {
+		self::assertSame( 'Update the chatbot’s knowledge (write:knowledge)', Scopes::listed( array( Scopes::WRITE_KNOWLEDGE ) ) );
+		self::assertSame( 'Show the chat widget (read:widget) and Read conversations (read:conversations)', Scopes::listed( array( Scopes::READ_WIDGET, Scopes::READ_CONVERSATIONS ) ) );
+		self::assertSame( 'write:everything', Scopes::listed( array( 'write:everything' ) ), 'a scope this build does not know keeps its id' );
+	}
+
+	public function test_the_server_s_scope_labels_are_the_admin_app_s(): void {
+		$words = (string) file_get_contents( dirname( __DIR__, 3 ) . '/src/shared/scopes.ts' );
+		foreach ( Scopes::ALL as $scope ) {
+			self::assertStringContainsString( "label: __( '" . Scopes::label( $scope ) . "'", $words, $scope );
+		}
+	}
+
 	public function test_no_source_file_spells_a_scope_outside_the_scopes_class(): void {
 		$sources = new \RecursiveIteratorIterator( new \RecursiveDirectoryIterator( dirname( __DIR__, 3 ) . '/includes' ) );
 		$found   = array();

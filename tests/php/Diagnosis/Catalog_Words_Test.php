@@ -37,6 +37,19 @@ final class Catalog_Words_Test extends TestCase {
 		}
 	}
 
+	public function test_the_steps_done_in_the_causerie_dashboard_are_marked_so_the_screen_links_the_server_s_page(): void {
+		foreach ( array( 'invalid_client', 'secret_mismatch', 'insufficient_scope', 'invalid_scope', 'environment_mismatch', 'not_configured', 'secret_address_changed' ) as $code ) {
+			self::assertNotSame( array(), Catalog::describe( $code )['dashboardSteps'], $code );
+		}
+		foreach ( array_keys( Catalog::codes() ) as $code ) {
+			$texts = Catalog::describe( $code );
+			foreach ( $texts['dashboardSteps'] as $index ) {
+				self::assertStringContainsString( 'Causerie', $texts['steps'][ $index ], $code );
+			}
+		}
+		self::assertSame( array(), Catalog::describe( 'token_expired' )['dashboardSteps'] );
+	}
+
 	public function test_the_clock_texts_do_not_blame_this_server_and_say_how_to_tell(): void {
 		$texts = Catalog::describe( 'clock_skew' );
 

@@ -97,6 +97,7 @@ final class Debug_Information_Test extends TestCase {
 		self::assertSame( 'wp-development', $fields['client_id']['value'] );
 		self::assertSame( 'ok', self::debug( $fields, 'client_secret' ) );
 		self::assertSame( wp_get_environment_type(), self::debug( $fields, 'environment' ) );
+		self::assertSame( 'Credentials used when this site runs as', $fields['environment']['label'], 'the screen\'s words, not "Environment profile"' );
 		self::assertSame( 'none', self::debug( $fields, 'locked_fields' ) );
 		self::assertSame( gmdate( 'c', $token->expires_at ), self::debug( $fields, 'token_expires' ) );
 		self::assertSame( gmdate( 'c', $token->renew_at() ), self::debug( $fields, 'token_renews' ) );

@@ -200,7 +200,9 @@ final class Site_Health_Tests_Test extends TestCase {
 		foreach ( self::LIVE as $id ) {
 			self::assert_result( $this->run_async( substr( $id, strlen( 'causerie_' ) ), 'healthy' ), $id, 'good' );
 		}
-		self::assertStringContainsString( 'read:widget write:knowledge', self::text( $this->run_async( 'scopes', 'healthy' ), 'description' ) );
+		$granted = self::text( $this->run_async( 'scopes', 'healthy' ), 'description' );
+		self::assertStringContainsString( 'Show the chat widget (read:widget)', $granted );
+		self::assertStringContainsString( 'Update the chatbot’s knowledge (write:knowledge)', $granted );
 		self::assertStringContainsString( 'It expires in', self::text( $this->run_async( 'token', 'healthy' ), 'description' ) );
 		foreach ( self::DIRECT as $id ) {
 			self::assert_result( self::run_direct( $id ), $id, 'good' );

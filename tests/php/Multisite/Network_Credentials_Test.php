@@ -208,7 +208,8 @@ final class Network_Credentials_Test extends Network_TestCase {
 		$data = $error->get_error_data();
 		self::assertIsArray( $data );
 		self::assertIsArray( $data['diagnosis'] );
-		self::assertSame( 'invalid_client', $data['diagnosis']['code'] );
+		// Typed now, the secret never worked: mistyped, not regenerated.
+		self::assertSame( 'secret_mismatch', $data['diagnosis']['code'] );
 		self::assertFalse( get_site_option( Credential_Store::NETWORK_OPTION ) );
 	}
 

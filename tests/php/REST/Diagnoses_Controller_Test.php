@@ -41,7 +41,7 @@ final class Diagnoses_Controller_Test extends TestCase {
 		foreach ( Catalog::codes() as $code => $meta ) {
 			$texts = $data[ $code ];
 			self::assertIsArray( $texts, $code );
-			self::assertSame( array( 'severity', 'title', 'explanation', 'steps', 'wizardSteps' ), array_keys( $texts ), $code );
+			self::assertSame( array( 'severity', 'title', 'explanation', 'steps', 'wizardSteps', 'dashboardSteps' ), array_keys( $texts ), $code );
 			self::assertSame( $meta['severity'], $texts['severity'], $code );
 			self::assertIsString( $texts['title'] );
 			self::assertNotSame( '', trim( $texts['title'] ), $code );

@@ -233,7 +233,7 @@ final class Settings_Controller_Test extends TestCase {
 	 */
 	public static function refused_saves(): array {
 		return array(
-			'a secret the API rejects'               => array( array( 'clientSecret' => 'regenerated-elsewhere' ), 422, 'invalid_client' ),
+			'a secret the API rejects'               => array( array( 'clientSecret' => 'mistyped-secret' ), 422, 'secret_mismatch' ),
 			'a client id the API rejects'            => array( array( 'clientId' => 'no-such-client' ), 422, 'invalid_client' ),
 			'an API that is not there'               => array(
 				array(
@@ -276,6 +276,73 @@ final class Settings_Controller_Test extends TestCase {
 		self::assertIsArray( $data['diagnosis'] );
 		self::assertSame( $code, $data['diagnosis']['code'] );
 		self::assertSame( $before, get_option( Credential_Store::OPTION ) );
+	}
+
+	/**
+	 * The routes that try a secret typed by the admin: a save, and a trial without saving.
+	 *
+	 * @return array<string, array{string}>
+	 */
+	public static function typed_secret_routes(): array {
+		return array(
+			'the first save'      => array( self::ROUTE ),
+			'a trial, not a save' => array( self::ROUTE . '/verify' ),
+		);
+	}
+
+	/**
+	 * A secret that never worked here was mistyped or comes from another app: it was not regenerated.
+	 *
+	 * @param string $route Where it is sent.
+	 */
+	#[DataProvider( 'typed_secret_routes' )]
+	public function test_a_mistyped_secret_on_the_first_save_is_told_as_not_matching_never_as_regenerated( string $route ): void {
+		$this->act_as( 'administrator' );
+
+		$response = $this->post(
+			array(
+				'clientId'     => 'wp-development',
+				'clientSecret' => 'sandbox-development-secre',
+				'apiUrl'       => Sandbox::url(),
+			),
+			$route
+		);
+
+		self::assertSame( 422, $response->get_status() );
+		$diagnosis = $this->diagnosis_of( $response );
+		self::assertSame( 'secret_mismatch', $diagnosis['code'] );
+		self::assertIsString( $diagnosis['title'] );
+		self::assertIsString( $diagnosis['explanation'] );
+		self::assertStringContainsString( 'Client ID', $diagnosis['title'] );
+		self::assertStringNotContainsString( 'regenerated', $diagnosis['title'] . ' ' . $diagnosis['explanation'] );
+		self::assertFalse( get_option( Credential_Store::OPTION ) );
+	}
+
+	public function test_a_stored_secret_that_used_to_work_is_still_told_as_probably_regenerated(): void {
+		$this->act_as( 'administrator' );
+		$this->save_valid();
+		Sandbox::control( 'POST', '/clients/wp-development/secret', array( 'secret' => 'regenerated-in-dashboard' ) );
+
+		$response = $this->post( array( 'clientId' => 'wp-development' ), self::ROUTE . '/verify' );
+
+		$diagnosis = $this->diagnosis_of( $response );
+		self::assertSame( 'invalid_client', $diagnosis['code'] );
+		self::assertIsString( $diagnosis['explanation'] );
+		self::assertStringContainsString( 'regenerated', $diagnosis['explanation'] );
+	}
+
+	/**
+	 * The diagnosis a refused request carries.
+	 *
+	 * @param WP_REST_Response $response Answer.
+	 * @return array<mixed>
+	 */
+	private function diagnosis_of( WP_REST_Response $response ): array {
+		self::assertSame( 'causerie_verification_failed', $this->error_code( $response ) );
+		$data = $response->as_error()?->get_error_data();
+		self::assertIsArray( $data );
+		self::assertIsArray( $data['diagnosis'] );
+		return $data['diagnosis'];
 	}
 
 	public function test_candidate_credentials_can_be_verified_without_saving_them(): void {
@@ -354,9 +421,9 @@ final class Settings_Controller_Test extends TestCase {
 			'a wrong secret for the development profile' => array(
 				array(
 					'environment'  => 'development',
-					'clientSecret' => 'regenerated-elsewhere',
+					'clientSecret' => 'mistyped-secret',
 				),
-				'invalid_client',
+				'secret_mismatch',
 			),
 			'production credentials in the development profile' => array(
 				array(

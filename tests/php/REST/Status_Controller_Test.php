@@ -71,6 +71,25 @@ final class Status_Controller_Test extends TestCase {
 		self::assertNotSame( '', $status['diagnosis']['title'] );
 	}
 
+	public function test_a_broken_secret_s_status_names_the_server_s_page_for_people_from_the_cached_metadata_alone(): void {
+		Sandbox::reset();
+		$this->connect_and_check();
+		Sandbox::break_secret();
+		$this->act_as( 'administrator' );
+		rest_get_server()->dispatch( new WP_REST_Request( 'POST', '/causerie/v1/checks' ) );
+		$before = Sandbox::requests();
+
+		$status = $this->current_status();
+
+		self::assertIsArray( $status['diagnosis'] );
+		self::assertSame( 'invalid_client', $status['diagnosis']['code'] );
+		self::assertIsArray( $status['server'] );
+		self::assertSame( Sandbox::url() . '/docs/credentials', $status['server']['documentation'] );
+		// The step that sends the owner to the dashboard is the one the page is linked from.
+		self::assertSame( array( 0 ), $status['diagnosis']['dashboardSteps'] );
+		self::assertSame( $before, Sandbox::requests(), 'reading the status asks the server nothing' );
+	}
+
 	public function test_a_clock_warning_needs_attention(): void {
 		Sandbox::reset();
 		Sandbox::control( 'PUT', '/clock', array( 'skewSeconds' => 90 ) );
