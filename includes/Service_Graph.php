@@ -244,7 +244,7 @@ final class Service_Graph {
 
 	/** The sync's stored state. */
 	public function sync_state(): Sync_State {
-		return $this->once( __FUNCTION__, static fn() => new Sync_State() );
+		return $this->once( __FUNCTION__, static fn() => new Sync_State( new Lock() ) );
 	}
 
 	/** Wakes the sync's runner. */

@@ -19,6 +19,9 @@ final class Lock {
 
 	private const PREFIX = 'causerie_lock_';
 
+	/** Microseconds between tries while waiting for the lock: locks held for a few queries free up fast. */
+	private const POLL_MICROS = 10000;
+
 	/**
 	 * Takes the lock if it is free (or its holder's time ran out).
 	 *
@@ -37,6 +40,24 @@ final class Lock {
 			return $this->insert( $name, $owner ) ? $owner : null;
 		}
 		return null;
+	}
+
+	/**
+	 * Takes the lock, waiting for its holder to free it (or for its time to end) for up to $wait seconds.
+	 *
+	 * @param string $name        Lock name.
+	 * @param int    $ttl_seconds How long it may be held.
+	 * @param float  $wait        Seconds to wait at most.
+	 * @return string|null The owner token; null when it was still held at the end.
+	 */
+	public function acquire_within( string $name, int $ttl_seconds, float $wait ): ?string {
+		$deadline = microtime( true ) + $wait;
+		$owner    = $this->acquire( $name, $ttl_seconds );
+		while ( null === $owner && microtime( true ) < $deadline ) {
+			usleep( self::POLL_MICROS );
+			$owner = $this->acquire( $name, $ttl_seconds );
+		}
+		return $owner;
 	}
 
 	/**

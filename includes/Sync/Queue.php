@@ -30,28 +30,23 @@ final class Queue {
 	public const DONE    = 'done';
 	public const FAILED  = 'failed';
 
-	/**
-	 * Post ids written by one INSERT at most.
-	 */
+	/** Post ids written by one INSERT at most. */
 	private const CHUNK = 500;
 
-	/**
-	 * The table's full name, with this site's prefix.
-	 */
+	/** Tries of one claim at most while others win its rows: more than the runners that wake at once. */
+	private const CLAIM_TRIES = 10;
+
+	/** The table's full name, with this site's prefix. */
 	public static function table(): string {
 		return self::wpdb()->prefix . self::TABLE;
 	}
 
-	/**
-	 * Creates or updates the table when its schema changed.
-	 */
+	/** Creates or updates the table when its schema changed. */
 	public function install(): void {
 		Queue_Schema::install();
 	}
 
-	/**
-	 * Drops the table: on uninstall.
-	 */
+	/** Drops the table: on uninstall. */
 	public static function drop(): void {
 		Queue_Schema::drop();
 	}
@@ -96,24 +91,31 @@ final class Queue {
 	 * @param string $owner  The runner's unique name.
 	 * @param int    $limit  Rows at most.
 	 * @param int    $lease  Seconds the claim lasts; a runner that dies gives its rows up when it ends.
-	 * @return list<Row>
+	 * @return list<Row> Empty when no row is claimable (or, rarely, when other runners won every try).
 	 */
 	public function claim( string $owner, int $limit, int $lease ): array {
 		$this->install();
 		$wpdb  = self::wpdb();
 		$table = self::table();
-		$now   = time();
-		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; ids are integers; WPCS 2.3 predates %i.
-		$ids = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE state = %s AND available_at <= %d AND claimed_until < %d ORDER BY run DESC, id LIMIT %d', $table, self::PENDING, $now, $now, $limit ) );
-		if ( array() === $ids ) {
-			return array();
+		// Runners that wake together select the same rows and one wins them: the others try the rows left rather
+		// than stop as if the queue were empty. Someone wins each try, so a few tries cover the runners.
+		for ( $try = 0; $try < self::CLAIM_TRIES; $try++ ) {
+			$now = time();
+			// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; ids are integers; WPCS 2.3 predates %i.
+			$ids = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE state = %s AND available_at <= %d AND claimed_until < %d ORDER BY run DESC, id LIMIT %d', $table, self::PENDING, $now, $now, $limit ) );
+			if ( array() === $ids ) {
+				return array();
+			}
+			// A row still named as claimed by someone else was left by a runner that died: its write may have landed.
+			$claim = 'UPDATE %i SET doubt = CASE WHEN claimed_by IS NULL THEN doubt ELSE 1 END, claimed_by = %s, claimed_until = %d, attempts = attempts + 1 WHERE state = %s AND claimed_until < %d AND id IN ';
+			$wpdb->query( $wpdb->prepare( $claim, $table, $owner, $now + $lease, self::PENDING, $now ) . self::ids( array_map( 'intval', $ids ) ) );
+			$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM %i WHERE claimed_by = %s AND state = %s ORDER BY id', $table, $owner, self::PENDING ), ARRAY_A );
+			// phpcs:enable
+			if ( is_array( $rows ) && array() !== $rows ) {
+				return array_values( array_map( array( self::class, 'row' ), $rows ) );
+			}
 		}
-		// A row still named as claimed by someone else was left by a runner that died: its write may have landed.
-		$claim = 'UPDATE %i SET doubt = CASE WHEN claimed_by IS NULL THEN doubt ELSE 1 END, claimed_by = %s, claimed_until = %d, attempts = attempts + 1 WHERE state = %s AND claimed_until < %d AND id IN ';
-		$wpdb->query( $wpdb->prepare( $claim, $table, $owner, $now + $lease, self::PENDING, $now ) . self::ids( array_map( 'intval', $ids ) ) );
-		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM %i WHERE claimed_by = %s AND state = %s ORDER BY id', $table, $owner, self::PENDING ), ARRAY_A );
-		// phpcs:enable
-		return array_values( array_map( array( self::class, 'row' ), is_array( $rows ) ? $rows : array() ) );
+		return array();
 	}
 
 	/**

@@ -29,14 +29,42 @@ final class Source_Ids {
 	 */
 	public function prefix(): string {
 		if ( null === $this->key ) {
-			$key = get_option( self::OPTION );
-			if ( ! is_string( $key ) || 1 !== preg_match( '/^[a-f0-9]{12}$/', $key ) ) {
-				$key = bin2hex( random_bytes( 6 ) );
-				update_option( self::OPTION, $key, false );
-			}
-			$this->key = $key;
+			$key       = get_option( self::OPTION );
+			$this->key = self::valid( $key ) ? $key : $this->draw();
 		}
 		return 'site-' . $this->key . ':';
+	}
+
+	/**
+	 * Draws the key, unless another server drew it first: the first stored is everyone's, so that no document
+	 * goes under a key another server then replaces (a copy the site would no longer know as its own).
+	 */
+	private function draw(): string {
+		$wpdb = Queue::wpdb();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- an atomic insert, then the row past the cache.
+		$wpdb->query( (string) $wpdb->prepare( "INSERT IGNORE INTO %i (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $wpdb->options, self::OPTION, bin2hex( random_bytes( 6 ) ) ) );
+		$key = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::OPTION ) );
+		// phpcs:enable
+		// This request, or a shared cache, may have noted the option as missing.
+		wp_cache_delete( 'notoptions', 'options' );
+		wp_cache_delete( self::OPTION, 'options' );
+		if ( self::valid( $key ) ) {
+			return $key;
+		}
+		// A value that is no key at all (edited by hand) is replaced.
+		$key = bin2hex( random_bytes( 6 ) );
+		update_option( self::OPTION, $key, false );
+		return $key;
+	}
+
+	/**
+	 * Whether a stored value is a key.
+	 *
+	 * @param mixed $key The value.
+	 * @phpstan-assert-if-true string $key
+	 */
+	private static function valid( mixed $key ): bool {
+		return is_string( $key ) && 1 === preg_match( '/^[a-f0-9]{12}$/', $key );
 	}
 
 	/**

@@ -7,8 +7,13 @@
 
 namespace Causerie\Connector\Sync;
 
+use Causerie\Connector\Auth\Lock;
+
 /**
- * One option, not autoloaded: read by runners and the faces, never on a visitor's page.
+ * One option, not autoloaded: read by runners and the faces, never on a visitor's page. Read straight from the
+ * database, past any cache: another server may have written it since this request began. Changed under a lock
+ * shared by every server, so two runners recording different things at once (one a pause, the other its
+ * progress) don't write each other's over.
  *
  * - run: the full sync in progress: its id, start, how many posts it expects, and how far it has queued them
  *   (a cursor, so a killed worker resumes queuing where it stopped);
@@ -26,13 +31,29 @@ final class Sync_State {
 	public const OPTION = 'causerie_connector_sync';
 
 	/**
+	 * The lock taken around each change, and how long one may hold it: a change is two queries, and a server
+	 * that stalls or dies holding it must not stop the others for long.
+	 */
+	public const LOCK          = 'sync_state';
+	private const LOCK_SECONDS = 5;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Lock $lock Shared by every server.
+	 */
+	public function __construct( private readonly Lock $lock ) {}
+
+	/**
 	 * The whole state.
 	 *
 	 * @return array<string, mixed>
 	 */
 	public function all(): array {
-		wp_cache_delete( self::OPTION, 'options' );
-		$state = get_option( self::OPTION, array() );
+		$wpdb = Queue::wpdb();
+		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- bypasses the options cache on purpose.
+		$stored = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::OPTION ) );
+		$state  = is_string( $stored ) ? maybe_unserialize( $stored ) : array();
 		/**
 		 * Written only by set(), with string keys.
 		 *
@@ -42,20 +63,31 @@ final class Sync_State {
 	}
 
 	/**
-	 * Changes some keys; null removes one.
+	 * Changes some keys; null removes one. The rest stays as it is now, whatever another server wrote meanwhile.
 	 *
 	 * @param array<string, mixed> $changes Key → value.
 	 */
 	public function set( array $changes ): void {
-		$state = $this->all();
-		foreach ( $changes as $key => $value ) {
-			if ( null === $value ) {
-				unset( $state[ $key ] );
-			} else {
-				$state[ $key ] = $value;
+		// Waits past the lock's time, so a holder that died has lost it by then; should others still hold it
+		// after that, the change is written all the same: losing it for sure is worse than racing.
+		$owner = $this->lock->acquire_within( self::LOCK, self::LOCK_SECONDS, self::LOCK_SECONDS + 2 );
+		try {
+			$state = $this->all();
+			foreach ( $changes as $key => $value ) {
+				if ( null === $value ) {
+					unset( $state[ $key ] );
+				} else {
+					$state[ $key ] = $value;
+				}
+			}
+			// update_option() skips a write equal to the value it has cached, which may be stale.
+			wp_cache_delete( self::OPTION, 'options' );
+			update_option( self::OPTION, $state, false );
+		} finally {
+			if ( null !== $owner ) {
+				$this->lock->release( self::LOCK, $owner );
 			}
 		}
-		update_option( self::OPTION, $state, false );
 	}
 
 	/**

@@ -13,6 +13,7 @@ use Causerie\Connector\Health\Site_Health_Result;
 use Causerie\Connector\Health\Sync_Health;
 use Causerie\Connector\Sync\Post_Record;
 use Causerie\Connector\Sync\Queue;
+use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Sync\Sync_State;
 use Causerie\Connector\Tests\TestCase;
 
@@ -85,7 +86,7 @@ final class Sync_Health_Test extends TestCase {
 	}
 
 	public function test_a_paused_sync_is_recommended_and_names_its_cause(): void {
-		( new Sync_State() )->set(
+		( new Sync_State( new Lock() ) )->set(
 			array(
 				'pause' => array(
 					'code'     => 'insufficient_scope',
@@ -103,7 +104,7 @@ final class Sync_Health_Test extends TestCase {
 	}
 
 	public function test_a_sync_backing_off_is_recommended(): void {
-		( new Sync_State() )->set(
+		( new Sync_State( new Lock() ) )->set(
 			array(
 				'backoff' => array(
 					'until'    => time() + 120,

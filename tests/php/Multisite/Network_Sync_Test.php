@@ -66,7 +66,7 @@ final class Network_Sync_Test extends Network_TestCase {
 		$this->act_as_super_admin();
 		$this->sent_on( get_current_blog_id() );
 		switch_to_blog( $this->second_site() );
-		( new \Causerie\Connector\Sync\Sync_State() )->set(
+		( new \Causerie\Connector\Sync\Sync_State( new \Causerie\Connector\Auth\Lock() ) )->set(
 			array(
 				'pause' => array(
 					'code'     => 'quota_exceeded',

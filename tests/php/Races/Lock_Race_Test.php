@@ -7,7 +7,7 @@
 
 namespace Causerie\Connector\Tests\Races;
 
-use PHPUnit\Framework\Attributes\DataProvider;
+use PHPUnit\Framework\Attributes\DataProviderExternal;
 
 /**
  * The lock's owner semantics between real PHP processes on MariaDB, with and without the Redis object cache:
@@ -22,18 +22,6 @@ final class Lock_Race_Test extends \PHPUnit\Framework\TestCase {
 	protected function tearDown(): void {
 		Racers::forget();
 		parent::tearDown();
-	}
-
-	/**
-	 * What the site's servers share.
-	 *
-	 * @return array<string, array{string}>
-	 */
-	public static function caches(): array {
-		return array(
-			'on MariaDB alone'                   => array( 'none' ),
-			'on MariaDB with Redis as its cache' => array( 'redis' ),
-		);
 	}
 
 	/**
@@ -81,12 +69,12 @@ final class Lock_Race_Test extends \PHPUnit\Framework\TestCase {
 		return Racers::start( array( array( $command, $args ) ), $cache )->results()[0];
 	}
 
-	#[DataProvider( 'caches' )]
+	#[DataProviderExternal( Racers::class, 'caches' )]
 	public function test_exactly_one_of_several_processes_gets_the_lock( string $cache ): void {
 		self::assertCount( 1, self::race( $cache ) );
 	}
 
-	#[DataProvider( 'caches' )]
+	#[DataProviderExternal( Racers::class, 'caches' )]
 	public function test_an_owner_whose_time_ran_out_cannot_release_the_lock_of_the_process_that_took_it_over( string $cache ): void {
 		$late = self::one(
 			$cache,
@@ -122,7 +110,7 @@ final class Lock_Race_Test extends \PHPUnit\Framework\TestCase {
 		self::assertTrue( $released['released'] ?? null, 'its owner frees it' );
 	}
 
-	#[DataProvider( 'caches' )]
+	#[DataProviderExternal( Racers::class, 'caches' )]
 	public function test_the_lock_of_a_holder_killed_mid_work_is_taken_over_by_one_process_once_its_time_ends( string $cache ): void {
 		$holder = Racers::start(
 			array(

@@ -37,4 +37,17 @@ final class Queue_Claim_Race_Test extends \PHPUnit\Framework\TestCase {
 		self::assertSame( '1', Racers::value( 'SELECT MAX(attempts) FROM %i', Queue::table() ), 'no row claimed twice' );
 		self::assertSame( '0', Racers::value( 'SELECT COUNT(*) FROM %i WHERE claimed_by IS NULL', Queue::table() ), 'every row claimed' );
 	}
+
+	public function test_each_of_several_processes_claiming_at_once_gets_a_batch_while_rows_remain(): void {
+		$queue = new Queue();
+		$queue->install();
+		$queue->enqueue( range( 1, self::ROWS ) );
+
+		$results = Racers::start( array_fill( 0, self::RACERS, array( 'claim-once', array( 'limit' => self::BATCH ) ) ), 'none' )->results();
+
+		foreach ( $results as $index => $result ) {
+			self::assertNotEmpty( $result['claimed'] ?? null, "racer $index found the queue empty while rows remained" );
+		}
+		self::assertSame( '1', Racers::value( 'SELECT MAX(attempts) FROM %i', Queue::table() ), 'no row claimed twice' );
+	}
 }

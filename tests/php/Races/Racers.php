@@ -9,6 +9,8 @@ namespace Causerie\Connector\Tests\Races;
 
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Sync\Queue;
+use Causerie\Connector\Sync\Source_Ids;
+use Causerie\Connector\Sync\Sync_State;
 
 /**
  * A group of real PHP processes (tests/php/Races/child.php), each loading the races site's WordPress, that
@@ -71,6 +73,18 @@ final class Racers {
 	}
 
 	/**
+	 * What the site's servers share, for the tests that race with and without the object cache.
+	 *
+	 * @return array<string, array{string}>
+	 */
+	public static function caches(): array {
+		return array(
+			'on MariaDB alone'                   => array( 'none' ),
+			'on MariaDB with Redis as its cache' => array( 'redis' ),
+		);
+	}
+
+	/**
 	 * A connection to the site's Redis, to fill, flush or inspect it.
 	 */
 	public static function redis(): \Redis {
@@ -109,12 +123,12 @@ final class Racers {
 	}
 
 	/**
-	 * Forgets what a race left: locks, the token, the queue, Redis's keys and its memory limit.
+	 * Forgets what a race left: locks, the token, the sync's state and site key, the queue, Redis's keys and its memory limit.
 	 */
 	public static function forget(): void {
 		$wpdb = self::wpdb();
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the tests' own rows; WPCS 2.3 predates %i.
-		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name LIKE %s OR option_name = %s', $wpdb->options, 'causerie\\_lock\\_%', Token_Store::OPTION ) );
+		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name LIKE %s OR option_name IN (%s, %s, %s)', $wpdb->options, 'causerie\\_lock\\_%', Token_Store::OPTION, Sync_State::OPTION, Source_Ids::OPTION ) );
 		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i', Queue::table() ) );
 		// phpcs:enable
 		$redis = self::redis();

@@ -83,6 +83,22 @@ switch ( $causerie_command ) {
 		}
 		causerie_race_say( array( 'claimed' => $causerie_claimed ) );
 		break;
+	case 'claim-once':
+		// One runner's first claim, as each node's runner makes when it wakes.
+		$causerie_rows = ( new Queue() )->claim( 'race-' . $causerie_index, (int) causerie_race_arg( $causerie_args, 'limit' ), 300 );
+		causerie_race_say( array( 'claimed' => array_column( $causerie_rows, 'post_id' ) ) );
+		break;
+	case 'state-set':
+		// Keys of its own, one set() each, as runners on several servers record their progress at once.
+		$causerie_keys = (int) causerie_race_arg( $causerie_args, 'keys' );
+		for ( $causerie_i = 0; $causerie_i < $causerie_keys; $causerie_i++ ) {
+			$causerie_graph->sync_state()->set( array( 'race-' . $causerie_index . '-' . $causerie_i => $causerie_i ) );
+		}
+		causerie_race_say( array( 'set' => $causerie_keys ) );
+		break;
+	case 'site-key':
+		causerie_race_say( array( 'prefix' => $causerie_graph->source_ids()->prefix() ) );
+		break;
 	case 'expire-token':
 		// The token in use, expired: stored in the database and, with a persistent object cache, in the cache.
 		$causerie_token = $causerie_graph->token_store()->get();

@@ -7,6 +7,7 @@
 
 namespace Causerie\Connector\Tests\Sync;
 
+use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\Sync\Content_Selection;
 use Causerie\Connector\Sync\Document_Builder;
 use Causerie\Connector\Sync\Doubt_Check;
@@ -53,7 +54,7 @@ final class Sync_Services {
 		$this->queue      = new Queue();
 		$this->selection  = new Content_Selection();
 		$this->ids        = new Source_Ids();
-		$this->state      = new Sync_State();
+		$this->state      = new Sync_State( new Lock() );
 		$knowledge        = new Knowledge_Api( $this->services->api );
 		$report           = new Queue_Report();
 		$this->full       = new Full_Sync( $this->queue, $report, $this->selection, $this->state );
