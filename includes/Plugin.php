@@ -13,7 +13,6 @@ use Causerie\Connector\Admin\Dashboard_Widget;
 use Causerie\Connector\Admin\Editor_Panel;
 use Causerie\Connector\Admin\Network_Settings_Page;
 use Causerie\Connector\Admin\Settings_Page;
-use Causerie\Connector\Auth\Lock;
 use Causerie\Connector\CLI\Command;
 use Causerie\Connector\CLI\Commands;
 use Causerie\Connector\CLI\Credentials_Command;
@@ -21,44 +20,18 @@ use Causerie\Connector\CLI\Log_Command;
 use Causerie\Connector\CLI\Report_Command;
 use Causerie\Connector\CLI\Sync_Command;
 use Causerie\Connector\CLI\Token_Command;
-use Causerie\Connector\Credentials\Api_Url_Policy;
 use Causerie\Connector\Cron\Token_Refresh;
 use Causerie\Connector\Health\Debug_Information;
 use Causerie\Connector\Health\Site_Health_Tests;
 use Causerie\Connector\Health\Sync_Health;
 use Causerie\Connector\I18n\Translations;
-use Causerie\Connector\REST\Activity_Controller;
-use Causerie\Connector\REST\Alerts_Controller;
-use Causerie\Connector\REST\Binding_Controller;
-use Causerie\Connector\REST\Checks_Controller;
-use Causerie\Connector\REST\Diagnoses_Controller;
-use Causerie\Connector\REST\Events_Controller;
-use Causerie\Connector\REST\Jwks_Controller;
-use Causerie\Connector\REST\Network_Settings_Controller;
-use Causerie\Connector\REST\Network_Sync_Controller;
-use Causerie\Connector\REST\Notice_Controller;
-use Causerie\Connector\REST\Report_Controller;
-use Causerie\Connector\REST\Request_Guard;
-use Causerie\Connector\REST\Settings_Controller;
-use Causerie\Connector\REST\Settings_Input;
-use Causerie\Connector\REST\Setup_Controller;
-use Causerie\Connector\Setup\First_Run;
-use Causerie\Connector\REST\Site_Controller;
-use Causerie\Connector\REST\Site_Health_Controller;
-use Causerie\Connector\REST\Status_Controller;
-use Causerie\Connector\REST\Token_Controller;
 use Causerie\Connector\Sync\Sync_Cron;
-use Causerie\Connector\REST\Sync_Controller;
-use Causerie\Connector\REST\Sync_Actions_Controller;
 use Causerie\Connector\Admin\Posts_Column;
 use Causerie\Connector\CLI\Conversations_Command;
 use Causerie\Connector\CLI\Widget_Command;
 use Causerie\Connector\Alerts\Lead_Emails;
 use Causerie\Connector\Conversations\Lead_Mail;
 use Causerie\Connector\Conversations\Privacy;
-use Causerie\Connector\REST\Conversations_Controller;
-use Causerie\Connector\REST\Leads_Controller;
-use Causerie\Connector\REST\Widget_Controller;
 use Causerie\Connector\Widget\Chat_Embed;
 use Causerie\Connector\Widget\Consent;
 use Causerie\Connector\Widget\Widget_Cron;
@@ -67,8 +40,8 @@ use Causerie\Connector\Widget\Widget_Health;
 use Causerie\Connector\Widget\Widget_Options;
 
 /**
- * Builds every service by hand, through the shared graph, and registers each context's hooks when that
- * context runs. Nothing else creates services.
+ * Builds every service by hand, through the shared graphs and the REST face's list (Rest_Faces), and
+ * registers each context's hooks when that context runs. Nothing else creates services.
  */
 final class Plugin {
 
@@ -250,35 +223,7 @@ final class Plugin {
 		$this->enter(
 			'rest',
 			function () use ( $graph, $chat ): void {
-				$credentials = $graph->credentials();
-				$services    = array(
-					new Request_Guard(),
-					new Site_Controller( $this->version ),
-					new Setup_Controller( new First_Run( $credentials ), $credentials, new Api_Url_Policy(), $graph->discovery() ),
-					new Settings_Controller( $credentials, new Settings_Input( $credentials, new Api_Url_Policy() ), $graph->verifier(), $graph->binding(), $graph->tokens() ),
-					new Binding_Controller( $graph->binding() ),
-					new Token_Controller( $graph->tokens(), $graph->api(), $credentials ),
-					new Checks_Controller( $graph->checks(), new Lock() ),
-					new Status_Controller( $graph->status(), $graph->cron() ),
-					new Events_Controller( $graph->event_log() ),
-					new Report_Controller( $graph->report() ),
-					new Jwks_Controller( $graph->tokens(), $graph->jwks() ),
-					new Diagnoses_Controller(),
-					new Site_Health_Controller( $graph->health_tests() ),
-					new Alerts_Controller( $graph->recipient() ),
-					new Notice_Controller(),
-					new Sync_Controller( $graph->sync_status(), $graph->full_sync(), $graph->runner(), $graph->schedule() ),
-					new Sync_Actions_Controller( $graph->sync_status(), $graph->queue(), $graph->reconciler(), $graph->selection(), $graph->listener(), $graph->schedule(), $graph->withdrawal() ),
-					new Widget_Controller( $chat->widget_options(), $chat->widget() ),
-					new Conversations_Controller( $chat->conversations() ),
-					new Leads_Controller( $chat->conversations(), $chat->notifications() ),
-					new Activity_Controller( $chat->activity() ),
-				);
-				if ( is_multisite() ) {
-					$network    = $graph->network_credentials();
-					$services[] = new Network_Settings_Controller( $network, new Settings_Input( $network, new Api_Url_Policy() ), $graph->verifier() );
-					$services[] = new Network_Sync_Controller( $graph->sync_status() );
-				}
+				$services = ( new Rest_Faces( $this->version, $graph, $chat ) )->services();
 				foreach ( $services as $service ) {
 					$service->register();
 				}
@@ -299,6 +244,7 @@ final class Plugin {
 			function () use ( $graph, $chat ): void {
 				$services = array(
 					new Settings_Page( $this->file ),
+					new Upgrader(),
 					new Connection_Notice( $graph->state(), $graph->cron() ),
 					new Dashboard_Widget( $graph->status(), $chat->activity(), $graph->sync_status() ),
 					new Posts_Column( $graph->selection() ),

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
-import { TabPanel } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 import { AlertEmailSettings } from './connection/AlertEmailSettings';
@@ -11,6 +10,7 @@ import { isStale, useConnection } from './connection/hooks/useConnection';
 import { KnowledgePanel } from './knowledge/KnowledgePanel';
 import { Overview } from './overview/Overview';
 import { lazyPanel } from './shared/lazyPanel';
+import { NamedTabPanel } from './shared/NamedTabPanel';
 import { SECTIONS } from './troubleshooting/sections';
 import type { DiagnosisCode } from './shared/codes';
 import type {
@@ -287,7 +287,8 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 
 	return (
 		<div className="causerie-app">
-			<TabPanel
+			<NamedTabPanel
+				label={ __( 'Causerie settings', 'causerie-connector' ) }
 				key={ tabsVersion }
 				className="causerie-tabs"
 				tabs={ TABS }
@@ -307,7 +308,7 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 						</>
 					)
 				}
-			</TabPanel>
+			</NamedTabPanel>
 			{ isWizardOpen && (
 				<RegenerationWizard
 					connection={ connection }

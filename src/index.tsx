@@ -2,14 +2,14 @@ import { Notice } from '@wordpress/components';
 import { createRoot } from '@wordpress/element';
 
 import {
-	fetchDiagnosisTexts,
 	fetchLastChecks,
 	fetchSettings,
-	fetchSetup,
 	fetchSite,
 	fetchStatus,
-	toRestError,
-} from './shared/api';
+} from './shared/api/connection';
+import { toRestError } from './shared/api/rest';
+import { fetchSetup } from './shared/api/setup';
+import { fetchDiagnosisTexts } from './shared/api/troubleshooting';
 import { App } from './App';
 import './index.scss';
 

@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Admin;
 
 use Causerie\Connector\Plugin;
+use Causerie\Connector\REST\Activity_Controller;
 use Causerie\Connector\REST\Admin_Controller;
 use Causerie\Connector\REST\Checks_Controller;
 use Causerie\Connector\REST\Diagnoses_Controller;
@@ -40,8 +41,8 @@ final class Settings_Page {
 	private readonly App_Assets $assets;
 
 	/**
-	 * The controllers whose GET the screen's first paint reads, each at the path it registers. None calls
-	 * the API: they read what is stored.
+	 * The controllers whose GET the screen's first paint reads (the overview's activity card included), each
+	 * at the path it registers. None calls the API: they read what is stored.
 	 *
 	 * @var list<class-string<Admin_Controller>>
 	 */
@@ -52,6 +53,7 @@ final class Settings_Page {
 		Checks_Controller::class,
 		Settings_Controller::class,
 		Diagnoses_Controller::class,
+		Activity_Controller::class,
 	);
 
 	/**

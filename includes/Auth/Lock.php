@@ -7,6 +7,8 @@
 
 namespace Causerie\Connector\Auth;
 
+use Causerie\Connector\Storage\Shared_Option;
+
 /**
  * A row in the options table, taken with an INSERT IGNORE on its unique key, even when the site has a persistent
  * object cache: every server shares the database and nothing evicts a row, while a cache short of memory drops
@@ -31,13 +33,13 @@ final class Lock {
 	 */
 	public function acquire( string $name, int $ttl_seconds ): ?string {
 		$owner = ( time() + $ttl_seconds ) . ':' . bin2hex( random_bytes( 16 ) );
-		if ( $this->insert( $name, $owner ) ) {
+		if ( Shared_Option::add( self::PREFIX . $name, $owner ) ) {
 			return $owner;
 		}
 		// Held: take it over only if it expired, and only if nobody else did in between.
 		$held = $this->read( $name );
-		if ( null !== $held && self::expiry( $held ) < time() && $this->delete( $name, $held ) ) {
-			return $this->insert( $name, $owner ) ? $owner : null;
+		if ( null !== $held && self::expiry( $held ) < time() && Shared_Option::remove( self::PREFIX . $name, $held ) ) {
+			return Shared_Option::add( self::PREFIX . $name, $owner ) ? $owner : null;
 		}
 		return null;
 	}
@@ -68,7 +70,7 @@ final class Lock {
 	 * @return bool Whether it was this owner's and is now free.
 	 */
 	public function release( string $name, string $owner ): bool {
-		return $this->delete( $name, $owner );
+		return Shared_Option::remove( self::PREFIX . $name, $owner );
 	}
 
 	/**
@@ -91,62 +93,12 @@ final class Lock {
 	}
 
 	/**
-	 * Inserts the lock row; false when it already exists.
-	 *
-	 * @param string $name  Lock name.
-	 * @param string $owner Owner token.
-	 *
-	 * @phpstan-impure
-	 */
-	private function insert( string $name, string $owner ): bool {
-		$wpdb = $this->wpdb();
-		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- an atomic insert is the point; WPCS 2.3 predates %i.
-		$inserted = $wpdb->query(
-			(string) $wpdb->prepare( "INSERT IGNORE INTO %i (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $wpdb->options, self::PREFIX . $name, $owner )
-		);
-		// phpcs:enable
-		return 1 === $inserted;
-	}
-
-	/**
 	 * The current holder's owner token, or null when free.
 	 *
 	 * @param string $name Lock name.
 	 */
 	private function read( string $name ): ?string {
-		$wpdb = $this->wpdb();
-		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- must bypass the options cache.
-		$value = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::PREFIX . $name ) );
-		// phpcs:enable
-		return is_string( $value ) && '' !== $value ? $value : null;
-	}
-
-	/**
-	 * Deletes the lock row if it still holds the given owner token: compare-and-delete, in one statement.
-	 *
-	 * @param string $name  Lock name.
-	 * @param string $owner Owner token the caller holds or saw.
-	 */
-	private function delete( string $name, string $owner ): bool {
-		$wpdb = $this->wpdb();
-		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- compare-and-delete, atomic.
-		$deleted = $wpdb->query(
-			(string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name = %s AND option_value = %s', $wpdb->options, self::PREFIX . $name, $owner )
-		);
-		// phpcs:enable
-		return 1 === $deleted;
-	}
-
-	/**
-	 * WordPress's database object.
-	 *
-	 * @throws \LogicException Before WordPress loaded its database.
-	 */
-	private function wpdb(): \wpdb {
-		global $wpdb;
-		if ( ! $wpdb instanceof \wpdb ) {
-			throw new \LogicException( 'WordPress database not loaded' );
-		}
-		return $wpdb;
+		$value = Shared_Option::read( self::PREFIX . $name );
+		return null !== $value && '' !== $value ? $value : null;
 	}
 }

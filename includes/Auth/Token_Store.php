@@ -10,6 +10,7 @@ namespace Causerie\Connector\Auth;
 use Causerie\Connector\Credentials\Credentials;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Credentials\Option_Storage;
+use Causerie\Connector\Storage\Shared_Option;
 
 /**
  * Encrypted in an option that is never autoloaded, and in the persistent object cache when there is one,
@@ -36,7 +37,7 @@ final class Token_Store {
 		// renewal, or taking the lock after it, must see the token that worker stored.
 		$stored = wp_using_ext_object_cache() ? wp_cache_get( self::OPTION, self::GROUP, true ) : false;
 		if ( ! is_string( $stored ) ) {
-			$stored = $this->read_option();
+			$stored = Shared_Option::read( self::OPTION );
 		}
 		if ( ! is_string( $stored ) ) {
 			return null;
@@ -85,18 +86,5 @@ final class Token_Store {
 	 */
 	private static function context(): string {
 		return ( new Option_Storage( self::OPTION ) )->context();
-	}
-
-	/**
-	 * The option straight from the database: another worker may have written it since this request began.
-	 */
-	private function read_option(): mixed {
-		global $wpdb;
-		if ( ! $wpdb instanceof \wpdb ) {
-			return null;
-		}
-		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- bypasses the per-request options cache on purpose.
-		return $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::OPTION ) );
-		// phpcs:enable
 	}
 }

@@ -12,7 +12,6 @@ namespace Causerie\Connector\REST;
 use Causerie\Connector\Conversations\Weekly_Activity;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * GET /causerie/v1/activity: conversations and leads of the last seven days, from the counts WP-Cron keeps
@@ -35,18 +34,7 @@ final class Activity_Controller extends Admin_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->read_route( 'get_item', schema: true );
 	}
 
 	/**

@@ -14,7 +14,6 @@ use Causerie\Connector\Diagnosis\Finding;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * GET /causerie/v1/conversations: one page, newest first, with the cursor of the next. GET
@@ -43,35 +42,17 @@ final class Conversations_Controller extends Admin_Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
+		$this->read_route( 'get_items', Conversations_Read::paging() );
+		$this->read_route(
+			'get_item',
 			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => Conversations_Read::paging(),
+				'id' => array(
+					'description' => __( 'The conversation\'s id.', 'causerie-connector' ),
+					'type'        => 'string',
+					'pattern'     => '^' . self::ID_PATTERN . '$',
 				),
-			)
-		);
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE . '/(?P<id>' . self::ID_PATTERN . ')',
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => array(
-						'id' => array(
-							'description' => __( 'The conversation\'s id.', 'causerie-connector' ),
-							'type'        => 'string',
-							'pattern'     => '^' . self::ID_PATTERN . '$',
-						),
-					),
-				),
-			)
+			),
+			suffix: '/(?P<id>' . self::ID_PATTERN . ')'
 		);
 	}
 

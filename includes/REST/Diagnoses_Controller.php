@@ -10,7 +10,6 @@ namespace Causerie\Connector\REST;
 use Causerie\Connector\Diagnosis\Catalog;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * GET /causerie/v1/diagnoses: the severity, title, explanation and steps of every code in codes.json,
@@ -25,19 +24,7 @@ final class Diagnoses_Controller extends Admin_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => array(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->read_route( 'get_items', schema: true );
 	}
 
 	/**

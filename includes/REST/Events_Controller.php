@@ -31,26 +31,20 @@ final class Events_Controller extends Admin_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
+		$this->read_route(
+			'get_items',
 			array(
-				'methods'             => 'GET',
-				'callback'            => array( $this, 'get_items' ),
-				'permission_callback' => array( $this, 'check_permission' ),
-				'args'                => array(
-					'kind'  => array(
-						'description' => __( 'Only events of this kind.', 'causerie-connector' ),
-						'type'        => 'string',
-						'enum'        => Event_Log::KINDS,
-					),
-					'limit' => array(
-						'description' => __( 'How many events.', 'causerie-connector' ),
-						'type'        => 'integer',
-						'minimum'     => 1,
-						'maximum'     => 200,
-						'default'     => 50,
-					),
+				'kind'  => array(
+					'description' => __( 'Only events of this kind.', 'causerie-connector' ),
+					'type'        => 'string',
+					'enum'        => Event_Log::KINDS,
+				),
+				'limit' => array(
+					'description' => __( 'How many events.', 'causerie-connector' ),
+					'type'        => 'integer',
+					'minimum'     => 1,
+					'maximum'     => 200,
+					'default'     => 50,
 				),
 			)
 		);

@@ -39,20 +39,14 @@ final class Jwks_Controller extends Admin_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
+		$this->read_route(
+			'get_item',
 			array(
-				'methods'             => 'GET',
-				'callback'            => array( $this, 'get_item' ),
-				'permission_callback' => array( $this, 'check_permission' ),
-				'args'                => array(
-					'kid' => array(
-						'description' => __( 'The key a token names: the keys are fetched again when it is not among the cached ones.', 'causerie-connector' ),
-						'type'        => 'string',
-						'maxLength'   => 256,
-						'default'     => '',
-					),
+				'kid' => array(
+					'description' => __( 'The key a token names: the keys are fetched again when it is not among the cached ones.', 'causerie-connector' ),
+					'type'        => 'string',
+					'maxLength'   => 256,
+					'default'     => '',
 				),
 			)
 		);

@@ -43,18 +43,7 @@ final class Leads_Controller extends Admin_Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => Conversations_Read::paging(),
-				),
-			)
-		);
+		$this->read_route( 'get_items', Conversations_Read::paging() );
 		register_rest_route(
 			self::NAMESPACE,
 			'/' . self::REST_BASE . '/notifications',

@@ -11,7 +11,6 @@ use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Sync\Sync_Status;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * GET /causerie/v1/network/sync, on a multisite network only: each site syncs its own content into its own
@@ -40,18 +39,7 @@ final class Network_Sync_Controller extends Network_Admin_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => array(),
-				),
-			)
-		);
+		$this->read_route( 'get_items' );
 	}
 
 	/**

@@ -10,7 +10,6 @@ namespace Causerie\Connector\REST;
 use Causerie\Connector\Report\Support_Report;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * GET /causerie/v1/report: the redacted diagnostics report, as data and as text to copy or download.
@@ -32,19 +31,7 @@ final class Report_Controller extends Admin_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => array(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->read_route( 'get_item', schema: true );
 	}
 
 	/**

@@ -50,19 +50,7 @@ final class Setup_Controller extends Admin_Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => array(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->read_route( 'get_item', schema: true );
 		register_rest_route(
 			self::NAMESPACE,
 			'/' . self::REST_BASE . '/discovery',

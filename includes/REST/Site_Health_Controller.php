@@ -11,7 +11,6 @@ use Causerie\Connector\Health\Site_Health_Live_Tests;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * GET /causerie/v1/site-health/<test>?burst=<id>: one test's result in the shape core's Site Health screen
@@ -39,31 +38,24 @@ final class Site_Health_Controller extends Admin_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE . '/(?P<test>[a-z-]+)',
+		$this->read_route(
+			'get_item',
 			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-					'args'                => array(
-						'test'  => array(
-							'description' => __( 'The test to run.', 'causerie-connector' ),
-							'type'        => 'string',
-							'enum'        => Site_Health_Live_Tests::TESTS,
-							'required'    => true,
-						),
-						'burst' => array(
-							'description' => __( 'Identifies a Site Health page load; its tests share one run of the live checks.', 'causerie-connector' ),
-							'type'        => 'string',
-							'pattern'     => '^[A-Za-z0-9_-]{1,64}$',
-							'default'     => 'default',
-						),
-					),
+				'test'  => array(
+					'description' => __( 'The test to run.', 'causerie-connector' ),
+					'type'        => 'string',
+					'enum'        => Site_Health_Live_Tests::TESTS,
+					'required'    => true,
 				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+				'burst' => array(
+					'description' => __( 'Identifies a Site Health page load; its tests share one run of the live checks.', 'causerie-connector' ),
+					'type'        => 'string',
+					'pattern'     => '^[A-Za-z0-9_-]{1,64}$',
+					'default'     => 'default',
+				),
+			),
+			suffix: '/(?P<test>[a-z-]+)',
+			schema: true
 		);
 	}
 

@@ -38,15 +38,7 @@ final class Status_Controller extends Admin_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
-			array(
-				'methods'             => 'GET',
-				'callback'            => array( $this, 'get_item' ),
-				'permission_callback' => array( $this, 'check_permission' ),
-			)
-		);
+		$this->read_route( 'get_item' );
 	}
 
 	/**

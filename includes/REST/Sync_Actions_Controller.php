@@ -58,19 +58,12 @@ final class Sync_Actions_Controller extends Admin_Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		$route = fn( string $methods, string $callback, array $args = array() ): array => array(
-			'methods'             => $methods,
-			'callback'            => array( $this, $callback ),
-			'permission_callback' => array( $this, 'check_permission' ),
-			'args'                => $args,
-		);
-		register_rest_route( self::NAMESPACE, '/' . self::REST_BASE . '/retry', array( $route( WP_REST_Server::CREATABLE, 'retry' ) ) );
-		register_rest_route( self::NAMESPACE, '/' . self::REST_BASE . '/reconcile', array( $route( WP_REST_Server::CREATABLE, 'reconcile' ) ) );
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE . '/remove',
+		$this->route( '/retry', array( $this->endpoint( WP_REST_Server::CREATABLE, 'retry' ) ) );
+		$this->route( '/reconcile', array( $this->endpoint( WP_REST_Server::CREATABLE, 'reconcile' ) ) );
+		$this->route(
+			'/remove',
 			array(
-				$route(
+				$this->endpoint(
 					WP_REST_Server::CREATABLE,
 					'remove',
 					array(
@@ -84,11 +77,10 @@ final class Sync_Actions_Controller extends Admin_Controller {
 				),
 			)
 		);
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE . '/types',
+		$this->route(
+			'/types',
 			array(
-				$route(
+				$this->endpoint(
 					'PUT',
 					'choose',
 					array(

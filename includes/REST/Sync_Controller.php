@@ -52,22 +52,9 @@ final class Sync_Controller extends Admin_Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		$route = fn( string $methods, string $callback ): array => array(
-			'methods'             => $methods,
-			'callback'            => array( $this, $callback ),
-			'permission_callback' => array( $this, 'check_permission' ),
-			'args'                => array(),
-		);
-		register_rest_route( self::NAMESPACE, '/' . self::REST_BASE, array( $route( WP_REST_Server::READABLE, 'get_item' ) ) );
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE . '/full',
-			array(
-				$route( WP_REST_Server::CREATABLE, 'start' ),
-				$route( WP_REST_Server::DELETABLE, 'cancel' ),
-			)
-		);
-		register_rest_route( self::NAMESPACE, '/' . self::REST_BASE . '/run', array( $route( WP_REST_Server::CREATABLE, 'run' ) ) );
+		$this->read_route( 'get_item' );
+		$this->route( '/full', array( $this->endpoint( WP_REST_Server::CREATABLE, 'start' ), $this->endpoint( WP_REST_Server::DELETABLE, 'cancel' ) ) );
+		$this->route( '/run', array( $this->endpoint( WP_REST_Server::CREATABLE, 'run' ) ) );
 	}
 
 	/**

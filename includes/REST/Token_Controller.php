@@ -52,19 +52,13 @@ final class Token_Controller extends Admin_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			self::NAMESPACE,
-			'/' . self::REST_BASE,
+		$this->read_route(
+			'get_item',
 			array(
-				'methods'             => WP_REST_Server::READABLE,
-				'callback'            => array( $this, 'get_item' ),
-				'permission_callback' => array( $this, 'check_permission' ),
-				'args'                => array(
-					'reveal' => array(
-						'description' => __( 'Include the raw access token, for the token inspector.', 'causerie-connector' ),
-						'type'        => 'boolean',
-						'default'     => false,
-					),
+				'reveal' => array(
+					'description' => __( 'Include the raw access token, for the token inspector.', 'causerie-connector' ),
+					'type'        => 'boolean',
+					'default'     => false,
 				),
 			)
 		);

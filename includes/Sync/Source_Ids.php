@@ -7,6 +7,8 @@
 
 namespace Causerie\Connector\Sync;
 
+use Causerie\Connector\Storage\Shared_Option;
+
 /**
  * `site-<key>:post-<id>`, and `…:part-<n>` for the second part on of a post split in parts. The key is drawn
  * once per site and kept: the sites of a network that share the network's credentials share one knowledge base,
@@ -40,11 +42,8 @@ final class Source_Ids {
 	 * goes under a key another server then replaces (a copy the site would no longer know as its own).
 	 */
 	private function draw(): string {
-		$wpdb = Queue::wpdb();
-		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- an atomic insert, then the row past the cache.
-		$wpdb->query( (string) $wpdb->prepare( "INSERT IGNORE INTO %i (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $wpdb->options, self::OPTION, bin2hex( random_bytes( 6 ) ) ) );
-		$key = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::OPTION ) );
-		// phpcs:enable
+		Shared_Option::add( self::OPTION, bin2hex( random_bytes( 6 ) ) );
+		$key = Shared_Option::read( self::OPTION );
 		// This request, or a shared cache, may have noted the option as missing.
 		wp_cache_delete( 'notoptions', 'options' );
 		wp_cache_delete( self::OPTION, 'options' );

@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Sync;
 
 use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Storage\Shared_Option;
 
 /**
  * One option, not autoloaded: read by runners and the faces, never on a visitor's page. Read straight from the
@@ -50,10 +51,8 @@ final class Sync_State {
 	 * @return array<string, mixed>
 	 */
 	public function all(): array {
-		$wpdb = Queue::wpdb();
-		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.DirectDatabaseQuery -- bypasses the options cache on purpose.
-		$stored = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::OPTION ) );
-		$state  = is_string( $stored ) ? maybe_unserialize( $stored ) : array();
+		$stored = Shared_Option::read( self::OPTION );
+		$state  = null !== $stored ? maybe_unserialize( $stored ) : array();
 		/**
 		 * Written only by set(), with string keys.
 		 *

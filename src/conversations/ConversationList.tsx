@@ -2,7 +2,10 @@ import { Button, Notice, Spinner } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fetchConversations, MISSING_SCOPE_CODE } from '../shared/api';
+import {
+	fetchConversations,
+	MISSING_SCOPE_CODE,
+} from '../shared/api/conversations';
 import type { DiagnosisCode } from '../shared/codes';
 import { formatMoment } from '../shared/time';
 import type { ConversationSummary } from '../shared/types';

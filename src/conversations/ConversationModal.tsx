@@ -2,7 +2,8 @@ import { Modal, Notice, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fetchConversation, toRestError } from '../shared/api';
+import { fetchConversation } from '../shared/api/conversations';
+import { toRestError } from '../shared/api/rest';
 import { formatMoment } from '../shared/time';
 import type { ConversationDetail, RestError } from '../shared/types';
 import { Contact } from './Contact';

@@ -10,8 +10,8 @@ import { __ } from '@wordpress/i18n';
 import {
 	fetchLeadNotifications,
 	saveLeadNotifications,
-	toRestError,
-} from '../shared/api';
+} from '../shared/api/conversations';
+import { toRestError } from '../shared/api/rest';
 import type { LeadNotifications, RestError } from '../shared/types';
 
 const MODES: Array< { value: LeadNotifications[ 'mode' ]; label: string } > = [

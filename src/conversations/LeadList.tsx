@@ -2,7 +2,8 @@ import { Button, Notice, Spinner } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fetchLeads, MISSING_SCOPE_CODE, toRestError } from '../shared/api';
+import { fetchLeads, MISSING_SCOPE_CODE } from '../shared/api/conversations';
+import { toRestError } from '../shared/api/rest';
 import { downloadText } from '../shared/export';
 import type { DiagnosisCode } from '../shared/codes';
 import { formatMoment } from '../shared/time';

@@ -1,6 +1,7 @@
 import type { createRoot } from '@wordpress/element';
 
-import { fetchNetworkSync, fetchSettings } from '../shared/api';
+import { fetchSettings } from '../shared/api/connection';
+import { fetchNetworkSync } from '../shared/api/knowledge';
 import { NetworkApp } from './NetworkApp';
 
 /**

@@ -1,6 +1,6 @@
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fetchActivity } from '../shared/api';
+import { fetchActivity } from '../shared/api/conversations';
 import { useRequest } from '../shared/hooks/useRequest';
 import { formatClockTime, formatRelative } from '../shared/time';
 import { useNow } from '../shared/hooks/useNow';

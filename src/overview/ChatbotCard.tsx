@@ -1,6 +1,6 @@
 import { __ } from '@wordpress/i18n';
 
-import { fetchWidget } from '../shared/api';
+import { fetchWidget } from '../shared/api/widget';
 import { useRequest } from '../shared/hooks/useRequest';
 import type { WidgetStatus } from '../shared/types';
 import { OverviewCard } from './OverviewCard';

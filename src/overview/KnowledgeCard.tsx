@@ -1,6 +1,6 @@
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import { fetchSync } from '../shared/api';
+import { fetchSync } from '../shared/api/knowledge';
 import { useRequest } from '../shared/hooks/useRequest';
 import { formatRelative } from '../shared/time';
 import { useNow } from '../shared/hooks/useNow';

@@ -10,7 +10,7 @@ import {
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { diagnosisOf } from '../shared/api';
+import { diagnosisOf } from '../shared/api/rest';
 import { useDiagnosisTexts } from '../shared/hooks/useDiagnosisTexts';
 import { useTokenInspection } from './hooks/useTokenInspection';
 import { hasSubtleCrypto } from './inspector/verify';

@@ -1,4 +1,3 @@
-import { TabPanel } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 import { EventLog } from './EventLog';
@@ -8,6 +7,7 @@ import { SupportReport } from './SupportReport';
 import type { DiagnosisCode } from '../shared/codes';
 import type { Connection } from '../connection/hooks/useConnection';
 import { lazyPanel } from '../shared/lazyPanel';
+import { NamedTabPanel } from '../shared/NamedTabPanel';
 import { SECTIONS } from './sections';
 import type { DiagnosisTexts, SiteInfo } from '../shared/types';
 
@@ -66,7 +66,8 @@ export function TroubleshootingTab( {
 				onFix={ onFix }
 				texts={ texts }
 			/>
-			<TabPanel
+			<NamedTabPanel
+				label={ __( 'Troubleshooting sections', 'causerie-connector' ) }
 				className="causerie-tabs causerie-troubleshooting__sections"
 				tabs={ SECTIONS }
 				initialTabName={ section }
@@ -87,7 +88,7 @@ export function TroubleshootingTab( {
 							return <SiteSummary site={ site } />;
 					}
 				} }
-			</TabPanel>
+			</NamedTabPanel>
 		</div>
 	);
 }

@@ -2,7 +2,7 @@ import { FormTokenField } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { searchPosts } from '../shared/api';
+import { searchPosts } from '../shared/api/widget';
 
 interface Props {
 	ids: number[];

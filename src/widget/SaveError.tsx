@@ -1,7 +1,7 @@
 import { Button, Notice } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { diagnosisOf } from '../shared/api';
+import { diagnosisOf } from '../shared/api/rest';
 import { DiagnosisNotice } from '../shared/DiagnosisNotice';
 import type { DiagnosisCode } from '../shared/codes';
 import type { RestError } from '../shared/types';

@@ -17,6 +17,24 @@ interface Props {
 	advancedOpen?: boolean;
 }
 
+/** The advanced fields, in order, each with what it is and that it may stay empty. */
+const ADVANCED: Array< { field: 'issuer' | 'tokenEndpoint'; note: string } > = [
+	{
+		field: 'issuer',
+		note: __(
+			'The address of the service that issues the tokens, such as https://auth.causerie.example. Leave empty to find it from the API address.',
+			'causerie-connector'
+		),
+	},
+	{
+		field: 'tokenEndpoint',
+		note: __(
+			'The full address where the plugin asks for tokens, such as https://auth.causerie.example/oauth/token. Leave empty to find it from the API address.',
+			'causerie-connector'
+		),
+	},
+];
+
 /**
  * The API address, where its sign-in service was found, and under Advanced the issuer and token endpoint
  * of a server that publishes no metadata. The credentials form and the wizard's address fix share them.
@@ -62,28 +80,17 @@ export function AddressFields( {
 						'causerie-connector'
 					) }
 				</p>
-				<AddressInput
-					field="issuer"
-					value={ values.issuer }
-					onChange={ onChange }
-					settings={ settings }
-					error={ errors.issuer }
-					note={ __(
-						'The address of the service that issues the tokens, such as https://auth.causerie.example. Leave empty to find it from the API address.',
-						'causerie-connector'
-					) }
-				/>
-				<AddressInput
-					field="tokenEndpoint"
-					value={ values.tokenEndpoint }
-					onChange={ onChange }
-					settings={ settings }
-					error={ errors.tokenEndpoint }
-					note={ __(
-						'The full address where the plugin asks for tokens, such as https://auth.causerie.example/oauth/token. Leave empty to find it from the API address.',
-						'causerie-connector'
-					) }
-				/>
+				{ ADVANCED.map( ( { field, note } ) => (
+					<AddressInput
+						key={ field }
+						field={ field }
+						value={ values[ field ] }
+						onChange={ onChange }
+						settings={ settings }
+						error={ errors[ field ] }
+						note={ note }
+					/>
+				) ) }
 			</AdvancedSection>
 		</>
 	);

@@ -4,7 +4,7 @@
  */
 import { __ } from '@wordpress/i18n';
 
-import { toRestError } from '../../shared/api';
+import { toRestError } from '../../shared/api/rest';
 import type { CredentialField } from '../../shared/types';
 import { FIELD_LABELS } from './constants';
 import type { DiagnosisDetail, Failure, FieldErrors } from './types';

@@ -1,6 +1,9 @@
 import { useCallback, useState } from '@wordpress/element';
 
-import { fetchAlertSettings, saveAlertSettings } from '../../shared/api';
+import {
+	fetchAlertSettings,
+	saveAlertSettings,
+} from '../../shared/api/connection';
 import { useRequest } from '../../shared/hooks/useRequest';
 import type { AlertSettings, RestError } from '../../shared/types';
 

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
+import { useCallback, useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import {
 	fetchStatus,
 	runChecks as postChecks,
-	toRestError,
-} from '../../shared/api';
+} from '../../shared/api/connection';
+import { useRequest } from '../../shared/hooks/useRequest';
 import type {
 	ChecksRun,
 	ConnectionStatus,
@@ -43,6 +43,39 @@ export interface Connection {
 	runChecks: () => Promise< ConnectionStatus | null >;
 }
 
+interface Checked {
+	status: ConnectionStatus;
+	checks: ChecksRun | null;
+}
+
+/**
+ * Runs the checks, then reads the status they left.
+ *
+ * @param signal Aborts the wait when WordPress itself does not answer in time.
+ */
+async function checkAndRead( signal: AbortSignal ): Promise< Checked > {
+	try {
+		const checks = await postChecks( signal );
+		return { checks, status: await fetchStatus() };
+	} catch ( reason ) {
+		if ( ! signal.aborted ) {
+			throw reason;
+		}
+		const timeout: RestError = {
+			code: 'causerie_checks_timeout',
+			message: sprintf(
+				/* translators: %d: seconds */
+				__(
+					'The checks did not finish within %d seconds: WordPress or the API is not answering. The results below are from the previous run.',
+					'causerie-connector'
+				),
+				CHECKS_TIMEOUT_MS / 1000
+			),
+		};
+		throw timeout;
+	}
+}
+
 /**
  * The connection's status and live checks, starting from the preloaded answers so the first paint
  * has them. Running the checks never blocks the screen: the previous results stay until new ones come.
@@ -54,59 +87,35 @@ export function useConnection(
 	initialStatus: ConnectionStatus,
 	initialChecks: ChecksRun | null
 ): Connection {
-	const [ status, setStatus ] = useState( initialStatus );
-	const [ checks, setChecks ] = useState( initialChecks );
-	const [ isChecking, setIsChecking ] = useState( false );
-	const [ checkError, setCheckError ] = useState< RestError | null >( null );
-	const mounted = useRef( true );
-	useEffect(
-		() => () => {
-			mounted.current = false;
-		},
-		[]
+	// The status the last run read, for runChecks to resolve with.
+	const answered = useRef< ConnectionStatus | null >( null );
+	const { data, isBusy, error, run } = useRequest(
+		( signal: AbortSignal ) =>
+			checkAndRead( signal ).then( ( answer ) => {
+				answered.current = answer.status;
+				return answer;
+			} ),
+		{ initial: { status: initialStatus, checks: initialChecks } }
 	);
 
 	const runChecks = useCallback( async () => {
-		setIsChecking( true );
-		setCheckError( null );
 		const controller = new AbortController();
 		// Cleared in `finally`, whichever way the run ends.
 		// eslint-disable-next-line @wordpress/no-unused-vars-before-return
 		const timer = setTimeout( () => controller.abort(), CHECKS_TIMEOUT_MS );
+		answered.current = null;
 		try {
-			const run = await postChecks( controller.signal );
-			const next = await fetchStatus();
-			if ( mounted.current ) {
-				setChecks( run );
-				setStatus( next );
-			}
-			return next;
-		} catch ( reason ) {
-			if ( mounted.current ) {
-				setCheckError(
-					controller.signal.aborted
-						? {
-								code: 'causerie_checks_timeout',
-								message: sprintf(
-									/* translators: %d: seconds */
-									__(
-										'The checks did not finish within %d seconds: WordPress or the API is not answering. The results below are from the previous run.',
-										'causerie-connector'
-									),
-									CHECKS_TIMEOUT_MS / 1000
-								),
-							}
-						: toRestError( reason )
-				);
-			}
-			return null;
+			return ( await run( controller.signal ) ) ? answered.current : null;
 		} finally {
 			clearTimeout( timer );
-			if ( mounted.current ) {
-				setIsChecking( false );
-			}
 		}
-	}, [] );
+	}, [ run ] );
 
-	return { status, checks, isChecking, checkError, runChecks };
+	return {
+		status: data?.status ?? initialStatus,
+		checks: data ? data.checks : initialChecks,
+		isChecking: isBusy,
+		checkError: error,
+		runChecks,
+	};
 }

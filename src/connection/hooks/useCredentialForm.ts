@@ -1,6 +1,6 @@
 import { useCallback, useState } from '@wordpress/element';
 
-import { saveSettings, verifySettings } from '../../shared/api';
+import { saveSettings, verifySettings } from '../../shared/api/connection';
 import type {
 	CredentialField,
 	Settings,

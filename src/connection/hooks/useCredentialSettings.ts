@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from '@wordpress/element';
+import { useCallback, useState } from '@wordpress/element';
 
-import { fetchSettings, toRestError } from '../../shared/api';
+import { fetchSettings } from '../../shared/api/connection';
+import { useRequest } from '../../shared/hooks/useRequest';
 import type {
 	EnvironmentType,
 	RestError,
@@ -20,11 +21,6 @@ export interface UseCredentialSettings {
 	reload: () => void;
 }
 
-interface Request {
-	environment: EnvironmentType | undefined;
-	attempt: number;
-}
-
 /**
  * Loads the credentials of one profile; the site's own first, through the preloaded path.
  *
@@ -35,62 +31,27 @@ export function useCredentialSettings(
 	initial?: Settings,
 	level: SettingsLevel = 'site'
 ): UseCredentialSettings {
-	const [ data, setData ] = useState< Settings | null >( initial ?? null );
-	const [ error, setError ] = useState< RestError | null >( null );
-	const [ isBusy, setIsBusy ] = useState( ! initial );
-	// Null while the initial settings are current and nothing needs loading.
-	const [ request, setRequest ] = useState< Request | null >(
-		initial ? null : { environment: undefined, attempt: 0 }
-	);
+	const [ environment, setEnvironment ] = useState( initial?.environment );
+	// Without settings at hand, the site's own profile is read on mount.
+	const { data, isBusy, error, run, replace } = useRequest<
+		Settings,
+		[ EnvironmentType | undefined, SettingsLevel ]
+	>( fetchSettings, {
+		args: initial ? undefined : [ undefined, level ],
+		initial,
+	} );
 
-	useEffect( () => {
-		if ( ! request ) {
-			return undefined;
-		}
-		let isCurrent = true;
-		setIsBusy( true );
-		setError( null );
-		fetchSettings( request.environment, level )
-			.then( ( settings ) => {
-				if ( isCurrent ) {
-					setData( settings );
-				}
-			} )
-			.catch( ( reason: unknown ) => {
-				if ( isCurrent ) {
-					setError( toRestError( reason ) );
-				}
-			} )
-			.finally( () => {
-				if ( isCurrent ) {
-					setIsBusy( false );
-				}
-			} );
-		return () => {
-			isCurrent = false;
-		};
-	}, [ request, level ] );
-
-	const environment = request ? request.environment : initial?.environment;
 	const select = useCallback(
-		( next: EnvironmentType ) =>
-			setRequest( ( previous ) => ( {
-				environment: next,
-				attempt: ( previous?.attempt ?? 0 ) + 1,
-			} ) ),
-		[]
+		( next: EnvironmentType ) => {
+			setEnvironment( next );
+			void run( next, level );
+		},
+		[ run, level ]
 	);
 	const reload = useCallback(
-		() =>
-			setRequest( ( previous ) => ( {
-				environment: previous?.environment ?? initial?.environment,
-				attempt: ( previous?.attempt ?? 0 ) + 1,
-			} ) ),
-		[ initial?.environment ]
+		() => void run( environment, level ),
+		[ run, environment, level ]
 	);
-	const replace = useCallback( ( settings: Settings ) => {
-		setData( settings );
-	}, [] );
 
 	return { data, isBusy, error, environment, select, replace, reload };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from '@wordpress/element';
 
-import { saveSettings } from '../../shared/api';
+import { saveSettings } from '../../shared/api/connection';
 import { readFailure } from '../credentials/serverErrors';
 import type { Failure } from '../credentials/types';
 import type {

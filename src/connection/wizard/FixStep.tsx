@@ -2,12 +2,8 @@ import { Button, Flex } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import {
-	diagnosisOf,
-	regenerateToken,
-	toRestError,
-	updateBinding,
-} from '../../shared/api';
+import { regenerateToken, updateBinding } from '../../shared/api/connection';
+import { diagnosisOf, toRestError } from '../../shared/api/rest';
 import type {
 	Diagnosis,
 	EnvironmentType,

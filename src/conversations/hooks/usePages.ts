@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
+import { useCallback } from '@wordpress/element';
 
-import { toRestError } from '../../shared/api';
+import { useRequest } from '../../shared/hooks/useRequest';
 import type { RestError } from '../../shared/types';
 
 /** One page of a listing, and the cursor of the next one (null: no more). */
@@ -27,54 +27,28 @@ export interface UsePages< T > {
 export function usePages< T >(
 	load: ( cursor: string | null ) => Promise< Page< T > >
 ): UsePages< T > {
-	const [ items, setItems ] = useState< T[] | null >( null );
-	const [ next, setNext ] = useState< string | null >( null );
-	const [ isBusy, setIsBusy ] = useState( true );
-	const [ error, setError ] = useState< RestError | null >( null );
-	const mounted = useRef( true );
-
-	const read = useCallback(
-		( cursor: string | null ) => {
-			setIsBusy( true );
-			load( cursor )
-				.then( ( page ) => {
-					if ( mounted.current ) {
-						setItems( ( shown ) => [
-							...( shown ?? [] ),
-							...page.items,
-						] );
-						setNext( page.next );
-						setError( null );
-					}
-				} )
-				.catch( ( reason: unknown ) => {
-					if ( mounted.current ) {
-						setError( toRestError( reason ) );
-					}
-				} )
-				.finally( () => {
-					if ( mounted.current ) {
-						setIsBusy( false );
-					}
-				} );
-		},
-		[ load ]
+	// Each answer is the listing so far: the items shown, then the new page's.
+	const { data, isBusy, error, run } = useRequest(
+		( cursor: string | null, shown: T[] ): Promise< Page< T > > =>
+			load( cursor ).then( ( page ) => ( {
+				items: [ ...shown, ...page.items ],
+				next: page.next,
+			} ) ),
+		{ args: [ null, [] ] }
 	);
 
-	useEffect( () => {
-		mounted.current = true;
-		read( null );
-		// Answers that arrive after unmounting are dropped.
-		return () => {
-			mounted.current = false;
-		};
-	}, [ read ] );
-
+	const next = data?.next ?? null;
 	const loadMore = useCallback( () => {
-		if ( next !== null ) {
-			read( next );
+		if ( data !== null && data.next !== null ) {
+			void run( data.next, data.items );
 		}
-	}, [ next, read ] );
+	}, [ data, run ] );
 
-	return { items, isBusy, error, hasMore: next !== null, loadMore };
+	return {
+		items: data?.items ?? null,
+		isBusy,
+		error,
+		hasMore: next !== null,
+		loadMore,
+	};
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 
 import {
 	fetchSync,
@@ -6,8 +6,10 @@ import {
 	saveSyncTypes,
 	syncAction,
 	type SyncAction,
-} from '../../shared/api';
-import type { RestError, SyncStatus } from '../../shared/types';
+} from '../../shared/api/knowledge';
+import { toRestError } from '../../shared/api/rest';
+import { useRequest } from '../../shared/hooks/useRequest';
+import type { SyncStatus } from '../../shared/types';
 
 export interface SyncState {
 	status: SyncStatus | null;
@@ -18,8 +20,21 @@ export interface SyncState {
 	remove: () => Promise< void >;
 }
 
-function message( error: unknown ): string {
-	return ( error as Partial< RestError > )?.message ?? String( error );
+/** What the panel asks of the sync; each answers with the status. */
+type SyncRequest =
+	| { read: string | null }
+	| { action: SyncAction }
+	| { types: string[] }
+	| 'remove';
+
+function send( request: SyncRequest ): Promise< SyncStatus > {
+	if ( request === 'remove' ) {
+		return removeSyncedContent();
+	}
+	if ( 'action' in request ) {
+		return syncAction( request.action );
+	}
+	return 'types' in request ? saveSyncTypes( request.types ) : fetchSync();
 }
 
 /**
@@ -30,39 +45,27 @@ function message( error: unknown ): string {
  * @param checkedAt When the live checks last ran.
  */
 export function useSync( checkedAt: string | null = null ): SyncState {
-	const [ status, setStatus ] = useState< SyncStatus | null >( null );
-	const [ isBusy, setIsBusy ] = useState( false );
-	const [ error, setError ] = useState< string | null >( null );
+	// The read names the checks it follows, so each run of them sends it again.
+	const {
+		data: status,
+		isBusy,
+		error: requestError,
+		run,
+		replace,
+	} = useRequest( send, { args: [ { read: checkedAt } ] } );
+	// The background runs never make the panel busy, so their failure is kept apart.
+	const [ runError, setRunError ] = useState< string | null >( null );
 	const mounted = useRef( true );
 	const sending = useRef( false );
-
-	const settle = useCallback( async ( call: Promise< SyncStatus > ) => {
-		setIsBusy( true );
-		setError( null );
-		try {
-			const next = await call;
-			if ( mounted.current ) {
-				setStatus( next );
-			}
-		} catch ( failure ) {
-			if ( mounted.current ) {
-				setError( message( failure ) );
-			}
-		} finally {
-			if ( mounted.current ) {
-				setIsBusy( false );
-			}
-		}
-	}, [] );
-
 	useEffect( () => {
 		mounted.current = true;
-		settle( fetchSync() );
 		return () => {
 			mounted.current = false;
 		};
-	}, [ settle, checkedAt ] );
+	}, [] );
+	useEffect( () => setRunError( null ), [ checkedAt ] );
 
+	const error = requestError?.message ?? runError;
 	const running = status?.fullSync?.id ?? null;
 	const paused = status?.pause !== null && status?.pause !== undefined;
 	useEffect( () => {
@@ -75,24 +78,28 @@ export function useSync( checkedAt: string | null = null ): SyncState {
 			( next ) => {
 				sending.current = false;
 				if ( mounted.current ) {
-					setStatus( next );
+					replace( next );
 				}
 			},
-			( failure ) => {
+			( failure: unknown ) => {
 				sending.current = false;
 				if ( mounted.current ) {
-					setError( message( failure ) );
+					setRunError( toRestError( failure ).message );
 				}
 			}
 		);
-	}, [ running, paused, error, status ] );
+	}, [ running, paused, error, status, replace ] );
 
+	const settle = async ( request: SyncRequest ) => {
+		setRunError( null );
+		await run( request );
+	};
 	return {
 		status,
 		isBusy,
 		error,
-		act: ( action ) => settle( syncAction( action ) ),
-		saveTypes: ( types ) => settle( saveSyncTypes( types ) ),
-		remove: () => settle( removeSyncedContent() ),
+		act: ( action ) => settle( { action } ),
+		saveTypes: ( types ) => settle( { types } ),
+		remove: () => settle( 'remove' ),
 	};
 }

@@ -4,8 +4,8 @@ import {
 	fetchSync,
 	saveSyncTypes,
 	syncAction,
-	toRestError,
-} from '../../shared/api';
+} from '../../shared/api/knowledge';
+import { toRestError } from '../../shared/api/rest';
 import type { SyncPostType } from '../../shared/types';
 import { initialChoice } from '../content';
 

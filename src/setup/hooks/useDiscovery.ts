@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from '@wordpress/element';
 
-import { discoverServer } from '../../shared/api';
+import { discoverServer } from '../../shared/api/setup';
 import { readFailure } from '../../connection/credentials/serverErrors';
 import type { Failure } from '../../connection/credentials/types';
 import type { DiscoveredServer } from '../../shared/types';

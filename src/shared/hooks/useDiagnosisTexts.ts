@@ -1,4 +1,4 @@
-import { fetchDiagnosisTexts } from '../api';
+import { fetchDiagnosisTexts } from '../api/troubleshooting';
 import type { DiagnosisTexts } from '../types';
 import { useRequest } from './useRequest';
 

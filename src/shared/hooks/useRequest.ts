@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
-import { toRestError } from '../api';
+import { toRestError } from '../api/rest';
 import type { RestError } from '../types';
 
 export interface UseRequest< T, A extends unknown[] > {
@@ -14,29 +14,36 @@ export interface UseRequest< T, A extends unknown[] > {
 	 * answer that arrives after a newer call, or after unmounting, is dropped.
 	 */
 	run: ( ...args: A ) => Promise< boolean >;
+	/**
+	 * Takes an answer the screen already has (what a save returned), without sending anything. A request
+	 * under way still lands when it answers.
+	 */
+	replace: ( answer: T ) => void;
 }
 
-export interface RequestOptions< A extends unknown[] > {
+export interface RequestOptions< T, A extends unknown[] > {
 	/**
 	 * Arguments to send the request with as soon as the component mounts, and again whenever they change
 	 * (compared by value); without them the request is sent only when `run` is called.
 	 */
-	args?: A;
+	args?: A | undefined;
+	/** An answer already at hand (preloaded with the page), so the first paint needs no request. */
+	initial?: T | undefined;
 }
 
 /**
  * One REST request's state, the `{ data, isBusy, error }` every screen shows, without each hook keeping
  * its own flags and its own guard against late answers.
  *
- * @param request Sends the request (a function of src/shared/api.ts).
+ * @param request Sends the request (a function of src/shared/api/).
  * @param options When to send it by itself.
  */
 export function useRequest< T, A extends unknown[] = [] >(
 	request: ( ...args: A ) => Promise< T >,
-	options: RequestOptions< A > = {}
+	options: RequestOptions< T, A > = {}
 ): UseRequest< T, A > {
-	const { args } = options;
-	const [ data, setData ] = useState< T | null >( null );
+	const { args, initial } = options;
+	const [ data, setData ] = useState< T | null >( initial ?? null );
 	const [ error, setError ] = useState< RestError | null >( null );
 	const [ isBusy, setIsBusy ] = useState( args !== undefined );
 	const latest = useRef( 0 );
@@ -91,5 +98,7 @@ export function useRequest< T, A extends unknown[] = [] >(
 		}
 	}, [ key, run ] );
 
-	return { data, isBusy, error, run };
+	const replace = useCallback( ( answer: T ) => setData( answer ), [] );
+
+	return { data, isBusy, error, run, replace };
 }

@@ -1,6 +1,6 @@
 import { useCallback } from '@wordpress/element';
 
-import { fetchEvents } from '../../shared/api';
+import { fetchEvents } from '../../shared/api/troubleshooting';
 import { useRequest } from '../../shared/hooks/useRequest';
 import type { EventKind, LoggedEvent, RestError } from '../../shared/types';
 

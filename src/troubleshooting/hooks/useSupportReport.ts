@@ -1,6 +1,6 @@
 import { useCallback } from '@wordpress/element';
 
-import { fetchReport } from '../../shared/api';
+import { fetchReport } from '../../shared/api/troubleshooting';
 import { useRequest } from '../../shared/hooks/useRequest';
 import type { RestError, SupportReportResponse } from '../../shared/types';
 

@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
+import { useCallback } from '@wordpress/element';
 
+import { fetchSettings, runChecks } from '../../shared/api/connection';
 import {
 	fetchPublicKeys,
 	fetchRevealedToken,
-	fetchSettings,
-	runChecks,
-	toRestError,
-} from '../../shared/api';
+} from '../../shared/api/troubleshooting';
+import { useRequest } from '../../shared/hooks/useRequest';
 import { decodeToken, type DecodedToken } from '../inspector/decode';
 import {
 	judgeByServer,
@@ -137,49 +136,26 @@ async function inspectPastedToken(
 export function useTokenInspection(
 	server: Server = null
 ): UseTokenInspection {
-	const [ data, setData ] = useState< Inspection | null >( null );
-	const [ error, setError ] = useState< RestError | null >( null );
-	const [ isBusy, setIsBusy ] = useState( false );
-	const latest = useRef( 0 );
-
-	useEffect(
-		() => () => {
-			latest.current = -1;
-		},
-		[]
+	const { data, isBusy, error, run } = useRequest(
+		( inspect: () => Promise< Inspection > ) => inspect()
 	);
 
-	const run = useCallback( ( task: () => Promise< Inspection > ) => {
-		const attempt = ++latest.current;
-		setIsBusy( true );
-		setError( null );
-		task()
-			.then( ( inspection ) => {
-				if ( attempt === latest.current ) {
-					setData( inspection );
-				}
-			} )
-			.catch( ( reason: unknown ) => {
-				if ( attempt === latest.current ) {
-					setData( null );
-					setError( toRestError( reason ) );
-				}
-			} )
-			.finally( () => {
-				if ( attempt === latest.current ) {
-					setIsBusy( false );
-				}
-			} );
-	}, [] );
-
 	const inspectCurrent = useCallback(
-		() => run( () => inspectCurrentToken( server ) ),
+		() => void run( () => inspectCurrentToken( server ) ),
 		[ run, server ]
 	);
 	const inspectPasted = useCallback(
-		( text: string ) => run( () => inspectPastedToken( text, server ) ),
+		( text: string ) =>
+			void run( () => inspectPastedToken( text, server ) ),
 		[ run, server ]
 	);
 
-	return { data, isBusy, error, inspectCurrent, inspectPasted };
+	// A failed inspection shows no earlier result beside its error.
+	return {
+		data: error ? null : data,
+		isBusy,
+		error,
+		inspectCurrent,
+		inspectPasted,
+	};
 }

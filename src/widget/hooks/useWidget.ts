@@ -1,4 +1,4 @@
-import { fetchWidget, saveWidget } from '../../shared/api';
+import { fetchWidget, saveWidget } from '../../shared/api/widget';
 import { useRequest } from '../../shared/hooks/useRequest';
 import type {
 	RestError,

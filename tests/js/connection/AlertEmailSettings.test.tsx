@@ -2,7 +2,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { ALERTS_PATH } from '../../../src/shared/api';
+import { ALERTS_PATH } from '../../../src/shared/api/connection';
 import { AlertEmailSettings } from '../../../src/connection/AlertEmailSettings';
 import type { AlertSettings } from '../../../src/shared/types';
 

@@ -1,14 +1,8 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { App } from '../../../src/App';
-import {
-	HEALTHY,
-	routeApiFetch,
-	run,
-	SETTINGS,
-	SITE,
-} from '../screen/fixtures';
+import { routeApiFetch } from '../screen/fixtures';
+import { renderApp } from '../screen/renderApp';
 import { MISSING_SCOPE } from './fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
@@ -26,18 +20,7 @@ describe( 'Settings → Causerie → Conversations', () => {
 		} );
 		window.location.hash = '#conversations';
 
-		render(
-			<App
-				initial={ {
-					site: SITE,
-					status: HEALTHY,
-					checks: run(),
-					settings: SETTINGS,
-					texts: null,
-				} }
-				checkOnLoad={ false }
-			/>
-		);
+		renderApp();
 		await act( async () => undefined );
 
 		const tabs = screen

@@ -2,7 +2,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { SYNC_PATH } from '../../../src/shared/api';
+import { SYNC_PATH } from '../../../src/shared/api/knowledge';
 import { KnowledgePanel } from '../../../src/knowledge/KnowledgePanel';
 import type { SyncStatus } from '../../../src/shared/types';
 

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { NETWORK_SETTINGS_PATH } from '../../../src/shared/api';
+import { NETWORK_SETTINGS_PATH } from '../../../src/shared/api/connection';
 import type { NetworkSiteSync } from '../../../src/shared/types';
 import { NetworkApp } from '../../../src/network/NetworkApp';
 import {

@@ -1,14 +1,8 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { App } from '../../../src/App';
-import {
-	HEALTHY,
-	routeApiFetch,
-	run,
-	SETTINGS,
-	SITE,
-} from '../screen/fixtures';
+import { routeApiFetch } from '../screen/fixtures';
+import { renderApp } from '../screen/renderApp';
 
 jest.mock( '@wordpress/api-fetch' );
 
@@ -41,18 +35,7 @@ async function renderScreen() {
 		'GET /causerie/v1/diagnoses': {},
 		'GET /causerie/v1/report': () => new Promise( () => undefined ),
 	} );
-	render(
-		<App
-			initial={ {
-				site: SITE,
-				status: HEALTHY,
-				checks: run(),
-				settings: SETTINGS,
-				texts: null,
-			} }
-			checkOnLoad={ false }
-		/>
-	);
+	renderApp();
 	await act( async () => undefined );
 }
 
@@ -98,6 +81,16 @@ describe( 'The screen’s layout', () => {
 				.getAllByRole( 'tab' )
 				.map( ( tab ) => tab.textContent )
 		).toEqual( TABS );
+	} );
+
+	it( 'names each strip of tabs, the screen’s and Troubleshooting’s, for screen readers', async () => {
+		await renderScreen();
+		expect( screenTabs() ).toHaveAccessibleName( 'Causerie settings' );
+
+		await open( 'Troubleshooting' );
+		expect( screen.getAllByRole( 'tablist' )[ 1 ] ).toHaveAccessibleName(
+			'Troubleshooting sections'
+		);
 	} );
 
 	it( 'has one "Check again" on every tab and every section of Troubleshooting', async () => {

@@ -17,6 +17,7 @@ import {
 	status,
 	troubleshootingPanel,
 } from './fixtures';
+import { renderApp } from './renderApp';
 import { ON } from '../widget/fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
@@ -163,17 +164,7 @@ describe( 'Settings → Causerie', () => {
 		} );
 		window.location.hash = '#troubleshooting';
 
-		render(
-			<App
-				initial={ {
-					site: SITE,
-					status: HEALTHY,
-					checks: run(),
-					settings: SETTINGS,
-					texts: null,
-				} }
-			/>
-		);
+		renderApp( {}, true );
 		window.location.hash = '';
 		await troubleshootingPanel();
 
@@ -231,17 +222,7 @@ describe( 'Settings → Causerie', () => {
 		} );
 		window.location.hash = '#troubleshooting';
 
-		render(
-			<App
-				initial={ {
-					site: SITE,
-					status: HEALTHY,
-					checks: run(),
-					settings: SETTINGS,
-					texts: null,
-				} }
-			/>
-		);
+		renderApp( {}, true );
 		window.location.hash = '';
 		await troubleshootingPanel();
 		await act( async () => {
@@ -337,18 +318,7 @@ describe( 'Settings → Causerie', () => {
 		} );
 		window.location.hash = '#chatbot';
 
-		render(
-			<App
-				initial={ {
-					site: SITE,
-					status: HEALTHY,
-					checks: run(),
-					settings: SETTINGS,
-					texts: null,
-				} }
-				checkOnLoad={ false }
-			/>
-		);
+		renderApp();
 		window.location.hash = '';
 
 		expect(

@@ -194,4 +194,19 @@ describe( 'useRequest, the one request state every screen shows', () => {
 		expect( errors ).not.toHaveBeenCalled();
 		errors.mockRestore();
 	} );
+
+	it( 'paints an answer at hand without a request, and takes a replacement without sending one', async () => {
+		const request = jest.fn( () => Promise.resolve( 'read' ) );
+		const { result } = renderHook( () =>
+			useRequest( request, { initial: 'preloaded' } )
+		);
+		expect( result.current ).toMatchObject( {
+			data: 'preloaded',
+			isBusy: false,
+		} );
+
+		act( () => result.current.replace( 'saved' ) );
+		expect( result.current.data ).toBe( 'saved' );
+		expect( request ).not.toHaveBeenCalled();
+	} );
 } );

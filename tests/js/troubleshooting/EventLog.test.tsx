@@ -2,7 +2,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { EVENTS_PATH } from '../../../src/shared/api';
+import { EVENTS_PATH } from '../../../src/shared/api/troubleshooting';
 import { EventLog } from '../../../src/troubleshooting/EventLog';
 import type { DiagnosisTexts, LoggedEvent } from '../../../src/shared/types';
 

@@ -2,7 +2,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { REPORT_PATH } from '../../../src/shared/api';
+import { REPORT_PATH } from '../../../src/shared/api/troubleshooting';
 import { SupportReport } from '../../../src/troubleshooting/SupportReport';
 import type { SupportReportResponse } from '../../../src/shared/types';
 

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { SEARCH_PATH, WIDGET_PATH } from '../../../src/shared/api';
+import { SEARCH_PATH, WIDGET_PATH } from '../../../src/shared/api/widget';
 import { ChatbotTab } from '../../../src/widget/ChatbotTab';
 import { requests, routeApiFetch } from '../screen/fixtures';
 import { OFF, ON, REFUSED, withSettings } from './fixtures';

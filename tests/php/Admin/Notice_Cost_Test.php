@@ -8,9 +8,11 @@
 namespace Causerie\Connector\Tests\Admin;
 
 use Causerie\Connector\Admin\Connection_Notice;
+use Causerie\Connector\Conversations\Lead_Notifications;
 use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Tests\Sandbox;
 use Causerie\Connector\Tests\TestCase;
+use Causerie\Connector\Upgrader;
 
 /**
  * Every admin page but the plugin's own renders the notice, so it must be nearly free: at most one database
@@ -107,9 +109,52 @@ final class Notice_Cost_Test extends TestCase {
 	public function test_the_plugins_own_admin_init_work_costs_no_query_once_installed(): void {
 		$user = $this->act_as( 'administrator' );
 		$this->dispatch( 'POST', '/causerie/v1/checks' );
+
+		self::assertSame( 0, $this->admin_init_queries( $user ) );
+	}
+
+	public function test_an_upgraded_site_autoloads_the_options_older_versions_stored_without_autoload(): void {
+		$user = $this->act_as( 'administrator' );
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
+		update_option(
+			Lead_Notifications::OPTION,
+			array(
+				'mode'  => Lead_Notifications::INSTANT,
+				'email' => '',
+			)
+		);
+		// As an older version left them: every row there, none autoloaded, and no upgrade run yet.
+		self::assertSame( array_fill_keys( Upgrader::AUTOLOADED, true ), wp_set_option_autoload_values( array_fill_keys( Upgrader::AUTOLOADED, false ) ) );
+		delete_option( Upgrader::OPTION );
+		self::assertSame( array(), self::autoloaded() );
+
+		do_action( 'admin_init' );
+
+		self::assertSame( Upgrader::AUTOLOADED, self::autoloaded() );
+		self::assertSame( 0, $this->admin_init_queries( $user ) );
+	}
+
+	/**
+	 * Which of the options the upgrade autoloads a fresh request loads with the others.
+	 *
+	 * @phpstan-impure
+	 * @return list<string>
+	 */
+	private static function autoloaded(): array {
+		wp_cache_flush();
+		$loaded = wp_load_alloptions();
+		return array_values( array_filter( Upgrader::AUTOLOADED, static fn( string $option ): bool => array_key_exists( $option, $loaded ) ) );
+	}
+
+	/**
+	 * What the plugin's own admin_init callbacks cost on a fresh request, after the autoloaded options.
+	 *
+	 * @param int $user_id The administrator.
+	 */
+	private function admin_init_queries( int $user_id ): int {
 		wp_cache_flush();
 		wp_load_alloptions();
-		wp_set_current_user( $user );
+		wp_set_current_user( $user_id );
 		$wpdb   = $this->wpdb();
 		$before = $wpdb->num_queries;
 
@@ -130,6 +175,6 @@ final class Notice_Cost_Test extends TestCase {
 		}
 
 		self::assertGreaterThan( 0, $ran );
-		self::assertSame( 0, $wpdb->num_queries - $before );
+		return $wpdb->num_queries - $before;
 	}
 }

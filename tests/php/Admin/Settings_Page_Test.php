@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Tests\Admin;
 
 use Causerie\Connector\Admin\Settings_Page;
+use Causerie\Connector\REST\Activity_Controller;
 use Causerie\Connector\Auth\Token_Store;
 use Causerie\Connector\Credentials\Encryption;
 use Causerie\Connector\Tests\Sandbox;
@@ -89,7 +90,7 @@ final class Settings_Page_Test extends TestCase {
 		$inline = implode( "\n", array_filter( $after, 'is_string' ) );
 
 		self::assertSame(
-			array( '/causerie/v1/site', '/causerie/v1/setup', '/causerie/v1/status', '/causerie/v1/checks', '/causerie/v1/settings', '/causerie/v1/diagnoses' ),
+			array( '/causerie/v1/site', '/causerie/v1/setup', '/causerie/v1/status', '/causerie/v1/checks', '/causerie/v1/settings', '/causerie/v1/diagnoses', '/causerie/v1/activity' ),
 			$paths
 		);
 		foreach ( $paths as $path ) {
@@ -97,6 +98,18 @@ final class Settings_Page_Test extends TestCase {
 			self::assertSame( 200, rest_get_server()->dispatch( new \WP_REST_Request( 'GET', $path ) )->get_status(), $path );
 			self::assertStringContainsString( (string) wp_json_encode( $path ), $inline );
 		}
+	}
+
+	public function test_the_weeks_activity_is_preloaded_so_the_overview_card_paints_without_a_request(): void {
+		self::assertContains( Activity_Controller::path(), Settings_Page::preloaded_paths() );
+
+		$this->page->enqueue_assets( 'settings_page_' . Settings_Page::SLUG );
+		$after = wp_scripts()->get_data( 'wp-api-fetch', 'after' );
+		self::assertIsArray( $after );
+		$inline = implode( "\n", array_filter( $after, 'is_string' ) );
+
+		// The answer itself travels with the page, with the reason the counts are not known yet.
+		self::assertStringContainsString( '"\/causerie\/v1\/activity":{"body":{"conversations":null,"leads":null,', $inline );
 	}
 
 	public function test_the_diagnosis_texts_are_preloaded_for_the_token_inspector(): void {

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { CredentialsPanel } from '../../../../src/connection/CredentialsPanel';
-import { SETTINGS_PATH } from '../../../../src/shared/api';
+import { SETTINGS_PATH } from '../../../../src/shared/api/connection';
 import type {
 	AuthorizationServer,
 	Settings,

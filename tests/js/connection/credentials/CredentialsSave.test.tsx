@@ -5,7 +5,7 @@ import { CredentialsPanel } from '../../../../src/connection/CredentialsPanel';
 import {
 	SETTINGS_PATH,
 	SETTINGS_VERIFY_PATH,
-} from '../../../../src/shared/api';
+} from '../../../../src/shared/api/connection';
 import {
 	INVALID_CLIENT,
 	SETTINGS,

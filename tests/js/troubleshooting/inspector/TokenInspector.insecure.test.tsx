@@ -1,9 +1,4 @@
-import {
-	CHECKS_PATH,
-	DIAGNOSES_PATH,
-	JWKS_PATH,
-	SETTINGS_PATH,
-} from '../../../../src/shared/api';
+// First: it mocks apiFetch and the clock before the modules below load them.
 import {
 	everythingSent,
 	inspectCurrent,
@@ -11,9 +6,18 @@ import {
 	renderInspector,
 	requestedPaths,
 	resetServer,
+	START,
 	serve,
 	valueOf,
 } from './inspector-ui';
+import {
+	CHECKS_PATH,
+	SETTINGS_PATH,
+} from '../../../../src/shared/api/connection';
+import {
+	DIAGNOSES_PATH,
+	JWKS_PATH,
+} from '../../../../src/shared/api/troubleshooting';
 import {
 	ISSUER,
 	accessToken,
@@ -21,14 +25,6 @@ import {
 	signingKey,
 	type SigningKey,
 } from './tokens';
-
-jest.mock( '@wordpress/api-fetch' );
-
-/** See TokenInspector.test.tsx. */
-const mockStart = Math.floor( Date.now() / 1000 );
-jest.mock( '../../../../src/shared/hooks/useNow', () => ( {
-	useNow: () => mockStart * 1000,
-} ) );
 
 const crypto = globalThis.crypto;
 
@@ -46,7 +42,7 @@ let token = '';
 
 beforeAll( async () => {
 	key = await signingKey( 'RS256', 'current-key' );
-	token = await accessToken( key, { issuedAt: mockStart } );
+	token = await accessToken( key, { issuedAt: START } );
 } );
 
 beforeEach( () =>

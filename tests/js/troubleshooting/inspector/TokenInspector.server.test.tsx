@@ -4,18 +4,11 @@ import {
 	paste,
 	renderInspector,
 	resetServer,
+	START,
 	serve,
 	valueOf,
 } from './inspector-ui';
 import { accessToken, jwksOf, signingKey, type SigningKey } from './tokens';
-
-jest.mock( '@wordpress/api-fetch' );
-
-/** See TokenInspector.test.tsx. */
-const mockStart = Math.floor( Date.now() / 1000 );
-jest.mock( '../../../../src/shared/hooks/useNow', () => ( {
-	useNow: () => mockStart * 1000,
-} ) );
 
 /** A standards-compliant server elsewhere than the API address, as the status names it. */
 const SERVER: AuthorizationServer = {
@@ -33,7 +26,7 @@ let fromServer = '';
 beforeAll( async () => {
 	key = await signingKey( 'RS256', 'auth-key' );
 	fromServer = await accessToken( key, {
-		issuedAt: mockStart,
+		issuedAt: START,
 		claims: { iss: SERVER.issuer, aud: SERVER.resource },
 	} );
 } );
@@ -74,7 +67,7 @@ describe( 'TokenInspector with the sign-in service the plugin found', () => {
 
 	it( 'does not check the audience when the API publishes no resource identifier', async () => {
 		const anyAudience = await accessToken( key, {
-			issuedAt: mockStart,
+			issuedAt: START,
 			claims: { iss: SERVER.issuer, aud: 'https://elsewhere.test' },
 		} );
 		serve( { jwks: jwksOf( key ) } );

@@ -1,12 +1,4 @@
-import { within } from '@testing-library/react';
-
-import {
-	DIAGNOSES_PATH,
-	JWKS_PATH,
-	SETTINGS_PATH,
-	TOKEN_PATH,
-} from '../../../../src/shared/api';
-import { TEXTS } from './fixtures';
+// First: it mocks apiFetch and the clock before the modules below load them.
 import {
 	everythingSent,
 	inspectCurrent,
@@ -14,9 +6,19 @@ import {
 	renderInspector,
 	requestedPaths,
 	resetServer,
+	START,
 	serve,
 	valueOf,
 } from './inspector-ui';
+import { within } from '@testing-library/react';
+
+import { SETTINGS_PATH } from '../../../../src/shared/api/connection';
+import {
+	DIAGNOSES_PATH,
+	JWKS_PATH,
+	TOKEN_PATH,
+} from '../../../../src/shared/api/troubleshooting';
+import { TEXTS } from './fixtures';
 import {
 	ISSUER,
 	accessToken,
@@ -25,26 +27,15 @@ import {
 	type SigningKey,
 } from './tokens';
 
-jest.mock( '@wordpress/api-fetch' );
-
-/**
- * Seconds since the epoch when the file started: tokens are made around it and the countdown reads it, so
- * what it shows is exact. Its ticking is tested in TokenClaimsTable.test.tsx.
- */
-const mockStart = Math.floor( Date.now() / 1000 );
-jest.mock( '../../../../src/shared/hooks/useNow', () => ( {
-	useNow: () => mockStart * 1000,
-} ) );
-
 let key: SigningKey;
 const tokens = { valid: '', expired: '', narrow: '' };
 
 beforeAll( async () => {
 	key = await signingKey( 'RS256', 'current-key' );
-	tokens.valid = await accessToken( key, { issuedAt: mockStart - 60 } );
-	tokens.expired = await accessToken( key, { issuedAt: mockStart - 7200 } );
+	tokens.valid = await accessToken( key, { issuedAt: START - 60 } );
+	tokens.expired = await accessToken( key, { issuedAt: START - 7200 } );
 	tokens.narrow = await accessToken( key, {
-		issuedAt: mockStart,
+		issuedAt: START,
 		claims: { scope: 'read:widget', environment: 'production' },
 	} );
 } );
@@ -183,7 +174,7 @@ describe( 'TokenInspector', () => {
 	it( 'refuses a pasted token over 16 KB with a clear message, without decoding it', async () => {
 		serve( { jwks: jwksOf( key ) } );
 		const large = await accessToken( key, {
-			issuedAt: mockStart,
+			issuedAt: START,
 			claims: { padding: 'x'.repeat( 16 * 1024 ) },
 		} );
 		const view = renderInspector();

@@ -1,6 +1,6 @@
 /**
- * The token inspector under test: a fake server behind the mocked apiFetch (each test file mocks
- * `@wordpress/api-fetch`), and the admin's gestures.
+ * The token inspector under test: a fake server behind the mocked apiFetch, a clock stopped when the test
+ * file started, and the admin's gestures. Importing this file mocks both for the test file.
  */
 import apiFetch from '@wordpress/api-fetch';
 import { render, within } from '@testing-library/react';
@@ -9,11 +9,13 @@ import type { JSONWebKeySet } from 'jose';
 
 import {
 	CHECKS_PATH,
+	SETTINGS_PATH,
+} from '../../../../src/shared/api/connection';
+import {
 	DIAGNOSES_PATH,
 	JWKS_PATH,
-	SETTINGS_PATH,
 	TOKEN_PATH,
-} from '../../../../src/shared/api';
+} from '../../../../src/shared/api/troubleshooting';
 import { TokenInspector } from '../../../../src/troubleshooting/TokenInspector';
 import type {
 	AuthorizationServer,
@@ -21,6 +23,18 @@ import type {
 	TokenDescription,
 } from '../../../../src/shared/types';
 import { SETTINGS, TEXTS } from './fixtures';
+
+jest.mock( '@wordpress/api-fetch' );
+
+/**
+ * Seconds since the epoch when the test file started: tokens are made around it and the countdown reads it,
+ * so what it shows is exact. Its ticking is tested in TokenClaimsTable.test.tsx.
+ */
+const mockStart = Math.floor( Date.now() / 1000 );
+jest.mock( '../../../../src/shared/hooks/useNow', () => ( {
+	useNow: () => mockStart * 1000,
+} ) );
+export const START = mockStart;
 
 const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
 
