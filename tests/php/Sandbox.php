@@ -213,6 +213,25 @@ final class Sandbox {
 	}
 
 	/**
+	 * Injects a failure: the next requests to a group of endpoints fail that way.
+	 *
+	 * @param string $mode     500, 502, 503, 429, html, truncated or hang.
+	 * @param string $endpoint The group: api, token, metadata, jwks, revoke, introspect or all.
+	 * @param int    $count    How many requests.
+	 */
+	public static function fail_next( string $mode, string $endpoint, int $count ): void {
+		self::control(
+			'POST',
+			'/faults',
+			array(
+				'mode'     => $mode,
+				'endpoint' => $endpoint,
+				'count'    => $count,
+			)
+		);
+	}
+
+	/**
 	 * Stores a seeded client's credentials in the plugin's own store for the site's profile, and binds
 	 * them to the site's address, as saving them on the settings screen does.
 	 *

@@ -57,15 +57,7 @@ final class Failure_Paths_Test extends TestCase {
 
 	public function test_a_5xx_backs_off_then_the_post_is_sent_once(): void {
 		$post_id = Sync_Services::publish();
-		Sandbox::control(
-			'POST',
-			'/faults',
-			array(
-				'mode'     => '503',
-				'endpoint' => 'api',
-				'count'    => 10,
-			)
-		);
+		Sandbox::fail_next( '503', 'api', 10 );
 
 		self::assertSame( 'backoff', $this->sync->runner->run( 10 )['stopped'] );
 		self::assertSame( 1, $this->sync->overview->current()['pending'] );

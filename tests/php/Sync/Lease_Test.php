@@ -60,7 +60,8 @@ final class Lease_Test extends TestCase {
 
 	public function test_a_runner_whose_batch_outlasts_the_lease_keeps_its_rows_and_another_claim_gets_none(): void {
 		$post_id = Sync_Services::publish();
-		$this->fail_attempts( 2 );
+		// Two answers of 503, which the client retries.
+		Sandbox::fail_next( '503', 'api', 2 );
 		$taken        = array();
 		$this->during = function () use ( &$taken ): void {
 			// Each attempt takes half a lease: three of them outlast it.
@@ -101,7 +102,7 @@ final class Lease_Test extends TestCase {
 
 	public function test_a_runner_that_stalled_past_its_lease_sends_and_records_nothing_of_the_rows_taken_over(): void {
 		$post_id = Sync_Services::publish();
-		$this->fail_attempts( 1 );
+		Sandbox::fail_next( '503', 'api', 1 );
 		$this->during = function (): void {
 			$this->during = static function (): void {};
 			// The runner stalls longer than its lease in its first attempt, and another node takes the rows over.
@@ -115,23 +116,6 @@ final class Lease_Test extends TestCase {
 		self::assertNull( Post_Record::get( $post_id ) );
 		$claimed = $this->wpdb()->get_var( $this->wpdb()->prepare( 'SELECT claimed_by FROM %i', Queue::table() ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL -- WPCS 2.3 predates %i.
 		self::assertSame( 'another-node', $claimed );
-	}
-
-	/**
-	 * The sandbox answers the next attempts at the API with a 503, which the client retries.
-	 *
-	 * @param int $count How many.
-	 */
-	private function fail_attempts( int $count ): void {
-		Sandbox::control(
-			'POST',
-			'/faults',
-			array(
-				'mode'     => '503',
-				'endpoint' => 'api',
-				'count'    => $count,
-			)
-		);
 	}
 
 	/**
