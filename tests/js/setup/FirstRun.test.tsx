@@ -65,53 +65,6 @@ describe( 'The guided first run', () => {
 	beforeEach( () => jest.useFakeTimers() );
 	afterEach( () => jest.useRealTimers() );
 
-	it( 'connects with the permissions the plugin needs when Causerie refuses the optional ones', async () => {
-		const sent: string[][] = [];
-		routeApiFetch( {
-			'POST /causerie/v1/setup/discovery': {
-				apiUrl: API,
-				documentation: null,
-			},
-			'POST /causerie/v1/settings': ( options: {
-				data?: { scopes?: string[] };
-			} ) => {
-				const scopes = options.data?.scopes ?? [];
-				sent.push( scopes );
-				if ( scopes.includes( 'read:conversations' ) ) {
-					return Promise.reject( {
-						code: 'causerie_verification_failed',
-						message: 'Causerie refused the requested permissions.',
-						data: {
-							status: 422,
-							diagnosis: {
-								code: 'invalid_scope',
-								severity: 'error',
-								title: 'Causerie refused the requested permissions (scopes) for this client.',
-								explanation: 'Not every permission.',
-								steps: [],
-								evidence: {},
-							},
-						},
-					} );
-				}
-				return {
-					...FRESH,
-					clientId: 'wp-widget-only',
-					hasSecret: true,
-				};
-			},
-		} );
-		const onSaved = jest.fn();
-		await connect( onSaved, 'the-right-secret-1' );
-
-		await waitFor( () => expect( onSaved ).toHaveBeenCalledTimes( 1 ) );
-		expect( sent ).toHaveLength( 2 );
-		expect( sent[ 0 ] ).toContain( 'read:conversations' );
-		// The stored default is what the plugin needs, so the second save sends no scopes of its own.
-		expect( sent[ 1 ] ).not.toContain( 'read:conversations' );
-		expect( FRESH.scopes ).not.toContain( 'read:conversations' );
-	} );
-
 	it( 'links to the page the server names, then takes the keyboard to the next step’s heading', async () => {
 		routeApiFetch( {
 			'POST /causerie/v1/setup/discovery': {

@@ -1,0 +1,121 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import { CredentialsStep } from '../../../src/setup/CredentialsStep';
+import type { Settings } from '../../../src/shared/types';
+import { routeApiFetch } from '../screen/fixtures';
+
+jest.mock( '@wordpress/api-fetch' );
+
+const FRESH: Settings = {
+	environment: 'production',
+	activeEnvironment: 'production',
+	clientId: '',
+	hasSecret: false,
+	secretHint: '',
+	secretStatus: 'missing',
+	apiUrl: '',
+	issuer: '',
+	tokenEndpoint: '',
+	scopes: [ 'read:widget', 'write:knowledge' ],
+	locked: {},
+};
+
+/** Causerie's answer to a client asking for a permission it may not have. */
+const INVALID_SCOPE = {
+	code: 'causerie_verification_failed',
+	message: 'Causerie refused the requested permissions.',
+	data: {
+		status: 422,
+		diagnosis: {
+			code: 'invalid_scope',
+			severity: 'error',
+			title: 'Causerie refused the requested permissions (scopes) for this client.',
+			explanation: 'Not every permission.',
+			steps: [],
+			evidence: {},
+		},
+	},
+};
+
+describe( 'The first run’s credentials step', () => {
+	it( 'connects with the permissions the plugin needs when Causerie refuses the optional ones', async () => {
+		const sent: Array< string[] | undefined > = [];
+		routeApiFetch( {
+			'POST /causerie/v1/settings': ( options: {
+				data?: { scopes?: string[] };
+			} ) => {
+				sent.push( options.data?.scopes );
+				return options.data?.scopes?.includes( 'read:conversations' )
+					? Promise.reject( INVALID_SCOPE )
+					: { ...FRESH, clientId: 'wp-widget-only', hasSecret: true };
+			},
+		} );
+		const onSaved = jest.fn();
+		const user = userEvent.setup();
+		render(
+			<CredentialsStep
+				settings={ FRESH }
+				apiUrl="https://api.causerie.example"
+				documentation={ null }
+				onSaved={ onSaved }
+			/>
+		);
+		await user.type(
+			screen.getByRole( 'textbox', { name: 'Client ID' } ),
+			'wp-widget-only'
+		);
+		await user.type(
+			screen.getByLabelText( 'Client secret' ),
+			'the-right-secret-1'
+		);
+		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+
+		await waitFor( () => expect( onSaved ).toHaveBeenCalledTimes( 1 ) );
+		expect( sent ).toHaveLength( 2 );
+		expect( sent[ 0 ] ).toContain( 'read:conversations' );
+		// The stored default is what the plugin needs, so the second save sends no scopes of its own.
+		expect( sent[ 1 ] ?? FRESH.scopes ).not.toContain(
+			'read:conversations'
+		);
+	} );
+
+	it( 'asks once: a second refusal stays on the step with its diagnosis', async () => {
+		const sent: Array< string[] | undefined > = [];
+		routeApiFetch( {
+			'POST /causerie/v1/settings': ( options: {
+				data?: { scopes?: string[] };
+			} ) => {
+				sent.push( options.data?.scopes );
+				return Promise.reject( INVALID_SCOPE );
+			},
+		} );
+		const onSaved = jest.fn();
+		const user = userEvent.setup();
+		render(
+			<CredentialsStep
+				settings={ FRESH }
+				apiUrl="https://api.causerie.example"
+				documentation={ null }
+				onSaved={ onSaved }
+			/>
+		);
+		await user.type(
+			screen.getByRole( 'textbox', { name: 'Client ID' } ),
+			'wp-widget-only'
+		);
+		await user.type(
+			screen.getByLabelText( 'Client secret' ),
+			'the-right-secret-1'
+		);
+		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+
+		expect(
+			await screen.findByRole( 'heading', {
+				name: 'Causerie refused the requested permissions (scopes) for this client.',
+			} )
+		).toBeVisible();
+		await waitFor( () => expect( sent ).toHaveLength( 2 ) );
+		expect( onSaved ).not.toHaveBeenCalled();
+	} );
+} );
