@@ -49,12 +49,7 @@ mariadb_sql() {
 # Stops a MariaDB started by start_mariadb, and waits until it has let go of its files.
 #   stop_mariadb DIR
 stop_mariadb() {
-	local dir=$1 pid
-	[ -f "$dir/mysqld.pid" ] || return 0
-	pid=$(cat "$dir/mysqld.pid")
-	kill "$pid" 2>/dev/null || true
-	for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-	rm -f "$dir/mysqld.pid"
+	stop_pidfile "$1/mysqld.pid" 30
 }
 
 # Starts a Redis server on 127.0.0.1:PORT with nothing saved to disk. With MAXMEMORY (for example 2mb) it
@@ -77,10 +72,16 @@ start_redis() {
 # Stops a Redis started by start_redis.
 #   stop_redis DIR
 stop_redis() {
-	local dir=$1 pid
-	[ -f "$dir/redis.pid" ] || return 0
-	pid=$(cat "$dir/redis.pid")
+	stop_pidfile "$1/redis.pid" 10
+}
+
+# Stops the server whose pid PIDFILE holds, waiting up to SECONDS for it to let go of its files.
+#   stop_pidfile PIDFILE SECONDS
+stop_pidfile() {
+	local pidfile=$1 seconds=$2 pid
+	[ -f "$pidfile" ] || return 0
+	pid=$(cat "$pidfile")
 	kill "$pid" 2>/dev/null || true
-	for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-	rm -f "$dir/redis.pid"
+	for _ in $(seq $((seconds * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+	rm -f "$pidfile"
 }

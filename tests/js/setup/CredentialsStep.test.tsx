@@ -2,24 +2,10 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { CredentialsStep } from '../../../src/setup/CredentialsStep';
-import type { Settings } from '../../../src/shared/types';
 import { routeApiFetch } from '../screen/fixtures';
+import { FRESH } from './fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
-
-const FRESH: Settings = {
-	environment: 'production',
-	activeEnvironment: 'production',
-	clientId: '',
-	hasSecret: false,
-	secretHint: '',
-	secretStatus: 'missing',
-	apiUrl: '',
-	issuer: '',
-	tokenEndpoint: '',
-	scopes: [ 'read:widget', 'write:knowledge' ],
-	locked: {},
-};
 
 /** Causerie's answer to a client asking for a permission it may not have. */
 const INVALID_SCOPE = {
@@ -38,6 +24,34 @@ const INVALID_SCOPE = {
 	},
 };
 
+/**
+ * Fills the step on a fresh site and presses Connect.
+ *
+ * @return The mock told of the saved profile.
+ */
+async function connect(): Promise< jest.Mock > {
+	const onSaved = jest.fn();
+	const user = userEvent.setup();
+	render(
+		<CredentialsStep
+			settings={ FRESH }
+			apiUrl="https://api.causerie.example"
+			documentation={ null }
+			onSaved={ onSaved }
+		/>
+	);
+	await user.type(
+		screen.getByRole( 'textbox', { name: 'Client ID' } ),
+		'wp-widget-only'
+	);
+	await user.type(
+		screen.getByLabelText( 'Client secret' ),
+		'the-right-secret-1'
+	);
+	await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+	return onSaved;
+}
+
 describe( 'The first run’s credentials step', () => {
 	it( 'connects with the permissions the plugin needs when Causerie refuses the optional ones', async () => {
 		const sent: Array< string[] | undefined > = [];
@@ -51,25 +65,7 @@ describe( 'The first run’s credentials step', () => {
 					: { ...FRESH, clientId: 'wp-widget-only', hasSecret: true };
 			},
 		} );
-		const onSaved = jest.fn();
-		const user = userEvent.setup();
-		render(
-			<CredentialsStep
-				settings={ FRESH }
-				apiUrl="https://api.causerie.example"
-				documentation={ null }
-				onSaved={ onSaved }
-			/>
-		);
-		await user.type(
-			screen.getByRole( 'textbox', { name: 'Client ID' } ),
-			'wp-widget-only'
-		);
-		await user.type(
-			screen.getByLabelText( 'Client secret' ),
-			'the-right-secret-1'
-		);
-		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+		const onSaved = await connect();
 
 		await waitFor( () => expect( onSaved ).toHaveBeenCalledTimes( 1 ) );
 		expect( sent ).toHaveLength( 2 );
@@ -90,25 +86,7 @@ describe( 'The first run’s credentials step', () => {
 				return Promise.reject( INVALID_SCOPE );
 			},
 		} );
-		const onSaved = jest.fn();
-		const user = userEvent.setup();
-		render(
-			<CredentialsStep
-				settings={ FRESH }
-				apiUrl="https://api.causerie.example"
-				documentation={ null }
-				onSaved={ onSaved }
-			/>
-		);
-		await user.type(
-			screen.getByRole( 'textbox', { name: 'Client ID' } ),
-			'wp-widget-only'
-		);
-		await user.type(
-			screen.getByLabelText( 'Client secret' ),
-			'the-right-secret-1'
-		);
-		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+		const onSaved = await connect();
 
 		expect(
 			await screen.findByRole( 'heading', {

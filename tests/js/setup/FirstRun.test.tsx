@@ -3,24 +3,10 @@ import userEvent from '@testing-library/user-event';
 
 import { FirstRun } from '../../../src/setup/FirstRun';
 import { DISCOVERY_DELAY_MS } from '../../../src/setup/hooks/useDiscovery';
-import type { Settings } from '../../../src/shared/types';
 import { requests, routeApiFetch } from '../screen/fixtures';
+import { FRESH } from './fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
-
-const FRESH: Settings = {
-	environment: 'production',
-	activeEnvironment: 'production',
-	clientId: '',
-	hasSecret: false,
-	secretHint: '',
-	secretStatus: 'missing',
-	apiUrl: '',
-	issuer: '',
-	tokenEndpoint: '',
-	scopes: [ 'read:widget', 'write:knowledge' ],
-	locked: {},
-};
 
 const API = 'https://api.causerie.example';
 
