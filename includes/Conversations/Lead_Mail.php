@@ -95,8 +95,9 @@ final class Lead_Mail {
 			}
 			return;
 		}
-		$this->state();
 		if ( false === wp_next_scheduled( self::DIGEST_HOOK ) ) {
+			// The digest starts from now: its cursor is set when it is scheduled, not read on every admin page.
+			$this->state();
 			wp_schedule_event( time() + DAY_IN_SECONDS, 'daily', self::DIGEST_HOOK );
 		}
 	}

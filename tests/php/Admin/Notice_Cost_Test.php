@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Tests\Admin;
 
 use Causerie\Connector\Admin\Connection_Notice;
+use Causerie\Connector\Conversations\Lead_Mail;
 use Causerie\Connector\Conversations\Lead_Notifications;
 use Causerie\Connector\Diagnosis\Catalog;
 use Causerie\Connector\Tests\Sandbox;
@@ -109,6 +110,23 @@ final class Notice_Cost_Test extends TestCase {
 	public function test_the_plugins_own_admin_init_work_costs_no_query_once_installed(): void {
 		$user = $this->act_as( 'administrator' );
 		$this->dispatch( 'POST', '/causerie/v1/checks' );
+
+		self::assertSame( 0, $this->admin_init_queries( $user ) );
+	}
+
+	public function test_a_daily_lead_digest_costs_no_query_on_admin_pages_once_scheduled(): void {
+		$user = $this->act_as( 'administrator' );
+		$this->dispatch( 'POST', '/causerie/v1/checks' );
+		update_option(
+			Lead_Notifications::OPTION,
+			array(
+				'mode'  => Lead_Notifications::DAILY,
+				'email' => '',
+			),
+			true
+		);
+		do_action( 'admin_init' );
+		self::assertNotFalse( wp_next_scheduled( Lead_Mail::DIGEST_HOOK ) );
 
 		self::assertSame( 0, $this->admin_init_queries( $user ) );
 	}
