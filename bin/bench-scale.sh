@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench:scale: the plugin on a scaled-out WordPress (bin/cluster-lib.sh: nginx over two PHP-FPM nodes,
 # one MariaDB, a Redis object cache, a job loop a node), five benchmarks, each beside its baseline from the same
-# run, then one markdown table with PASS or MISS against issue 15's goals:
+# run, then one markdown table with PASS or MISS against each goal:
 #   1. single flight across nodes: a burst of token requests with the token expired, fresh as the baseline;
 #      without an object cache, with Redis, and with Redis evicting;
 #   2. the queue across nodes: a full sync by both nodes' job loops, one node's as the baseline;
