@@ -25,6 +25,27 @@ const INVALID_SCOPE = {
 };
 
 /**
+ * Answers each save with what `answer` makes of the scopes it sends.
+ *
+ * @param answer The save's answer, from the scopes sent (none: the stored ones).
+ * @return The scopes of each save, in order.
+ */
+function routeSaves(
+	answer: ( scopes: string[] | undefined ) => unknown
+): Array< string[] | undefined > {
+	const sent: Array< string[] | undefined > = [];
+	routeApiFetch( {
+		'POST /causerie/v1/settings': ( options: {
+			data?: { scopes?: string[] };
+		} ) => {
+			sent.push( options.data?.scopes );
+			return answer( options.data?.scopes );
+		},
+	} );
+	return sent;
+}
+
+/**
  * Fills the step on a fresh site and presses Connect.
  *
  * @return The mock told of the saved profile.
@@ -54,17 +75,11 @@ async function connect(): Promise< jest.Mock > {
 
 describe( 'The first run’s credentials step', () => {
 	it( 'connects with the permissions the plugin needs when Causerie refuses the optional ones', async () => {
-		const sent: Array< string[] | undefined > = [];
-		routeApiFetch( {
-			'POST /causerie/v1/settings': ( options: {
-				data?: { scopes?: string[] };
-			} ) => {
-				sent.push( options.data?.scopes );
-				return options.data?.scopes?.includes( 'read:conversations' )
-					? Promise.reject( INVALID_SCOPE )
-					: { ...FRESH, clientId: 'wp-widget-only', hasSecret: true };
-			},
-		} );
+		const sent = routeSaves( ( scopes ) =>
+			scopes?.includes( 'read:conversations' )
+				? Promise.reject( INVALID_SCOPE )
+				: { ...FRESH, clientId: 'wp-widget-only', hasSecret: true }
+		);
 		const onSaved = await connect();
 
 		await waitFor( () => expect( onSaved ).toHaveBeenCalledTimes( 1 ) );
@@ -77,15 +92,7 @@ describe( 'The first run’s credentials step', () => {
 	} );
 
 	it( 'asks once: a second refusal stays on the step with its diagnosis', async () => {
-		const sent: Array< string[] | undefined > = [];
-		routeApiFetch( {
-			'POST /causerie/v1/settings': ( options: {
-				data?: { scopes?: string[] };
-			} ) => {
-				sent.push( options.data?.scopes );
-				return Promise.reject( INVALID_SCOPE );
-			},
-		} );
+		const sent = routeSaves( () => Promise.reject( INVALID_SCOPE ) );
 		const onSaved = await connect();
 
 		expect(
