@@ -50,11 +50,16 @@ final class Full_Sync {
 		if ( null !== $run ) {
 			return $run;
 		}
-		$counts = $this->selection->counts();
-		$last   = $this->state->all()['last'] ?? null;
-		$run    = array(
+		$counts   = $this->selection->counts();
+		$last     = $this->state->all()['last'] ?? null;
+		$previous = is_array( $last ) && is_int( $last['id'] ?? null ) ? $last['id'] : 0;
+		if ( $previous > 0 ) {
+			// A close cut short, its server gone between the state and the rows, is finished before a new start.
+			$this->queue->close_run( $previous, is_array( $last ) && ( $last['cancelled'] ?? null ) === true );
+		}
+		$run = array(
 			// Ids only grow, so a row can't be counted in a later full sync than its own.
-			'id'       => max( time(), is_array( $last ) && is_int( $last['id'] ?? null ) ? $last['id'] + 1 : 0 ),
+			'id'       => max( time(), $previous + 1 ),
 			'started'  => time(),
 			'expected' => array_sum( array_intersect_key( $counts, array_flip( $this->selection->types() ) ) ),
 			'cursor'   => 0,
@@ -79,16 +84,11 @@ final class Full_Sync {
 		if ( array() !== $ids ) {
 			$this->queue->enqueue( $ids, $run['id'], true );
 		}
-		$latest = $this->state->run();
-		if ( null !== $latest && $latest['id'] === $run['id'] ) {
-			$this->state->set(
-				array(
-					'run' => array(
-						'cursor' => array() === $ids ? $run['cursor'] : (int) end( $ids ),
-						'queued' => count( $ids ) < self::PAGE,
-					) + $latest,
-				)
-			);
+		$cursor = array() === $ids ? $run['cursor'] : (int) end( $ids );
+		if ( ! $this->state->advance( $run['id'], $cursor, count( $ids ) < self::PAGE ) && array() !== $ids ) {
+			// Another server ended it while this page was queued, and may have released its rows before: the
+			// page's rows must not stay pending for a full sync that no longer is.
+			$this->queue->close_run( $run['id'], true );
 		}
 		return count( $ids ) === self::PAGE;
 	}
@@ -158,7 +158,6 @@ final class Full_Sync {
 	 * @phpstan-param Run $run
 	 */
 	private function close( array $run, array $counts, bool $cancelled ): void {
-		$this->queue->close_run( $run['id'], $cancelled );
 		$last = array(
 			'id'        => $run['id'],
 			'started'   => $run['started'],
@@ -167,12 +166,12 @@ final class Full_Sync {
 			'failed'    => $counts['failed'],
 			'cancelled' => $cancelled,
 		);
-		$this->state->set(
-			array(
-				'run'  => null,
-				'last' => $last,
-			)
-		);
+		// The state first, the rows after: a step that queues a page meanwhile then either finds the full sync
+		// ended and drops its page itself, or queued it before, and close_run() releases it with the rest.
+		if ( ! $this->state->end( $run['id'], $last ) ) {
+			return;
+		}
+		$this->queue->close_run( $run['id'], $cancelled );
 		Event_Log::emit( 'sync', $cancelled ? 'full_sync_cancelled' : 'full_sync_finished', $last );
 	}
 

@@ -14,7 +14,8 @@ use Causerie\Connector\Storage\Shared_Option;
  * One option, not autoloaded: read by runners and the faces, never on a visitor's page. Read straight from the
  * database, past any cache: another server may have written it since this request began. Changed under a lock
  * shared by every server, so two runners recording different things at once (one a pause, the other its
- * progress) don't write each other's over.
+ * progress) don't write each other's over; the full sync is moved on or ended only if it is still the one in
+ * progress (compare-and-change), so a runner's step can't bring back a full sync another server ended.
  *
  * - run: the full sync in progress: its id, start, how many posts it expects, and how far it has queued them
  *   (a cursor, so a killed worker resumes queuing where it stopped);
@@ -54,7 +55,7 @@ final class Sync_State {
 		$stored = Shared_Option::read( self::OPTION );
 		$state  = null !== $stored ? maybe_unserialize( $stored ) : array();
 		/**
-		 * Written only by set(), with string keys.
+		 * Written only by change(), with string keys.
 		 *
 		 * @var array<string, mixed>
 		 */
@@ -67,21 +68,88 @@ final class Sync_State {
 	 * @param array<string, mixed> $changes Key → value.
 	 */
 	public function set( array $changes ): void {
+		$this->change( static fn( array $state ): array => self::with( $state, $changes ) );
+	}
+
+	/**
+	 * Moves the full sync's cursor on, if it is still the one in progress: a runner's step must not bring back
+	 * one that another server ended meanwhile. Never backwards, should a slower step of the same full sync
+	 * come after a faster one.
+	 *
+	 * @param int  $id     The full sync.
+	 * @param int  $cursor The last post queued.
+	 * @param bool $queued Whether every post is.
+	 * @return bool Whether it was still in progress.
+	 */
+	public function advance( int $id, int $cursor, bool $queued ): bool {
+		return $this->change_run(
+			$id,
+			static fn( array $run ): array => array(
+				'run' => array(
+					'cursor' => max( $run['cursor'], $cursor ),
+					'queued' => $run['queued'] || $queued,
+				) + $run,
+			)
+		);
+	}
+
+	/**
+	 * Ends the full sync, if it is still the one in progress: of servers ending it at once, one does.
+	 *
+	 * @param int                  $id   The full sync.
+	 * @param array<string, mixed> $last Its figures, kept as the last full sync.
+	 * @return bool Whether this call ended it.
+	 */
+	public function end( int $id, array $last ): bool {
+		return $this->change_run(
+			$id,
+			static fn(): array => array(
+				'run'  => null,
+				'last' => $last,
+			)
+		);
+	}
+
+	/**
+	 * Changes some keys, if the full sync in progress is still the one given.
+	 *
+	 * @param int      $id      The full sync.
+	 * @param \Closure $changes Given the full sync as it is now, the keys to change, as set() takes them.
+	 * @return bool Whether it was still in progress.
+	 *
+	 * @phpstan-param \Closure(Run): array<string, mixed> $changes
+	 */
+	private function change_run( int $id, \Closure $changes ): bool {
+		return $this->change(
+			static function ( array $state ) use ( $id, $changes ): ?array {
+				$run = self::run_in( $state );
+				return null !== $run && $run['id'] === $id ? self::with( $state, $changes( $run ) ) : null;
+			}
+		);
+	}
+
+	/**
+	 * Reads, changes and writes the state under the lock, so that no other server's change comes between:
+	 * a compare-and-change.
+	 *
+	 * @param \Closure $change Given the state as it is now, returns it changed, or null to leave it.
+	 * @return bool Whether it was written.
+	 *
+	 * @phpstan-param \Closure(array<string, mixed>): (array<string, mixed>|null) $change
+	 */
+	private function change( \Closure $change ): bool {
 		// Waits past the lock's time, so a holder that died has lost it by then; should others still hold it
 		// after that, the change is written all the same: losing it for sure is worse than racing.
 		$owner = $this->lock->acquire_within( self::LOCK, self::LOCK_SECONDS, self::LOCK_SECONDS + 2 );
 		try {
-			$state = $this->all();
-			foreach ( $changes as $key => $value ) {
-				if ( null === $value ) {
-					unset( $state[ $key ] );
-				} else {
-					$state[ $key ] = $value;
-				}
+			$state = $change( $this->all() );
+			if ( null === $state ) {
+				return false;
 			}
 			// update_option() skips a write equal to the value it has cached, which may be stale.
 			wp_cache_delete( self::OPTION, 'options' );
 			update_option( self::OPTION, $state, false );
+			return true;
 		} finally {
 			if ( null !== $owner ) {
 				$this->lock->release( self::LOCK, $owner );
@@ -90,12 +158,33 @@ final class Sync_State {
 	}
 
 	/**
+	 * The state with some keys changed; null removes one.
+	 *
+	 * @param array<string, mixed> $state   The state.
+	 * @param array<string, mixed> $changes Key → value.
+	 * @return array<string, mixed>
+	 */
+	private static function with( array $state, array $changes ): array {
+		return array_filter( array_replace( $state, $changes ), static fn( mixed $value ): bool => null !== $value );
+	}
+
+	/**
 	 * The full sync in progress.
 	 *
 	 * @return Run|null
 	 */
 	public function run(): ?array {
-		$run = $this->all()['run'] ?? null;
+		return self::run_in( $this->all() );
+	}
+
+	/**
+	 * The full sync in progress in a state read.
+	 *
+	 * @param array<string, mixed> $state The state.
+	 * @return Run|null
+	 */
+	private static function run_in( array $state ): ?array {
+		$run = $state['run'] ?? null;
 		if ( ! is_array( $run ) || ! is_int( $run['id'] ?? null ) ) {
 			return null;
 		}

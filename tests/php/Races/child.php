@@ -96,6 +96,13 @@ switch ( $causerie_command ) {
 		}
 		causerie_race_say( array( 'set' => $causerie_keys ) );
 		break;
+	case 'full-step':
+		// A node's runner queuing the full sync's next page.
+		causerie_race_say( array( 'more' => $causerie_graph->full_sync()->queue_step() ) );
+		break;
+	case 'full-cancel':
+		causerie_race_say( array( 'cancelled' => $causerie_graph->full_sync()->cancel() ) );
+		break;
 	case 'site-key':
 		causerie_race_say( array( 'prefix' => $causerie_graph->source_ids()->prefix() ) );
 		break;
