@@ -264,7 +264,7 @@ final class Service_Graph {
 
 	/** Sends the queue. */
 	public function runner(): Sync_Runner {
-		return $this->once( __FUNCTION__, fn() => new Sync_Runner( $this->queue(), $this->knowledge(), new Doubt_Check( $this->knowledge() ), new Sync_Plan( new Document_Builder( $this->source_ids() ), $this->selection(), $this->source_ids() ), $this->sync_state(), $this->full_sync(), new Sync_Stops( $this->queue(), $this->sync_state() ) ) );
+		return $this->once( __FUNCTION__, fn() => new Sync_Runner( $this->queue(), $this->knowledge(), new Doubt_Check( $this->knowledge() ), new Sync_Plan( new Document_Builder( $this->source_ids() ), $this->selection(), $this->source_ids() ), $this->sync_state(), $this->full_sync(), new Sync_Stops( $this->queue(), $this->sync_state() ), time( ... ) ) );
 	}
 
 	/** Compares the knowledge base with the site. */

@@ -73,6 +73,22 @@ final class Sync_Plan {
 	}
 
 	/**
+	 * Keeps what the API now holds of a post, once its plan is carried out.
+	 *
+	 * @param array                                   $plan     The plan carried out.
+	 * @param list<array{version: int, hash: string}> $versions Its parts' versions.
+	 *
+	 * @phpstan-param Plan $plan
+	 */
+	public function carried_out( array $plan, array $versions ): void {
+		if ( array() === $plan['parts'] ) {
+			Post_Record::forget( $plan['row']['post_id'] );
+			return;
+		}
+		Post_Record::synced( $plan['row']['post_id'], $plan['hash'], $versions, $plan['fit'] );
+	}
+
+	/**
 	 * Adds the removal of parts $from to $to.
 	 *
 	 * @param array $plan The plan.

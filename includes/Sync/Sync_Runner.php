@@ -39,6 +39,9 @@ final class Sync_Runner {
 	 * @param Sync_State    $state     Pause, backoff and the full sync.
 	 * @param Full_Sync     $full      Queues a full sync a page at a time.
 	 * @param Sync_Stops    $stops     What a failed request stops.
+	 * @param \Closure      $clock     The time now, in seconds: time(...), or a clock a test moves on.
+	 *
+	 * @phpstan-param \Closure(): int $clock
 	 */
 	public function __construct(
 		private readonly Queue $queue,
@@ -47,7 +50,8 @@ final class Sync_Runner {
 		private readonly Sync_Plan $plans,
 		private readonly Sync_State $state,
 		private readonly Full_Sync $full,
-		private readonly Sync_Stops $stops
+		private readonly Sync_Stops $stops,
+		private readonly \Closure $clock
 	) {}
 
 	/**
@@ -120,18 +124,24 @@ final class Sync_Runner {
 	private function batch( array $rows, string $owner ): ?string {
 		// The batch's posts with their meta and terms in three queries, rather than several for each post.
 		_prime_post_caches( array_column( $rows, 'post_id' ), true, true );
+		$lease = new Lease( $this->queue, $owner, $rows, ( $this->clock )() );
 		$plans = array();
-		foreach ( $rows as $row ) {
-			$plan = $this->plans->of( $row );
-			if ( true === $plan ) {
-				$this->queue->finish( $row, $owner, Queue::DONE );
-			} elseif ( is_string( $plan ) ) {
-				$this->fail( $row, $owner, $plan );
-			} else {
-				$plans[] = $plan;
-			}
-		}
 		try {
+			foreach ( $rows as $row ) {
+				// Content filters may be slow: the claim is kept while the batch is built, though not at each post.
+				$lease->keep_due( ( $this->clock )() );
+				$plan = $this->plans->of( $row );
+				if ( is_array( $plan ) ) {
+					$plans[] = $plan;
+					continue;
+				}
+				$lease->done( $row['id'] );
+				if ( true === $plan ) {
+					$this->queue->finish( $row, $owner, Queue::DONE );
+				} else {
+					$this->fail( $row, $owner, $plan );
+				}
+			}
 			$plans = $this->settle_doubts( $plans, $owner );
 			return $plans instanceof Finding ? $this->stops->stop( $plans, $rows, $owner, false ) : $this->send( $plans, $owner );
 		} catch ( Lease_Lost $lost ) {
@@ -178,7 +188,7 @@ final class Sync_Runner {
 				$left[] = $plan;
 				continue;
 			}
-			$this->record( $plan, $landed );
+			$this->plans->carried_out( $plan, $landed );
 			$this->queue->finish( $plan['row'], $owner, Queue::DONE );
 		}
 		return $left;
@@ -258,26 +268,10 @@ final class Sync_Runner {
 					'hash'    => $result['document']['content_hash'] ?? '',
 				);
 			}
-			$this->record( $plan, $versions );
+			$this->plans->carried_out( $plan, $versions );
 			$done[] = $plan['row'];
 		}
 		$this->queue->finish_all( $done, $owner );
-	}
-
-	/**
-	 * Keeps what the API now holds of a post.
-	 *
-	 * @param array                                   $plan     The plan carried out.
-	 * @param list<array{version: int, hash: string}> $versions Its parts' versions.
-	 *
-	 * @phpstan-param Plan $plan
-	 */
-	private function record( array $plan, array $versions ): void {
-		if ( array() === $plan['parts'] ) {
-			Post_Record::forget( $plan['row']['post_id'] );
-			return;
-		}
-		Post_Record::synced( $plan['row']['post_id'], $plan['hash'], $versions, $plan['fit'] );
 	}
 
 	/**

@@ -76,6 +76,50 @@ final class Lease_Test extends TestCase {
 		self::assertSame( 0, $this->sync->overview->current()['pending'] );
 	}
 
+	public function test_a_runner_whose_posts_take_longer_than_the_lease_to_build_keeps_its_rows_and_sends_them(): void {
+		$posts = array( Sync_Services::publish(), Sync_Services::publish(), Sync_Services::publish() );
+		$taken = array();
+		$slow  = function ( string $content ) use ( &$taken ): string {
+			// Each post's content filters take half a lease: the batch is built after more than a lease.
+			$this->age( intdiv( Lease::SECONDS, 2 ) );
+			$taken = array_merge( $taken, ( new Queue() )->claim( 'another-node', Knowledge_Api::MAX_ITEMS, Lease::SECONDS ) );
+			return $content;
+		};
+		add_filter( 'the_content', $slow );
+		try {
+			self::assertSame( 'empty', $this->sync->runner->run( 10 )['stopped'] );
+		} finally {
+			remove_filter( 'the_content', $slow );
+		}
+
+		self::assertSame( array(), $taken, 'no row taken over from a runner at work' );
+		$sent = array();
+		foreach ( $posts as $post_id ) {
+			$sent[ $this->sync->ids->of( $post_id ) ] = 1;
+		}
+		self::assertSame( $sent, Sync_Services::writes() );
+		self::assertSame( 0, $this->sync->overview->current()['pending'] );
+	}
+
+	public function test_a_batch_built_quickly_costs_no_extension_of_its_claim_for_each_post(): void {
+		Sync_Services::publish();
+		Sync_Services::publish();
+		Sync_Services::publish();
+		$extensions = 0;
+		$count      = static function ( string $query ) use ( &$extensions ): string {
+			$extensions += (int) str_starts_with( $query, 'UPDATE `' . Queue::table() . '` SET claimed_until' );
+			return $query;
+		};
+		add_filter( 'query', $count );
+		try {
+			self::assertSame( 'empty', $this->sync->runner->run( 10 )['stopped'] );
+		} finally {
+			remove_filter( 'query', $count );
+		}
+
+		self::assertSame( 2, $extensions, 'before and after its one request, none for its posts' );
+	}
+
 	public function test_the_rows_of_a_runner_killed_mid_batch_are_taken_over_once_a_minute_has_passed(): void {
 		$post_id      = Sync_Services::publish();
 		$this->during = static function (): void {
@@ -119,11 +163,12 @@ final class Lease_Test extends TestCase {
 	}
 
 	/**
-	 * Time passes for the claims: their deadlines move back as if these seconds had gone by.
+	 * Time passes for the claims, their deadlines moving back as if these seconds had gone by, and for the runner.
 	 *
 	 * @param int $seconds How many.
 	 */
 	private function age( int $seconds ): void {
+		$this->sync->ahead += $seconds;
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL -- WPCS 2.3 predates %i.
 		$this->wpdb()->query( (string) $this->wpdb()->prepare( 'UPDATE %i SET claimed_until = claimed_until - %d WHERE claimed_by IS NOT NULL', Queue::table(), $seconds ) );
 	}

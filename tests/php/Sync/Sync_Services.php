@@ -47,6 +47,13 @@ final class Sync_Services {
 	public readonly Sync_Cron $cron;
 
 	/**
+	 * Seconds the runner's clock is ahead of the real one: tests move time on rather than wait.
+	 *
+	 * @var int
+	 */
+	public int $ahead = 0;
+
+	/**
 	 * Builds the graph and connects it.
 	 */
 	public function __construct() {
@@ -58,7 +65,7 @@ final class Sync_Services {
 		$knowledge        = new Knowledge_Api( $this->services->api );
 		$report           = new Queue_Report();
 		$this->full       = new Full_Sync( $this->queue, $report, $this->selection, $this->state );
-		$this->runner     = new Sync_Runner( $this->queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $this->ids ), $this->selection, $this->ids ), $this->state, $this->full, new Sync_Stops( $this->queue, $this->state ) );
+		$this->runner     = new Sync_Runner( $this->queue, $knowledge, new Doubt_Check( $knowledge ), new Sync_Plan( new Document_Builder( $this->ids ), $this->selection, $this->ids ), $this->state, $this->full, new Sync_Stops( $this->queue, $this->state ), fn(): int => time() + $this->ahead );
 		$this->reconciler = new Reconciler( $knowledge, $this->queue, $this->selection, $this->ids, $this->state );
 		$this->overview   = new Sync_Status( $this->state, $this->full, $report, $this->selection );
 		$this->cron       = new Sync_Cron( dirname( __DIR__, 3 ) . '/causerie-connector.php', $this->runner, $this->reconciler, $this->state, new Sync_Schedule(), $this->queue );
