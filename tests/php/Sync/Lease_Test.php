@@ -85,12 +85,7 @@ final class Lease_Test extends TestCase {
 			$taken = array_merge( $taken, ( new Queue() )->claim( 'another-node', Knowledge_Api::MAX_ITEMS, Lease::SECONDS ) );
 			return $content;
 		};
-		add_filter( 'the_content', $slow );
-		try {
-			self::assertSame( 'empty', $this->sync->runner->run( 10 )['stopped'] );
-		} finally {
-			remove_filter( 'the_content', $slow );
-		}
+		self::assertSame( 'empty', $this->run_with( 'the_content', $slow ) );
 
 		self::assertSame( array(), $taken, 'no row taken over from a runner at work' );
 		$sent = array();
@@ -110,12 +105,7 @@ final class Lease_Test extends TestCase {
 			$extensions += (int) str_starts_with( $query, 'UPDATE `' . Queue::table() . '` SET claimed_until' );
 			return $query;
 		};
-		add_filter( 'query', $count );
-		try {
-			self::assertSame( 'empty', $this->sync->runner->run( 10 )['stopped'] );
-		} finally {
-			remove_filter( 'query', $count );
-		}
+		self::assertSame( 'empty', $this->run_with( 'query', $count ) );
 
 		self::assertSame( 2, $extensions, 'before and after its one request, none for its posts' );
 	}
@@ -160,6 +150,22 @@ final class Lease_Test extends TestCase {
 		self::assertNull( Post_Record::get( $post_id ) );
 		$claimed = $this->wpdb()->get_var( $this->wpdb()->prepare( 'SELECT claimed_by FROM %i', Queue::table() ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL -- WPCS 2.3 predates %i.
 		self::assertSame( 'another-node', $claimed );
+	}
+
+	/**
+	 * Runs the runner with a filter added for that run only.
+	 *
+	 * @param string   $hook   The filter.
+	 * @param \Closure $filter What it does.
+	 * @return string Why the runner stopped.
+	 */
+	private function run_with( string $hook, \Closure $filter ): string {
+		add_filter( $hook, $filter );
+		try {
+			return $this->sync->runner->run( 10 )['stopped'];
+		} finally {
+			remove_filter( $hook, $filter );
+		}
 	}
 
 	/**
