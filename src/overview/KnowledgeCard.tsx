@@ -23,7 +23,15 @@ const iso = ( seconds: number ) => new Date( seconds * 1000 ).toISOString();
  */
 function problems( sync: SyncStatus ): string[] {
 	const found: string[] = [];
-	if ( sync.pause ) {
+	// Credentials Causerie allows only the widget connect and pass the checks: the fix is other credentials.
+	if ( sync.pause?.code === 'insufficient_scope' ) {
+		found.push(
+			__(
+				'The credentials don’t allow updating the chatbot’s knowledge. Ask Causerie for credentials that do, then save them in Credentials.',
+				'causerie-connector'
+			)
+		);
+	} else if ( sync.pause ) {
 		found.push(
 			__(
 				'Sending pages is paused until the connection is fixed.',

@@ -26,7 +26,7 @@ export function Overview( { connection, onOpen, checkedAt }: Props ) {
 		<div className="causerie-overview">
 			<ChatbotCard onOpen={ onOpen } checkedAt={ checkedAt } />
 			<KnowledgeCard onOpen={ onOpen } checkedAt={ checkedAt } />
-			<ActivityCard onOpen={ onOpen } />
+			<ActivityCard onOpen={ onOpen } checkedAt={ checkedAt } />
 			<div className="causerie-overview__connection">{ connection }</div>
 		</div>
 	);
