@@ -29,7 +29,13 @@ describe( 'The overview of credentials Causerie allows only the widget', () => {
 				},
 			},
 		} );
-		render( <KnowledgeCard onOpen={ jest.fn() } checkedAt={ null } /> );
+		render(
+			<KnowledgeCard
+				onOpen={ jest.fn() }
+				checkedAt={ null }
+				knowledgeAllowed={ true }
+			/>
+		);
 
 		expect(
 			await screen.findByText(
@@ -40,6 +46,26 @@ describe( 'The overview of credentials Causerie allows only the widget', () => {
 			screen.queryByText( /until the connection is fixed/ )
 		).toBeNull();
 		expect( screen.queryByText( /write:knowledge/ ) ).toBeNull();
+	} );
+
+	it( 'says so before any page was tried, when the credentials were saved without the permission', async () => {
+		routeApiFetch( {
+			'GET /causerie/v1/sync': { ...SYNC, inKnowledge: 0, sentAt: null },
+		} );
+		render(
+			<KnowledgeCard
+				onOpen={ jest.fn() }
+				checkedAt={ null }
+				knowledgeAllowed={ false }
+			/>
+		);
+
+		expect(
+			await screen.findByText(
+				'The credentials don’t allow updating the chatbot’s knowledge. Ask Causerie for credentials that do, then save them in Credentials.'
+			)
+		).toBeVisible();
+		expect( screen.queryByText( 'No problems.' ) ).toBeNull();
 	} );
 
 	it( 'reads the week again after the checks that follow the guided setup, instead of keeping the read from before it', async () => {
