@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 
 import { ActivityCard } from '../../../src/overview/ActivityCard';
 import { KnowledgeCard } from '../../../src/overview/KnowledgeCard';
-import type { Activity } from '../../../src/shared/types';
+import type { Activity, SyncStatus } from '../../../src/shared/types';
 import { routeApiFetch } from '../screen/fixtures';
 import { ACTIVITY, SYNC } from './fixtures';
 
@@ -16,10 +16,30 @@ const MISSING_SCOPE: Activity = {
 	reason: 'missing_scope',
 };
 
+const NO_KNOWLEDGE =
+	'The credentials don’t allow updating the chatbot’s knowledge. Ask Causerie for credentials that do, then save them in Credentials.';
+
+/**
+ * The Knowledge card over a sync status, for credentials saved with or without the permission.
+ *
+ * @param sync             GET /sync's answer.
+ * @param knowledgeAllowed Whether the credentials were saved with write:knowledge.
+ */
+function renderKnowledge( sync: SyncStatus, knowledgeAllowed: boolean ) {
+	routeApiFetch( { 'GET /causerie/v1/sync': sync } );
+	render(
+		<KnowledgeCard
+			onOpen={ jest.fn() }
+			checkedAt={ null }
+			knowledgeAllowed={ knowledgeAllowed }
+		/>
+	);
+}
+
 describe( 'The overview of credentials Causerie allows only the widget', () => {
 	it( 'says the credentials don’t allow updating the knowledge, not that the connection needs fixing', async () => {
-		routeApiFetch( {
-			'GET /causerie/v1/sync': {
+		renderKnowledge(
+			{
 				...SYNC,
 				pause: {
 					code: 'insufficient_scope',
@@ -28,20 +48,10 @@ describe( 'The overview of credentials Causerie allows only the widget', () => {
 					evidence: {},
 				},
 			},
-		} );
-		render(
-			<KnowledgeCard
-				onOpen={ jest.fn() }
-				checkedAt={ null }
-				knowledgeAllowed={ true }
-			/>
+			true
 		);
 
-		expect(
-			await screen.findByText(
-				'The credentials don’t allow updating the chatbot’s knowledge. Ask Causerie for credentials that do, then save them in Credentials.'
-			)
-		).toBeVisible();
+		expect( await screen.findByText( NO_KNOWLEDGE ) ).toBeVisible();
 		expect(
 			screen.queryByText( /until the connection is fixed/ )
 		).toBeNull();
@@ -49,22 +59,9 @@ describe( 'The overview of credentials Causerie allows only the widget', () => {
 	} );
 
 	it( 'says so before any page was tried, when the credentials were saved without the permission', async () => {
-		routeApiFetch( {
-			'GET /causerie/v1/sync': { ...SYNC, inKnowledge: 0, sentAt: null },
-		} );
-		render(
-			<KnowledgeCard
-				onOpen={ jest.fn() }
-				checkedAt={ null }
-				knowledgeAllowed={ false }
-			/>
-		);
+		renderKnowledge( { ...SYNC, inKnowledge: 0, sentAt: null }, false );
 
-		expect(
-			await screen.findByText(
-				'The credentials don’t allow updating the chatbot’s knowledge. Ask Causerie for credentials that do, then save them in Credentials.'
-			)
-		).toBeVisible();
+		expect( await screen.findByText( NO_KNOWLEDGE ) ).toBeVisible();
 		expect( screen.queryByText( 'No problems.' ) ).toBeNull();
 	} );
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 
 import { CredentialsStep } from '../../../src/setup/CredentialsStep';
 import { routeApiFetch } from '../screen/fixtures';
-import { FRESH } from './fixtures';
+import { connectWidgetOnly, FRESH } from './fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
 
@@ -61,15 +61,7 @@ async function connect(): Promise< jest.Mock > {
 			onSaved={ onSaved }
 		/>
 	);
-	await user.type(
-		screen.getByRole( 'textbox', { name: 'Client ID' } ),
-		'wp-widget-only'
-	);
-	await user.type(
-		screen.getByLabelText( 'Client secret' ),
-		'the-right-secret-1'
-	);
-	await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+	await connectWidgetOnly( user );
 	return onSaved;
 }
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { DoneStep } from '../../../src/setup/DoneStep';
 import { FirstRun } from '../../../src/setup/FirstRun';
 import { requests, routeApiFetch } from '../screen/fixtures';
-import { FRESH } from './fixtures';
+import { connectWidgetOnly, FRESH } from './fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
 
@@ -44,15 +44,7 @@ describe( 'The first run with credentials Causerie allows only the widget', () =
 			{ timeout: 5000 }
 		);
 		await user.click( screen.getByRole( 'button', { name: 'Continue' } ) );
-		await user.type(
-			screen.getByRole( 'textbox', { name: 'Client ID' } ),
-			'wp-widget-only'
-		);
-		await user.type(
-			screen.getByLabelText( 'Client secret' ),
-			'the-right-secret-1'
-		);
-		await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+		await connectWidgetOnly( user );
 
 		expect(
 			await screen.findByRole( 'heading', {
