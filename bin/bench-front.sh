@@ -5,6 +5,7 @@
 # 1.02× or less); exits non-zero only when the measurement itself failed.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/bench-lib.sh"
 
 port="${BENCH_PORT:-8897}"
 sandbox_port="${BENCH_SANDBOX_PORT:-8898}"
@@ -29,7 +30,8 @@ cleanup() {
 trap cleanup EXIT
 
 start_sandbox "$sandbox_port" "$LOGS/bench-front-sandbox.log" "$sandbox_pidfile"
-FRESH=1 "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
+release_plugin "$site-plugin"
+CAUSERIE_PLUGIN_DIR="$site-plugin" FRESH=1 "$ROOT/bin/wp-site.sh" install "$site" "$core" "$url" >/dev/null
 cp "$ROOT/bin/wp/bench-switch.php" "$site/wp-content/mu-plugins/causerie-bench-switch.php"
 # The page's cost, not WP-Cron's: a view that spawns cron would start a second request beside the measured one.
 printf '<?php\ndefine( '"'"'DISABLE_WP_CRON'"'"', true );\n' >"$site/wp-config-local.php"

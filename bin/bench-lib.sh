@@ -1,4 +1,5 @@
-# What the sync benchmarks share (bin/bench-sync.sh, bin/bench-scale.sh). Source it after lib.sh; don't run it.
+# What the benchmarks share (bin/bench-sync.sh, bin/bench-scale.sh, bin/bench-front.sh). Source it after lib.sh;
+# don't run it.
 # shellcheck shell=bash
 
 # Seconds since a `date +%s%N` reading, with two decimals.
@@ -39,4 +40,14 @@ plugin_sync() {
 		|| die "wp causerie sync run failed on $eligible posts (exit $?)"
 	read -r rss wall <"${json%.json}.time"
 	node "$ROOT/bin/bench-sync.mjs" measure "$sandbox" "$eligible" "$rss" "$wall" "$start" >"$json"
+}
+
+# The plugin as sites get it, copied to DEST: the release zip's files (bin/plugin-zip.sh), whose production
+# autoloader loads no development package, where this working copy's loads PHPUnit's and WP-CLI's functions on
+# every request. A site installed with CAUSERIE_PLUGIN_DIR=DEST (bin/wp-site.sh) runs it.
+#   release_plugin DEST
+release_plugin() {
+	"$ROOT/bin/plugin-zip.sh" >/dev/null
+	rm -rf "$1"
+	cp -r "$CACHE/plugin-zip/causerie-connector" "$1"
 }

@@ -30,6 +30,9 @@ trap 'cluster_down "$dir"' EXIT
 rm -rf "$out"
 mkdir -p "$out"
 
+log "the release's files, for the nodes to run (bin/plugin-zip.sh)"
+release_plugin "$dir-plugin"
+export CAUSERIE_PLUGIN_DIR="$dir-plugin"
 log "cluster on $base (nginx), nodes on $((base + 1)) and $((base + 2)), sandbox on $((base + 3))"
 CLUSTER_LOOPS=0 CLUSTER_OBJECT_CACHE=none cluster_up "$dir" "$base"
 site=$(cluster_site "$dir")
@@ -37,7 +40,7 @@ url=$(cluster_url "$dir")
 sandbox=$(cluster_sandbox_url "$dir")
 cp "$ROOT/bin/wp/bench-switch.php" "$site/wp-content/mu-plugins/causerie-bench-switch.php"
 cp "$ROOT/bin/wp/bench-queries.php" "$site/wp-content/mu-plugins/causerie-bench-queries.php"
-export WP_URL="$url" SANDBOX_URL="$sandbox" SITE_DIR="$site" ROOT
+export WP_URL="$url" SANDBOX_URL="$sandbox" SITE_DIR="$site" CLUSTER_DIR="$dir" ROOT
 
 # 1. Single flight, in three object-cache set-ups. The job loops are off: only the burst asks for a token.
 for variant in none redis evicting; do
@@ -104,15 +107,23 @@ syncing() {
 	mariadb_sql "$(cluster_mariadb "$dir")" \
 		"SELECT option_value FROM wordpress.wp_options WHERE option_name = 'causerie_connector_sync'" | grep -q 's:3:"run";'
 }
+# The machine's CPU time so far, in clock ticks: busy (user, nice, system, irq, softirq, steal), then in all;
+# then the CPU seconds of the cluster's processes alone (the sandbox, MariaDB, Redis, nginx, the nodes and their
+# job loops, with every process they started).
+cpu_ticks() {
+	awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; printf "%d %d ", busy, busy + $5 + $6 }' /proc/stat
+	node "$ROOT/bin/bench-scale/cpu.mjs" "$dir"
+}
 held() { node "$ROOT/bin/bench-sync.mjs" measure "$sandbox" "$eligible" 0 1 0 | node -p 'JSON.parse(require("fs").readFileSync(0)).held'; }
 
 # A full sync sent by the job loops that are on, until it ends (or BENCH_SCALE_SYNC_TIMEOUT), measured from
 # `sync start`. With KILL, node a is killed once KILL percent of the documents are held, and started again.
 #   loops_sync LABEL [KILL]
 loops_sync() {
-	local label=$1 kill=${2:-} t0 killed=0 killed_at=
+	local label=$1 kill=${2:-} t0 killed=0 killed_at= busy0 all0 cluster0 busy1 all1 cluster1
 	node "$ROOT/bin/bench-sync.mjs" clear "$sandbox"
 	t0=$(date +%s%N)
+	read -r busy0 all0 cluster0 < <(cpu_ticks)
 	cluster_wp "$dir" causerie sync start >"$out/$label-start.log" 2>&1 \
 		|| die "wp causerie sync start failed; see $out/$label-start.log"
 	while syncing; do
@@ -131,9 +142,13 @@ loops_sync() {
 		fi
 		sleep 1
 	done
+	read -r busy1 all1 cluster1 < <(cpu_ticks)
 	node "$ROOT/bin/bench-sync.mjs" measure "$sandbox" "$eligible" 0 "$(seconds_since "$t0")" 0 >"$out/$label.json"
-	printf '{"ended": %s, "afterKill": %s}\n' "$(syncing && echo false || echo true)" \
-		"$([ -n "$killed_at" ] && seconds_since "$killed_at" || echo null)" >"$out/$label-run.json"
+	printf '{"ended": %s, "afterKill": %s, "cpuSeconds": %s, "cpuBusy": %s}\n' "$(syncing && echo false || echo true)" \
+		"$([ -n "$killed_at" ] && seconds_since "$killed_at" || echo null)" \
+		"$(awk -v a="$cluster0" -v b="$cluster1" 'BEGIN { printf "%.2f", b - a }')" \
+		"$(awk -v b="$(( busy1 - busy0 ))" -v a="$(( all1 - all0 ))" 'BEGIN { printf "%.3f", a > 0 ? b / a : 0 }')" \
+		>"$out/$label-run.json"
 }
 
 # 2. The queue: node a's job loop alone, then both nodes'.

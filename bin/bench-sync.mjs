@@ -36,6 +36,9 @@ async function measure(
 		counters.knowledgeWrites?.[ PLUGIN_CLIENT ] ?? {}
 	);
 	const seconds = Number( runSeconds ) + Number( startSeconds );
+	// From the first write to the last, at the API: the sending alone, without the runners' start and end.
+	const span = counters.knowledgeWriteSpan?.[ PLUGIN_CLIENT ];
+	const writing = span ? ( span.last - span.first ) / 1000 : 0;
 	return {
 		eligible: Number( eligible ),
 		held: counters.knowledgeDocuments?.[ PLUGIN_CLIENT ] ?? 0,
@@ -50,6 +53,11 @@ async function measure(
 		runSeconds: Number( runSeconds ),
 		startSeconds: Number( startSeconds ),
 		perSecond: Number( ( writes.length / seconds ).toFixed( 1 ) ),
+		writingSeconds: writing,
+		writingPerSecond:
+			writing > 0
+				? Number( ( writes.length / writing ).toFixed( 1 ) )
+				: null,
 	};
 }
 

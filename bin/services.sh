@@ -2,9 +2,10 @@
 # services: MariaDB, Redis, and what they need. Source it after lib.sh; don't run it.
 # shellcheck shell=bash
 
-# Debian's packages for the scale-out stack (12 s on a fresh machine).
+# Debian's packages for the scale-out stack (12 s on a fresh machine); faketime runs a race's process with its
+# clock off, as a web server's can be.
 need_scale_packages() {
-	need_debian_packages nginx php8.2-fpm mariadb-server mariadb-client redis-server redis-tools php8.2-redis php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring php8.2-intl
+	need_debian_packages nginx php8.2-fpm mariadb-server mariadb-client redis-server redis-tools php8.2-redis php8.2-mysql php8.2-curl php8.2-xml php8.2-mbstring php8.2-intl faketime
 }
 
 # Starts a MariaDB server with its data in DIR and its socket at DIR/mysqld.sock (and on 127.0.0.1:PORT when

@@ -15,7 +15,9 @@
 # URL/second/ (administered by siteadmin, who is no network administrator), with the plugin network-activated;
 # a site made one way needs FRESH=1 to become the other. `serve` serves a network too: the router rewrites a
 # site's /second/wp-admin/ paths as core's .htaccess rules would.
-# The plugin is linked, not copied: a rebuild shows up on the next page load. Admin: admin / password.
+# The plugin is linked, not copied: a rebuild shows up on the next page load. CAUSERIE_PLUGIN_DIR links another
+# folder instead: the release's files, for a benchmark that measures the plugin as sites get it. Admin: admin /
+# password.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/services.sh"
@@ -68,7 +70,7 @@ install_site() {
 		plugins=()
 		rm -f "$site/wp-content/plugins/causerie-connector"
 	else
-		ln -sfn "$ROOT" "$site/wp-content/plugins/causerie-connector"
+		ln -sfn "${CAUSERIE_PLUGIN_DIR:-$ROOT}" "$site/wp-content/plugins/causerie-connector"
 	fi
 
 	local db_config

@@ -71,16 +71,39 @@ for ( const [ variant, name ] of Object.entries( CACHES ) ) {
 
 const one = read( 'queue-one' );
 const two = read( 'queue-two' );
+const oneRun = read( 'queue-one-run' );
+const twoRun = read( 'queue-two-run' );
+// The cluster's CPU milliseconds a document written, and how busy the machine's cores were meanwhile.
+const cpu = ( sync, runStats ) =>
+	`${ ( ( runStats.cpuSeconds * 1000 ) / sync.written ).toFixed( 2 ) } ms, cores ${ (
+		runStats.cpuBusy * 100
+	).toFixed( 0 ) }% busy`;
 row(
 	'2. Queue across nodes',
-	'documents/s, full sync by the job loops',
-	`${ two.perSecond } (both nodes; ${ two.written } in ${ two.runSeconds.toFixed(
-		0
+	'documents/s while sending (first write to last, at the API)',
+	`${ two.writingPerSecond } (both nodes; ${ two.writingSeconds.toFixed(
+		1
 	) } s)`,
-	`${ one.perSecond } (node a alone; ${ one.written } in ${ one.runSeconds.toFixed(
-		0
+	`${ one.writingPerSecond } (node a alone; ${ one.writingSeconds.toFixed(
+		1
 	) } s)`,
-	`${ ( two.perSecond / one.perSecond ).toFixed( 2 ) }× one node`,
+	`${ ( two.writingPerSecond / one.writingPerSecond ).toFixed( 2 ) }× one node`,
+	''
+);
+row(
+	'',
+	'documents/s from `sync start` to its end, job loops waking every few seconds',
+	`${ two.perSecond } (${ two.written } in ${ two.runSeconds.toFixed( 0 ) } s)`,
+	`${ one.perSecond } (${ one.written } in ${ one.runSeconds.toFixed( 0 ) } s)`,
+	'',
+	''
+);
+row(
+	'',
+	"CPU a document, of the cluster's processes (sandbox and MariaDB included); how busy the machine was",
+	cpu( two, twoRun ),
+	cpu( one, oneRun ),
+	'',
 	''
 );
 row(
@@ -130,18 +153,30 @@ for ( const [ page, cases ] of Object.entries( visitors.result ) ) {
 	const base = cases.inactive;
 	for ( const [ name, label ] of Object.entries( CASES ) ) {
 		const s = cases[ name ];
-		const ratio = s.p50 / base.p50;
+		// "1.004× (95% CI 0.981–1.027×)"
+		const against = ( { ratio, interval } ) =>
+			`${ ratio.toFixed( 3 ) }× (95% CI ${ interval
+				.map( ( n ) => n.toFixed( 3 ) )
+				.join( '–' ) }×)`;
 		row(
 			rows.some( ( r ) => r[ 0 ].startsWith( '4.' ) )
 				? ''
 				: '4. Visitors',
 			`${ page } (${ visitors.pages[ page ] }), ${ label }: req/s, p50 / p95`,
-			`${ s.perSecond }, ${ latency( s ) }; ${ ratio.toFixed(
-				3
-			) }× (req/s ${ ( base.perSecond / s.perSecond ).toFixed( 3 ) }×)`,
+			`${ s.perSecond }, ${ latency( s ) }; ${ against( s.p50Ratio ) }`,
 			`${ base.perSecond }, ${ latency( base ) } (plugin inactive)`,
 			`≤ ${ MAX_VISITOR_RATIO }× by p50`,
-			verdict( ratio <= MAX_VISITOR_RATIO && errors( s ) === 0 )
+			verdict(
+				s.p50Ratio.ratio <= MAX_VISITOR_RATIO && errors( s ) === 0
+			)
+		);
+		row(
+			'',
+			`${ page }, ${ label }: PHP-FPM CPU a page view`,
+			`${ s.cpuMs.toFixed( 1 ) } ms; ${ against( s.cpuRatio ) }`,
+			`${ base.cpuMs.toFixed( 1 ) } ms`,
+			'',
+			''
 		);
 		const more = ( counts ) => {
 			const n = counts[ name ].queries - counts.inactive.queries;
@@ -193,6 +228,11 @@ process.stdout.write(
 );
 process.stdout.write(
 	`\n${ new Date().toISOString().slice( 0, 10 ) }, ${ cores } cores (nproc), \`npm run bench:scale\`. ` +
-		`Visitors: ${ visitors.connections } connections for ${ visitors.seconds } s a case and page, in ${ visitors.rounds } interleaved rounds; ` +
+		`Visitors: ${ visitors.connections } connections, about ${ visitors.seconds } s a case and page (${ Object.entries(
+			visitors.amounts
+		)
+			.map( ( [ page, n ] ) => `${ page } ${ n * visitors.rounds }` )
+			.join( ', ' ) } requests), in ${ visitors.rounds } rounds ` +
+		'that interleave the cases slice by slice, in an order that rotates; each 95% CI is a bootstrap over the rounds; ' +
 		"latency is autocannon's response time (request sent to last byte), standing for time to first byte.\n"
 );

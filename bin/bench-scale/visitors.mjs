@@ -1,45 +1,56 @@
 // Benchmark 4 of `npm run bench:scale`, run by bin/bench-scale.sh: visitors' page views through the load
-// balancer with the plugin inactive, active with the widget off, and active with the widget on, interleaved:
-// ROUNDS rounds of a slice of each case and page, summing to SECONDS a case and page. Then the database
-// queries of one page view of each (bin/wp/bench-queries.php). Prints one JSON line.
+// balancer with the plugin inactive, active with the widget off, and active with the widget on, interleaved.
+// Each case is chosen request by request (bin/wp/bench-switch.php), so nothing is written between slices.
+// ROUNDS rounds each give every page a slice of each case, in an order that rotates from round to round, so
+// that no case always follows the same one. A slice is a number of requests that all get their answer, sized
+// from a warm-up so that the slices of a case and page add up to about SECONDS: none is cut off mid-flight, and
+// the CPU the nodes' PHP-FPM used during a slice is that case's alone. Each active case's p50 and CPU a page
+// view are compared with the inactive site's over all rounds, with 95% confidence intervals drawn from the
+// rounds. Then the database queries of one page view of each (bin/wp/bench-queries.php). Prints one JSON line.
 //
-//   WP_URL=… SANDBOX_URL=… SITE_DIR=… ROOT=… node bin/bench-scale/visitors.mjs POST_PATH [--queries]
+//   WP_URL=… SANDBOX_URL=… SITE_DIR=… CLUSTER_DIR=… ROOT=… node bin/bench-scale/visitors.mjs POST_PATH [--queries]
 //
 // With --queries, only the query counts (for the site without an object cache, where each query shows).
-// "Inactive" is the same site with the plugin left out of that request (bin/wp/bench-switch.php).
 import { execFileSync } from 'node:child_process';
+import { confidence } from '../bench-lib.mjs';
+import { readFileSync } from 'node:fs';
+import { treeCpuSeconds } from './cpu.mjs';
 import { brief, load, merge } from './load.mjs';
 
-const { WP_URL, SANDBOX_URL, SITE_DIR, ROOT } = process.env;
+const { WP_URL, SANDBOX_URL, SITE_DIR, CLUSTER_DIR, ROOT } = process.env;
 const CONNECTIONS = Number( process.env.BENCH_SCALE_VISITORS ?? 20 );
 const SECONDS = Number( process.env.BENCH_SCALE_VISIT_SECONDS ?? 30 );
-const ROUNDS = Number( process.env.BENCH_SCALE_VISIT_ROUNDS ?? 6 );
+const ROUNDS = Number( process.env.BENCH_SCALE_VISIT_ROUNDS ?? 10 );
 const [ postPath, only ] = process.argv.slice( 2 );
-
-const PAGES = { home: '/', post: postPath };
-// Each case: the request header that selects it and the widget's state.
-const CASES = {
-	inactive: { bench: 'inactive', widget: 'off' },
-	off: { bench: 'active', widget: 'off' },
-	on: { bench: 'active', widget: 'on' },
-};
-
-const widget = ( state ) =>
-	execFileSync(
-		'php',
-		[ `${ ROOT }/bin/wp/widget.php`, state, SANDBOX_URL ],
-		{ cwd: SITE_DIR, env: { ...process.env, WP_URL } }
+// The nodes' PHP-FPM masters: their CPU, with their workers', is what the page views cost PHP.
+const fpmCpu = () =>
+	treeCpuSeconds(
+		[ 'a', 'b' ].map( ( node ) =>
+			Number(
+				readFileSync(
+					`${ CLUSTER_DIR }/node-${ node }/php-fpm.pid`,
+					'utf8'
+				)
+			)
+		)
 	);
 
-// A slice of load: SECONDS long, or, to warm up, a request a connection however long they take.
-const slice = ( page, name, seconds ) =>
-	load( {
+const PAGES = { home: '/', post: postPath };
+// The value of the X-Causerie-Bench header that selects each case.
+const CASES = [ 'inactive', 'off', 'on' ];
+
+// A slice of load: AMOUNT requests over CONNECTIONS connections, with the nodes' CPU it cost.
+async function slice( page, name, amount ) {
+	const before = fpmCpu();
+	const summary = await load( {
 		url: WP_URL,
 		path: PAGES[ page ],
-		headers: { 'x-causerie-bench': CASES[ name ].bench },
+		headers: { 'x-causerie-bench': name },
 		connections: CONNECTIONS,
-		...( seconds ? { duration: seconds } : { amount: CONNECTIONS } ),
+		amount,
 	} );
+	return { ...summary, cpu: fpmCpu() - before };
+}
 
 // The queries of one page view, from the comment bin/wp/bench-queries.php adds; the third of three, warm.
 async function queries( page, name ) {
@@ -48,7 +59,7 @@ async function queries( page, name ) {
 		const html = await (
 			await fetch( `${ WP_URL }${ PAGES[ page ] }`, {
 				headers: {
-					'x-causerie-bench': CASES[ name ].bench,
+					'x-causerie-bench': name,
 					'x-causerie-queries': '1',
 				},
 			} )
@@ -61,39 +72,83 @@ async function queries( page, name ) {
 	return count;
 }
 
-const slices = {};
-const result = {};
-// The widget is switched twice a round, not once a slice: the cases that share a state run back to back.
-const byWidget = [ 'off', 'on' ].map( ( state ) => [
-	state,
-	Object.keys( CASES ).filter( ( name ) => CASES[ name ].widget === state ),
-] );
+// The widget is stored on, with its bot, so that `on` shows it; `off` overrides the setting per request.
+execFileSync( 'php', [ `${ ROOT }/bin/wp/widget.php`, 'on', SANDBOX_URL ], {
+	cwd: SITE_DIR,
+	env: { ...process.env, WP_URL },
+} );
+
+// rounds[ page ][ r ][ name ]: the summary of round r's slice of that case.
+const rounds = Object.fromEntries(
+	Object.keys( PAGES ).map( ( page ) => [ page, [] ] )
+);
+// Requests a slice, per page: round 0 warms opcache, the object cache and the database's pages for every case,
+// unmeasured, and its pace sizes the slices.
+const amounts = {};
 for ( let round = 0; only !== '--queries' && round <= ROUNDS; round++ ) {
-	// Round 0 warms opcache, the object cache and the database's pages for every case, unmeasured.
-	const seconds = round === 0 ? 0 : SECONDS / ROUNDS;
-	for ( const [ state, names ] of byWidget ) {
-		widget( state );
-		for ( const page of Object.keys( PAGES ) ) {
-			for ( const name of names ) {
-				const summary = await slice( page, name, seconds );
-				if ( round > 0 ) {
-					( slices[ `${ page } ${ name }` ] ??= [] ).push( summary );
-				}
-			}
+	for ( const page of Object.keys( PAGES ) ) {
+		const slices = {};
+		for ( let i = 0; i < CASES.length; i++ ) {
+			const name = CASES[ ( round + i ) % CASES.length ];
+			slices[ name ] = await slice(
+				page,
+				name,
+				amounts[ page ] ?? 2 * CONNECTIONS
+			);
+		}
+		if ( round > 0 ) {
+			rounds[ page ].push( slices );
+		} else {
+			const pace =
+				CASES.reduce(
+					( all, name ) => all + slices[ name ].perSecond,
+					0
+				) / CASES.length;
+			amounts[ page ] = Math.max(
+				CONNECTIONS,
+				Math.round( ( pace * SECONDS ) / ROUNDS )
+			);
 		}
 	}
 }
-for ( const [ state, names ] of byWidget ) {
-	widget( state );
-	for ( const page of Object.keys( PAGES ) ) {
-		for ( const name of names ) {
-			( result[ page ] ??= {} )[ name ] = {
-				...( slices[ `${ page } ${ name }` ]
-					? brief( merge( slices[ `${ page } ${ name }` ] ) )
-					: {} ),
-				queries: await queries( page, name ),
-			};
-		}
+
+// A case over some rounds: its responses pooled, and the CPU seconds of a page view.
+const pooled = ( some, name ) => ( {
+	...merge( some.map( ( r ) => r[ name ] ) ),
+	cpu:
+		some.reduce( ( all, r ) => all + r[ name ].cpu, 0 ) /
+		some.reduce( ( all, r ) => all + r[ name ].requests, 0 ),
+} );
+// A figure of a case against the inactive site's, over the same rounds.
+const against = ( some, name, figure ) =>
+	pooled( some, name )[ figure ] / pooled( some, 'inactive' )[ figure ];
+const compared = ( some, name, figure ) => ( {
+	ratio: against( some, name, figure ),
+	interval: confidence( some, ( drawn ) => against( drawn, name, figure ) ),
+} );
+
+const result = {};
+for ( const page of Object.keys( PAGES ) ) {
+	for ( const name of CASES ) {
+		const measured = rounds[ page ].length > 0;
+		const { cpu, ...responses } = measured
+			? pooled( rounds[ page ], name )
+			: {};
+		( result[ page ] ??= {} )[ name ] = {
+			...( measured
+				? {
+						...brief( responses ),
+						cpuMs: Number( ( cpu * 1000 ).toFixed( 2 ) ),
+					}
+				: {} ),
+			...( measured && name !== 'inactive'
+				? {
+						p50Ratio: compared( rounds[ page ], name, 'p50' ),
+						cpuRatio: compared( rounds[ page ], name, 'cpu' ),
+					}
+				: {} ),
+			queries: await queries( page, name ),
+		};
 	}
 }
 process.stdout.write(
@@ -101,6 +156,7 @@ process.stdout.write(
 		connections: CONNECTIONS,
 		seconds: SECONDS,
 		rounds: ROUNDS,
+		amounts,
 		pages: PAGES,
 		result,
 	} ) + '\n'

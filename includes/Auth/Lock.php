@@ -7,15 +7,18 @@
 
 namespace Causerie\Connector\Auth;
 
+use Causerie\Connector\Storage\Shared_Clock;
 use Causerie\Connector\Storage\Shared_Option;
 
 /**
  * A row in the options table, taken with an INSERT IGNORE on its unique key, even when the site has a persistent
  * object cache: every server shares the database and nothing evicts a row, while a cache short of memory drops
  * any key before its time (Redis and Memcached evict under pressure), and a lock that can vanish lets a second
- * worker in. Each acquisition gets its own owner token ("<expiry>:<random>"), stored as the lock's value:
+ * worker in. Each acquisition gets its own owner token (random), stored in the lock's value ("<expiry>:<owner>"):
  * only the holder of that token can release the lock, so a worker whose time ran out can't free the lock of
- * the one that took it over. The expiry in the token frees a lock left by a crashed worker.
+ * the one that took it over. The expiry frees a lock left by a crashed worker; it is set and judged by the
+ * database's clock (Shared_Clock), since the worker that reads it may run on another server than the one
+ * that wrote it.
  */
 final class Lock {
 
@@ -32,14 +35,14 @@ final class Lock {
 	 * @return string|null The owner token, to release it with; null when someone else holds it.
 	 */
 	public function acquire( string $name, int $ttl_seconds ): ?string {
-		$owner = ( time() + $ttl_seconds ) . ':' . bin2hex( random_bytes( 16 ) );
-		if ( Shared_Option::add( self::PREFIX . $name, $owner ) ) {
+		$owner = bin2hex( random_bytes( 16 ) );
+		if ( $this->add( $name, $ttl_seconds, $owner ) ) {
 			return $owner;
 		}
 		// Held: take it over only if it expired, and only if nobody else did in between.
 		$held = $this->read( $name );
-		if ( null !== $held && self::expiry( $held ) < time() && Shared_Option::remove( self::PREFIX . $name, $held ) ) {
-			return Shared_Option::add( self::PREFIX . $name, $owner ) ? $owner : null;
+		if ( null !== $held && self::expiry( $held['value'] ) < $held['now'] && Shared_Option::remove( self::PREFIX . $name, $held['value'] ) ) {
+			return $this->add( $name, $ttl_seconds, $owner ) ? $owner : null;
 		}
 		return null;
 	}
@@ -70,7 +73,16 @@ final class Lock {
 	 * @return bool Whether it was this owner's and is now free.
 	 */
 	public function release( string $name, string $owner ): bool {
-		return Shared_Option::remove( self::PREFIX . $name, $owner );
+		if ( '' === $owner ) {
+			return false;
+		}
+		$wpdb = Shared_Option::wpdb();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- compare-and-delete, atomic; WPCS 2.3 predates %i.
+		$deleted = $wpdb->query(
+			(string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name = %s AND option_value LIKE %s', $wpdb->options, self::PREFIX . $name, '%:' . $wpdb->esc_like( $owner ) )
+		);
+		// phpcs:enable
+		return 1 === $deleted;
 	}
 
 	/**
@@ -80,25 +92,60 @@ final class Lock {
 	 */
 	public function is_held( string $name ): bool {
 		$held = $this->read( $name );
-		return null !== $held && self::expiry( $held ) >= time();
+		return null !== $held && self::expiry( $held['value'] ) >= $held['now'];
 	}
 
 	/**
-	 * The Unix time an owner token expires; a bare number is the value older versions stored.
+	 * The Unix time a stored lock expires; a bare number is the value older versions stored.
 	 *
-	 * @param string $owner Owner token.
+	 * @param string $value The lock's value.
 	 */
-	private static function expiry( string $owner ): int {
-		return (int) strtok( $owner, ':' );
+	private static function expiry( string $value ): int {
+		return (int) strtok( $value, ':' );
 	}
 
 	/**
-	 * The current holder's owner token, or null when free.
+	 * Stores the lock for this owner unless someone holds it, in one statement, with its expiry by the database's
+	 * clock. The parentheses matter: the SQLite drop-in would otherwise concatenate before it adds.
+	 *
+	 * @param string $name        Lock name.
+	 * @param int    $ttl_seconds How long it may be held.
+	 * @param string $owner       Owner token.
+	 * @return bool Whether this call took it.
+	 *
+	 * @phpstan-impure
+	 */
+	private function add( string $name, int $ttl_seconds, string $owner ): bool {
+		$wpdb = Shared_Option::wpdb();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- an atomic insert is the point; WPCS 2.3 predates %i.
+		$inserted = $wpdb->query(
+			(string) $wpdb->prepare(
+				'INSERT IGNORE INTO %i (option_name, option_value, autoload) VALUES (%s, CONCAT((' . Shared_Clock::NOW . " + %d), ':', %s), 'off')",
+				$wpdb->options,
+				self::PREFIX . $name,
+				$ttl_seconds,
+				$owner
+			)
+		);
+		// phpcs:enable
+		return 1 === $inserted;
+	}
+
+	/**
+	 * The lock's stored value and the database's time, read together; null when free.
 	 *
 	 * @param string $name Lock name.
+	 * @return array{value: string, now: int}|null
 	 */
-	private function read( string $name ): ?string {
-		$value = Shared_Option::read( self::PREFIX . $name );
-		return null !== $value && '' !== $value ? $value : null;
+	private function read( string $name ): ?array {
+		$wpdb = Shared_Option::wpdb();
+		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- past the caches on purpose; the clock is SQL; WPCS 2.3 predates %i.
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT option_value, ' . Shared_Clock::NOW . ' AS clock FROM %i WHERE option_name = %s', $wpdb->options, self::PREFIX . $name ), ARRAY_A );
+		// phpcs:enable
+		$value = is_array( $row ) && is_string( $row['option_value'] ?? null ) ? $row['option_value'] : '';
+		return '' !== $value && is_numeric( $row['clock'] ?? null ) ? array(
+			'value' => $value,
+			'now'   => (int) $row['clock'],
+		) : null;
 	}
 }

@@ -7,6 +7,8 @@
 
 namespace Causerie\Connector\Sync;
 
+use Causerie\Connector\Storage\Shared_Clock;
+
 /**
  * A small queue table rather than a job library: Action Scheduler, the usual choice, is not in the package
  * registries this plugin is built from, and the sync needs only one kind of job. One row a post (a unique key),
@@ -15,6 +17,8 @@ namespace Causerie\Connector\Sync;
  * row. A claim is a short lease that its runner extends while it works: a runner killed mid-batch leaves rows
  * that the next runner takes over once the lease ends, marked in doubt, since their write may have landed.
  * `changes` counts the edits queued: a runner finishes a row only if nobody queued a newer change meanwhile.
+ * Its times (available_at, claimed_until, updated_at) are the database's (Shared_Clock): a row claimed on one
+ * server is judged on another.
  *
  * States: pending (to send; claimed while a runner holds it), done (kept only to count a full sync's
  * progress), failed (refused by the API or unreadable here; kept with its reason until retried).
@@ -64,11 +68,10 @@ final class Queue {
 		$this->install();
 		$wpdb  = self::wpdb();
 		$table = self::table();
-		$now   = time();
 		$done  = 0;
 		foreach ( array_chunk( array_values( array_unique( array_map( 'intval', $post_ids ) ) ), self::CHUNK ) as $chunk ) {
-			// Every value is an integer: the rows are written as such, without placeholders.
-			$values = implode( ',', array_map( static fn( int $post_id ): string => sprintf( '(%d, %d, %d, %d, %d, %d)', $post_id, $run, (int) $resend, $parts, $now, $now ), $chunk ) );
+			// Every value is an integer or the clock: the rows are written as such, without placeholders.
+			$values = implode( ',', array_map( static fn( int $post_id ): string => sprintf( '(%d, %d, %d, %d, %s, %s)', $post_id, $run, (int) $resend, $parts, Shared_Clock::NOW, Shared_Clock::NOW ), $chunk ) );
 			// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; integers only; WPCS 2.3 predates %i.
 			$wpdb->query( $wpdb->prepare( 'INSERT IGNORE INTO %i (post_id, run, resend, parts, available_at, updated_at) VALUES ', $table ) . $values );
 			// A row already there takes the new change; a full sync adopts it, an incremental change keeps its run.
@@ -76,8 +79,8 @@ final class Queue {
 			// holds one of its rows must still be able to finish it.
 			$done += (int) $wpdb->query(
 				$wpdb->prepare(
-					"UPDATE %i SET state = %s, error = '', attempts = 0, changes = changes + 1, available_at = CASE WHEN available_at > %d THEN %d ELSE available_at END, updated_at = %d, resend = CASE WHEN %d = 1 THEN 1 ELSE resend END, parts = CASE WHEN parts < %d THEN %d ELSE parts END, run = CASE WHEN %d > 0 THEN %d ELSE run END WHERE ( %d = 0 OR run <> %d ) AND post_id IN ",
-					array( $table, self::PENDING, $now, $now, $now, (int) $resend, $parts, $parts, $run, $run, $run, $run )
+					"UPDATE %i SET state = %s, error = '', attempts = 0, changes = changes + 1, available_at = CASE WHEN available_at > " . Shared_Clock::NOW . ' THEN ' . Shared_Clock::NOW . ' ELSE available_at END, updated_at = ' . Shared_Clock::NOW . ', resend = CASE WHEN %d = 1 THEN 1 ELSE resend END, parts = CASE WHEN parts < %d THEN %d ELSE parts END, run = CASE WHEN %d > 0 THEN %d ELSE run END WHERE ( %d = 0 OR run <> %d ) AND post_id IN ',
+					array( $table, self::PENDING, (int) $resend, $parts, $parts, $run, $run, $run, $run )
 				) . self::ids( $chunk )
 			);
 			// phpcs:enable
@@ -100,15 +103,14 @@ final class Queue {
 		// Runners that wake together select the same rows and one wins them: the others try the rows left rather
 		// than stop as if the queue were empty. Someone wins each try, so a few tries cover the runners.
 		for ( $try = 0; $try < self::CLAIM_TRIES; $try++ ) {
-			$now = time();
 			// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; ids are integers; WPCS 2.3 predates %i.
-			$ids = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE state = %s AND available_at <= %d AND claimed_until < %d ORDER BY run DESC, id LIMIT %d', $table, self::PENDING, $now, $now, $limit ) );
+			$ids = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE state = %s AND available_at <= ' . Shared_Clock::NOW . ' AND claimed_until < ' . Shared_Clock::NOW . ' ORDER BY run DESC, id LIMIT %d', $table, self::PENDING, $limit ) );
 			if ( array() === $ids ) {
 				return array();
 			}
 			// A row still named as claimed by someone else was left by a runner that died: its write may have landed.
-			$claim = 'UPDATE %i SET doubt = CASE WHEN claimed_by IS NULL THEN doubt ELSE 1 END, claimed_by = %s, claimed_until = %d, attempts = attempts + 1 WHERE state = %s AND claimed_until < %d AND id IN ';
-			$wpdb->query( $wpdb->prepare( $claim, $table, $owner, $now + $lease, self::PENDING, $now ) . self::ids( array_map( 'intval', $ids ) ) );
+			$claim = 'UPDATE %i SET doubt = CASE WHEN claimed_by IS NULL THEN doubt ELSE 1 END, claimed_by = %s, claimed_until = ' . Shared_Clock::NOW . ' + %d, attempts = attempts + 1 WHERE state = %s AND claimed_until < ' . Shared_Clock::NOW . ' AND id IN ';
+			$wpdb->query( $wpdb->prepare( $claim, $table, $owner, $lease, self::PENDING ) . self::ids( array_map( 'intval', $ids ) ) );
 			$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM %i WHERE claimed_by = %s AND state = %s ORDER BY id', $table, $owner, self::PENDING ), ARRAY_A );
 			// phpcs:enable
 			if ( is_array( $rows ) && array() !== $rows ) {
@@ -134,7 +136,7 @@ final class Queue {
 		$wpdb  = self::wpdb();
 		$table = self::table();
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; ids are integers; WPCS 2.3 predates %i.
-		$wpdb->query( $wpdb->prepare( 'UPDATE %i SET claimed_until = %d WHERE claimed_by = %s AND state = %s AND id IN ', $table, time() + $lease, $owner, self::PENDING ) . self::ids( $ids ) );
+		$wpdb->query( $wpdb->prepare( 'UPDATE %i SET claimed_until = ' . Shared_Clock::NOW . ' + %d WHERE claimed_by = %s AND state = %s AND id IN ', $table, $lease, $owner, self::PENDING ) . self::ids( $ids ) );
 		// Counted apart: MySQL's affected rows leave out a row whose deadline was already this one.
 		$held = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE claimed_by = %s AND state = %s AND id IN ', $table, $owner, self::PENDING ) . self::ids( $ids ) );
 		// phpcs:enable
@@ -158,7 +160,7 @@ final class Queue {
 		// A change outside a full sync is forgotten once sent; a full sync's rows count its progress until it ends.
 		$finished = self::DONE === $state && 0 === $row['run']
 			? $wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE id = %d AND claimed_by = %s AND changes = %d', $table, $row['id'], $owner, $row['changes'] ) )
-			: $wpdb->query( (string) $wpdb->prepare( 'UPDATE %i SET state = %s, error = %s, claimed_by = NULL, claimed_until = 0, doubt = 0, resend = 0, parts = 0, updated_at = %d WHERE id = %d AND claimed_by = %s AND changes = %d', $table, $state, substr( $error, 0, 255 ), time(), $row['id'], $owner, $row['changes'] ) );
+			: $wpdb->query( (string) $wpdb->prepare( 'UPDATE %i SET state = %s, error = %s, claimed_by = NULL, claimed_until = 0, doubt = 0, resend = 0, parts = 0, updated_at = ' . Shared_Clock::NOW . ' WHERE id = %d AND claimed_by = %s AND changes = %d', $table, $state, substr( $error, 0, 255 ), $row['id'], $owner, $row['changes'] ) );
 		if ( 0 === (int) $finished ) {
 			$wpdb->query( (string) $wpdb->prepare( 'UPDATE %i SET claimed_by = NULL, claimed_until = 0, doubt = 0 WHERE id = %d AND claimed_by = %s', $table, $row['id'], $owner ) );
 		}
@@ -187,7 +189,7 @@ final class Queue {
 			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE claimed_by = %s AND ', $table, $owner ) . '(' . self::matching( $once ) . ')' );
 		}
 		if ( array() !== $runs ) {
-			$wpdb->query( $wpdb->prepare( "UPDATE %i SET state = %s, error = '', claimed_by = NULL, claimed_until = 0, doubt = 0, resend = 0, parts = 0, updated_at = %d WHERE claimed_by = %s AND ", $table, self::DONE, time(), $owner ) . '(' . self::matching( $runs ) . ')' );
+			$wpdb->query( $wpdb->prepare( "UPDATE %i SET state = %s, error = '', claimed_by = NULL, claimed_until = 0, doubt = 0, resend = 0, parts = 0, updated_at = " . Shared_Clock::NOW . ' WHERE claimed_by = %s AND ', $table, self::DONE, $owner ) . '(' . self::matching( $runs ) . ')' );
 		}
 		$wpdb->query( $wpdb->prepare( 'UPDATE %i SET claimed_by = NULL, claimed_until = 0, doubt = 0 WHERE claimed_by = %s AND id IN ', $table, $owner ) . self::ids( array_column( $rows, 'id' ) ) );
 		// phpcs:enable
@@ -215,9 +217,9 @@ final class Queue {
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; ids are integers; WPCS 2.3 predates %i.
 		$wpdb->query(
 			$wpdb->prepare(
-				'UPDATE %i SET claimed_by = NULL, claimed_until = 0, available_at = %d, doubt = CASE WHEN %d = 1 THEN 1 ELSE doubt END, error = %s, attempts = CASE WHEN %d = 1 OR attempts = 0 THEN attempts ELSE attempts - 1 END WHERE claimed_by = %s AND id IN ',
+				'UPDATE %i SET claimed_by = NULL, claimed_until = 0, available_at = ' . Shared_Clock::NOW . ' + %d, doubt = CASE WHEN %d = 1 THEN 1 ELSE doubt END, error = %s, attempts = CASE WHEN %d = 1 OR attempts = 0 THEN attempts ELSE attempts - 1 END WHERE claimed_by = %s AND id IN ',
 				$table,
-				time() + $after,
+				$after,
 				(int) $doubt,
 				substr( $error, 0, 255 ),
 				(int) $attempt,
@@ -236,7 +238,7 @@ final class Queue {
 		$this->install();
 		$wpdb = self::wpdb();
 		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
-		return (int) $wpdb->query( (string) $wpdb->prepare( "UPDATE %i SET state = %s, error = '', attempts = 0, available_at = %d, changes = changes + 1 WHERE state = %s", self::table(), self::PENDING, time(), self::FAILED ) );
+		return (int) $wpdb->query( (string) $wpdb->prepare( "UPDATE %i SET state = %s, error = '', attempts = 0, available_at = " . Shared_Clock::NOW . ', changes = changes + 1 WHERE state = %s', self::table(), self::PENDING, self::FAILED ) );
 	}
 
 	/**

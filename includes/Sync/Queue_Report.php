@@ -7,6 +7,8 @@
 
 namespace Causerie\Connector\Sync;
 
+use Causerie\Connector\Storage\Shared_Clock;
+
 /**
  * Counts by state and the failed rows with their reasons: read by the screen, the command line and Site Health.
  */
@@ -33,11 +35,10 @@ final class Queue_Report {
 		}
 		$wpdb  = Queue::wpdb();
 		$table = Queue::table();
-		$now   = time();
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL, WordPress.DB.DirectDatabaseQuery -- the plugin's own table; WPCS 2.3 predates %i.
 		$rows = null === $run
-			? $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= %d THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i GROUP BY state', $now, $table ), ARRAY_A )
-			: $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= %d THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i WHERE run = %d GROUP BY state', $now, $table, $run ), ARRAY_A );
+			? $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= ' . Shared_Clock::NOW . ' THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i GROUP BY state', $table ), ARRAY_A )
+			: $wpdb->get_results( (string) $wpdb->prepare( 'SELECT state, COUNT(*) AS n, SUM(CASE WHEN claimed_until >= ' . Shared_Clock::NOW . ' THEN 1 ELSE 0 END) AS claimed, MIN(updated_at) AS oldest, MIN(available_at) AS next FROM %i WHERE run = %d GROUP BY state', $table, $run ), ARRAY_A );
 		// phpcs:enable
 		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
 			$state = self::text( $row, 'state' );

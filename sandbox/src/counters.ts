@@ -41,6 +41,8 @@ export class Counters {
 	resources: Record< string, number > = {};
 	/** clientId → source id → accepted knowledge writes (unchanged ones too) */
 	knowledgeWrites: Record< string, Record< string, number > > = {};
+	/** clientId → when its first and last accepted knowledge writes came, in ms since the epoch */
+	knowledgeWriteSpan: Record< string, { first: number; last: number } > = {};
 	/** clientId → source id → delete requests (of absent documents too) */
 	knowledgeDeletes: Record< string, Record< string, number > > = {};
 	/** clientId → visitor messages the chat service answered */
@@ -77,6 +79,11 @@ export class Counters {
 
 	countKnowledgeWrite( clientId: string, sourceId: string ): void {
 		increment( ( this.knowledgeWrites[ clientId ] ??= {} ), sourceId );
+		const now = Date.now();
+		( this.knowledgeWriteSpan[ clientId ] ??= {
+			first: now,
+			last: now,
+		} ).last = now;
 	}
 
 	countKnowledgeDelete( clientId: string, sourceId: string ): void {
@@ -99,6 +106,7 @@ export class Counters {
 		this.introspections = {};
 		this.resources = {};
 		this.knowledgeWrites = {};
+		this.knowledgeWriteSpan = {};
 		this.knowledgeDeletes = {};
 		this.chatMessages = {};
 		this.leads = {};

@@ -329,6 +329,7 @@ describe( 'fault injection and observation', () => {
 				introspections: {},
 				resources: {},
 				knowledgeWrites: {},
+				knowledgeWriteSpan: {},
 				knowledgeDeletes: {},
 				knowledgeDocuments: {},
 				chatMessages: {},

@@ -69,7 +69,9 @@ describe( 'knowledge base', () => {
 		).json() ) as Json;
 
 	it( 'upserts idempotently: a repeated PUT keeps one document and its version, and is counted', async () => {
+		const before = Date.now();
 		const first = await put( 1 );
+		const afterFirst = Date.now();
 		assert.equal( first.status, 201 );
 		const created = ( await first.json() ) as Json;
 		assert.deepEqual(
@@ -88,6 +90,7 @@ describe( 'knowledge base', () => {
 			...created,
 			result: 'unchanged',
 		} );
+		const beforeLast = Date.now();
 		const changed = await put( 1, post( 1, 'New text' ) );
 		assert.equal( changed.status, 200 );
 		const updated = ( await changed.json() ) as Json;
@@ -100,6 +103,18 @@ describe( 'knowledge base', () => {
 			[ PROD.id ]: { [ sourceId( 1 ) ]: 3 },
 		} );
 		assert.deepEqual( seen.knowledgeDocuments, { [ PROD.id ]: 1 } );
+		// The first and the last of the three writes, each between the test's own readings of the clock.
+		const span = ( seen.knowledgeWriteSpan as Record< string, Json > )[
+			PROD.id
+		] as { first: number; last: number };
+		const seenAt = JSON.stringify( {
+			before,
+			afterFirst,
+			beforeLast,
+			span,
+		} );
+		assert.ok( before <= span.first && span.first <= afterFirst, seenAt );
+		assert.ok( beforeLast <= span.last && span.last <= Date.now(), seenAt );
 	} );
 
 	it( 'computes the hash when none is sent, and refuses a wrong one or an invalid document with 422', async () => {

@@ -8,15 +8,20 @@
 namespace Causerie\Connector\Tests\Auth;
 
 use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Tests\Database_Clock;
 use Causerie\Connector\Tests\Memory_Object_Cache;
 use Causerie\Connector\Tests\TestCase;
 use PHPUnit\Framework\Attributes\DataProvider;
 
 /**
  * One holder at a time, on the database the site really uses, with or without a persistent object cache; a
- * stale lock frees itself; only the holder of an acquisition can release it.
+ * stale lock frees itself; only the holder of an acquisition can release it. Its time is the database's,
+ * whatever this server's clock says.
  */
 final class Lock_Test extends TestCase {
+
+	/** How far off a server's clock is: five minutes, far past any lock's time. */
+	private const SKEW = 300;
 
 	/**
 	 * The persistent object cache double, when a test installed it.
@@ -26,6 +31,7 @@ final class Lock_Test extends TestCase {
 	private ?Memory_Object_Cache $cache = null;
 
 	protected function tearDown(): void {
+		Database_Clock::skew( 0 );
 		$this->cache?->uninstall();
 		parent::tearDown();
 	}
@@ -135,5 +141,24 @@ final class Lock_Test extends TestCase {
 		( new Lock() )->acquire( 'token', 30 );
 
 		self::assertContains( $this->autoload_of( 'causerie_lock_token' ), array( 'no', 'off' ) );
+	}
+
+	public function test_a_server_whose_clock_runs_fast_leaves_another_servers_lock_alone_until_its_time_ends(): void {
+		// Another server, whose clock agrees with the database's, took the lock for 30 seconds.
+		Database_Clock::skew( -self::SKEW );
+		add_option( 'causerie_lock_token', ( Database_Clock::now() + 30 ) . ':another-server', '', false );
+
+		self::assertNull( ( new Lock() )->acquire( 'token', 30 ), 'its holder still has 30 seconds' );
+		self::assertTrue( ( new Lock() )->is_held( 'token' ) );
+	}
+
+	public function test_a_server_whose_clock_runs_slow_takes_the_lock_for_its_full_time_by_the_shared_clock(): void {
+		Database_Clock::skew( self::SKEW );
+
+		self::assertNotNull( ( new Lock() )->acquire( 'token', 30 ) );
+
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL -- the row as the other servers read it; WPCS 2.3 predates %i.
+		$value = (string) $this->wpdb()->get_var( $this->wpdb()->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $this->wpdb()->options, 'causerie_lock_token' ) );
+		self::assertGreaterThanOrEqual( 29, (int) strtok( $value, ':' ) - Database_Clock::now(), 'seconds left for the other servers' );
 	}
 }

@@ -7,6 +7,7 @@
 
 namespace Causerie\Connector\Tests\Races;
 
+use Causerie\Connector\Storage\Shared_Option;
 use PHPUnit\Framework\Attributes\DataProviderExternal;
 
 /**
@@ -143,8 +144,9 @@ final class Lock_Race_Test extends \PHPUnit\Framework\TestCase {
 			$cache,
 			false
 		);
-		// Its time ends at the second in its owner token; the racers go just after.
-		while ( time() <= (int) strtok( $owner, ':' ) ) {
+		// Its time ends at the second stored in the lock, by the database's clock; the racers go just after.
+		$expiry = (int) strtok( (string) Shared_Option::read( 'causerie_lock_' . self::NAME ), ':' );
+		while ( Racers::clock() <= $expiry ) {
 			usleep( 50000 );
 		}
 		$racers->go();

@@ -84,8 +84,8 @@ switch ( $causerie_command ) {
 		causerie_race_say( array( 'claimed' => $causerie_claimed ) );
 		break;
 	case 'claim-once':
-		// One runner's first claim, as each node's runner makes when it wakes.
-		$causerie_rows = ( new Queue() )->claim( 'race-' . $causerie_index, (int) causerie_race_arg( $causerie_args, 'limit' ), 300 );
+		// One runner's first claim, as each node's runner makes when it wakes; named apart from earlier racers when asked.
+		$causerie_rows = ( new Queue() )->claim( 'race-' . causerie_race_arg( $causerie_args, 'owner' ) . $causerie_index, (int) causerie_race_arg( $causerie_args, 'limit' ), 300 );
 		causerie_race_say( array( 'claimed' => array_column( $causerie_rows, 'post_id' ) ) );
 		break;
 	case 'state-set':
