@@ -9,6 +9,7 @@ import { RegenerationWizard } from './connection/wizard/RegenerationWizard';
 import { isStale, useConnection } from './connection/hooks/useConnection';
 import { KnowledgePanel } from './knowledge/KnowledgePanel';
 import { Overview } from './overview/Overview';
+import { KNOWLEDGE_SCOPE } from './shared/scopes';
 import { lazyPanel } from './shared/lazyPanel';
 import { NamedTabPanel } from './shared/NamedTabPanel';
 import { SECTIONS } from './troubleshooting/sections';
@@ -300,6 +301,10 @@ export function App( { initial, checkOnLoad = true }: Props ) {
 							connection={ statusHeader( true ) }
 							onOpen={ openTab }
 							checkedAt={ connection.checks?.checkedAt ?? null }
+							knowledgeAllowed={
+								settings?.scopes.includes( KNOWLEDGE_SCOPE ) ??
+								true
+							}
 						/>
 					) : (
 						<>

@@ -6,9 +6,12 @@ import { formatClockTime, formatRelative } from '../shared/time';
 import { useNow } from '../shared/hooks/useNow';
 import type { Activity } from '../shared/types';
 import { OverviewCard } from './OverviewCard';
+import { useReadAfterChecks } from './useReadAfterChecks';
 
 interface Props {
 	onOpen: ( tab: string ) => void;
+	/** When the checks last ran: they follow a connection made or fixed on this page. */
+	checkedAt: string | null;
 }
 
 const REASONS: Record< NonNullable< Activity[ 'reason' ] >, string > = {
@@ -68,11 +71,14 @@ function Lines( { activity, now }: { activity: Activity; now: number } ) {
 /**
  * This week's conversations and leads, as the server last counted them.
  *
- * @param props        Component props.
- * @param props.onOpen Opens a tab of the screen.
+ * @param props           Component props.
+ * @param props.onOpen    Opens a tab of the screen.
+ * @param props.checkedAt When the checks last ran.
  */
-export function ActivityCard( { onOpen }: Props ) {
-	const { data, error } = useRequest( fetchActivity, { args: [] } );
+export function ActivityCard( { onOpen, checkedAt }: Props ) {
+	// The page's first read may be the one preloaded before the guided setup connected the site.
+	const { data, error, run } = useRequest( fetchActivity, { args: [] } );
+	useReadAfterChecks( run, checkedAt );
 	const now = useNow( 30000 );
 	return (
 		<OverviewCard

@@ -12,6 +12,8 @@ interface Props {
 	onOpen: ( tab: string ) => void;
 	/** When the checks last ran: they may lift a pause. */
 	checkedAt: string | null;
+	/** Whether the credentials were saved with the permission to update the knowledge. */
+	knowledgeAllowed: boolean;
 }
 
 const iso = ( seconds: number ) => new Date( seconds * 1000 ).toISOString();
@@ -19,11 +21,20 @@ const iso = ( seconds: number ) => new Date( seconds * 1000 ).toISOString();
 /**
  * What stops pages from reaching the chatbot, in a sentence each; none when nothing does.
  *
- * @param sync The sync's status.
+ * @param sync             The sync's status.
+ * @param knowledgeAllowed Whether the credentials were saved with the permission.
  */
-function problems( sync: SyncStatus ): string[] {
+function problems( sync: SyncStatus, knowledgeAllowed: boolean ): string[] {
 	const found: string[] = [];
-	if ( sync.pause ) {
+	// Credentials Causerie allows only the widget connect and pass the checks: the fix is other credentials.
+	if ( ! knowledgeAllowed || sync.pause?.code === 'insufficient_scope' ) {
+		found.push(
+			__(
+				'The credentials don’t allow updating the chatbot’s knowledge. Ask Causerie for credentials that do, then save them in Credentials.',
+				'causerie-connector'
+			)
+		);
+	} else if ( sync.pause ) {
 		found.push(
 			__(
 				'Sending pages is paused until the connection is fixed.',
@@ -48,8 +59,16 @@ function problems( sync: SyncStatus ): string[] {
 	return found;
 }
 
-function Lines( { sync, now }: { sync: SyncStatus; now: number } ) {
-	const found = problems( sync );
+function Lines( {
+	sync,
+	now,
+	knowledgeAllowed,
+}: {
+	sync: SyncStatus;
+	now: number;
+	knowledgeAllowed: boolean;
+} ) {
+	const found = problems( sync, knowledgeAllowed );
 	return (
 		<>
 			<p>
@@ -104,11 +123,16 @@ function Lines( { sync, now }: { sync: SyncStatus; now: number } ) {
 /**
  * How much of the site the chatbot knows, when it was last sent, and what went wrong.
  *
- * @param props           Component props.
- * @param props.onOpen    Opens a tab of the screen.
- * @param props.checkedAt When the checks last ran.
+ * @param props                  Component props.
+ * @param props.onOpen           Opens a tab of the screen.
+ * @param props.checkedAt        When the checks last ran.
+ * @param props.knowledgeAllowed Whether the credentials may update the knowledge.
  */
-export function KnowledgeCard( { onOpen, checkedAt }: Props ) {
+export function KnowledgeCard( {
+	onOpen,
+	checkedAt,
+	knowledgeAllowed,
+}: Props ) {
 	const { data, error, run } = useRequest( fetchSync, { args: [] } );
 	useReadAfterChecks( run, checkedAt );
 	const now = useNow( 30000 );
@@ -122,7 +146,13 @@ export function KnowledgeCard( { onOpen, checkedAt }: Props ) {
 			onOpen={ onOpen }
 			error={ error }
 		>
-			{ data && <Lines sync={ data } now={ now } /> }
+			{ data && (
+				<Lines
+					sync={ data }
+					now={ now }
+					knowledgeAllowed={ knowledgeAllowed }
+				/>
+			) }
 		</OverviewCard>
 	);
 }

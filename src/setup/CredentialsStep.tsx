@@ -13,9 +13,10 @@ import { statusText } from '../connection/credentials/statusText';
 import { ProgressStatus } from '../connection/credentials/ProgressStatus';
 import { SecretField } from '../connection/credentials/SecretField';
 import { useCredentialForm } from '../connection/hooks/useCredentialForm';
-import { FIRST_RUN_SCOPES, REQUIRED_SCOPES } from '../shared/scopes';
+import { FIRST_RUN_SCOPES, type ScopeId } from '../shared/scopes';
 import type { Settings } from '../shared/types';
 import { documentationLink } from '../shared/documentation';
+import { scopesAfterRefusal } from './narrowing';
 
 interface Props {
 	/** The site's own profile as stored. */
@@ -62,11 +63,11 @@ export function CredentialsStep( {
 	}, [ settings.locked.scopes, setField ] );
 
 	// A client the server won't allow every permission is refused with invalid_scope (RFC 6749 §5.2). The
-	// first run then connects with what the plugin can't work without, once; the overview's cards say what
-	// the missing permission leaves out.
-	const [ narrowing, setNarrowing ] = useState< 'no' | 'due' | 'done' >(
-		'no'
-	);
+	// first run then connects once more without the permissions refused; the overview's cards say what each
+	// missing one leaves out. The retry's scopes wait in state until the form holds them.
+	const [ narrowing, setNarrowing ] = useState<
+		'no' | readonly ScopeId[] | 'done'
+	>( 'no' );
 	useEffect( () => {
 		if (
 			narrowing === 'no' &&
@@ -74,15 +75,20 @@ export function CredentialsStep( {
 			outcome?.kind === 'failed' &&
 			outcome.failure.diagnosis?.code === 'invalid_scope'
 		) {
-			setNarrowing( 'due' );
-			setField( 'scopes', [ ...REQUIRED_SCOPES ] );
+			const scopes = scopesAfterRefusal(
+				outcome.failure.diagnosis.evidence
+			);
+			setNarrowing( scopes ?? 'done' );
+			if ( scopes ) {
+				setField( 'scopes', [ ...scopes ] );
+			}
 		}
 	}, [ narrowing, outcome, settings.locked.scopes, setField ] );
 	useEffect( () => {
 		if (
-			narrowing === 'due' &&
+			Array.isArray( narrowing ) &&
 			busy === null &&
-			values.scopes.length === REQUIRED_SCOPES.length
+			values.scopes.join( ' ' ) === narrowing.join( ' ' )
 		) {
 			setNarrowing( 'done' );
 			save();

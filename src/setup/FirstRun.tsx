@@ -2,12 +2,14 @@ import { Button } from '@wordpress/components';
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
+import { KNOWLEDGE_SCOPE } from '../shared/scopes';
 import type { Settings } from '../shared/types';
 import { AddressStep } from './AddressStep';
 import { ChatbotStep } from './ChatbotStep';
 import { ContentStep } from './ContentStep';
 import { CredentialsStep } from './CredentialsStep';
 import { DoneStep } from './DoneStep';
+import { KnowledgeNotAllowed } from './KnowledgeNotAllowed';
 import { nextStep, progressText, STEPS, stepTitle } from './steps';
 import type { StepName } from './steps';
 import './setup.scss';
@@ -38,6 +40,9 @@ export function FirstRun( { settings, onSettingsSaved, onLeave }: Props ) {
 		null
 	);
 	const [ sent, setSent ] = useState( 0 );
+	// What the credentials were saved and verified with: a client allowed only the widget has no knowledge to send.
+	const [ scopes, setScopes ] = useState( settings.scopes );
+	const knowledgeAllowed = scopes.includes( KNOWLEDGE_SCOPE );
 	const [ homeUrl, setHomeUrl ] = useState( '/' );
 	const heading = useRef< HTMLHeadingElement >( null );
 	const opened = useRef( false );
@@ -108,12 +113,16 @@ export function FirstRun( { settings, onSettingsSaved, onLeave }: Props ) {
 						apiUrl={ apiUrl }
 						documentation={ documentation }
 						onSaved={ ( saved ) => {
+							setScopes( saved.scopes );
 							onSettingsSaved( saved );
 							advance();
 						} }
 					/>
 				) }
-				{ step === 'content' && (
+				{ step === 'content' && ! knowledgeAllowed && (
+					<KnowledgeNotAllowed onContinue={ advance } />
+				) }
+				{ step === 'content' && knowledgeAllowed && (
 					<ContentStep
 						onStarted={ ( count ) => {
 							setSent( count );
@@ -132,6 +141,7 @@ export function FirstRun( { settings, onSettingsSaved, onLeave }: Props ) {
 				{ step === 'done' && (
 					<DoneStep
 						sent={ sent }
+						knowledgeAllowed={ knowledgeAllowed }
 						homeUrl={ homeUrl }
 						onOverview={ onLeave }
 					/>

@@ -4,9 +4,6 @@
  * screen (the E2E sites are, by bin/wp/connect-sandbox.php, as `wp causerie credentials set` would) never
  * sees it.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-
 import type { Page } from '@playwright/test';
 
 import {
@@ -19,9 +16,7 @@ import {
 	Tally,
 } from '../connection';
 import { expect, logIn, SCREEN_PATH, test } from '../fixtures';
-import { siteDirOf } from '../widget';
-
-const ROOT = path.resolve( __dirname, '../../..' );
+import { expectStep, freshSetup, keepSite } from '../first-run';
 
 /** The issue's bound for a fresh site. */
 const MOST_CLICKS = 5;
@@ -34,30 +29,6 @@ const MOST_PASTES = 3;
  */
 const bubbleOf = ( page: Page ) =>
 	page.locator( '#causerie-widget' ).getByRole( 'button', { name: 'Chat' } );
-
-/**
- * Forgets the credentials, the token, the chatbot and the content chosen, as on a fresh install.
- *
- * @param baseURL The site's address.
- */
-function freshSetup( baseURL: string ): void {
-	execFileSync( 'php', [ path.join( ROOT, 'bin/wp/fresh-setup.php' ) ], {
-		cwd: siteDirOf( baseURL ),
-		env: { ...process.env, WP_URL: baseURL },
-	} );
-}
-
-/**
- * The step's heading, which must hold the keyboard focus once the step opens.
- *
- * @param page  The screen.
- * @param title The step's heading.
- */
-async function expectStep( page: Page, title: string ): Promise< void > {
-	const heading = page.getByRole( 'heading', { name: title, level: 3 } );
-	await expect( heading ).toBeVisible( { timeout: 20_000 } );
-	await expect( heading ).toBeFocused();
-}
 
 test.use( { permissions: [ 'clipboard-read', 'clipboard-write' ] } );
 
@@ -95,8 +66,7 @@ test.describe( 'The guided first run', () => {
 		test.setTimeout( 120_000 );
 		await logIn( context, baseURL!, 'admin' );
 		await heal( page, sandboxURL );
-		const widgetBefore = await rest( page, 'GET', '/causerie/v1/widget' );
-		const syncBefore = await rest( page, 'GET', '/causerie/v1/sync' );
+		const restore = await keepSite( page, sandboxURL );
 		freshSetup( baseURL! );
 		const tally = new Tally( page );
 		const step = async ( name: string ) => {
@@ -209,23 +179,7 @@ test.describe( 'The guided first run', () => {
 			expect( tally.clicks ).toBeLessThanOrEqual( MOST_CLICKS );
 			expect( tally.pastes ).toBeLessThanOrEqual( MOST_PASTES );
 		} finally {
-			// As the other specs expect the site: connected, the chatbot and the content as they were.
-			await heal( page, sandboxURL );
-			const settings = widgetBefore.body.settings as { enabled: boolean };
-			await rest( page, 'PUT', '/causerie/v1/widget', {
-				settings: { enabled: settings.enabled },
-			} );
-			const types = (
-				syncBefore.body.postTypes as Array< {
-					name: string;
-					chosen: boolean;
-				} >
-			 )
-				.filter( ( type ) => type.chosen )
-				.map( ( type ) => type.name );
-			await rest( page, 'PUT', '/causerie/v1/sync/types', {
-				postTypes: types,
-			} );
+			await restore();
 		}
 	} );
 } );

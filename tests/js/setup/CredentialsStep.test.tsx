@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 
 import { CredentialsStep } from '../../../src/setup/CredentialsStep';
 import { routeApiFetch } from '../screen/fixtures';
-import { FRESH } from './fixtures';
+import { connectWidgetOnly, FRESH } from './fixtures';
 
 jest.mock( '@wordpress/api-fetch' );
 
@@ -61,15 +61,7 @@ async function connect(): Promise< jest.Mock > {
 			onSaved={ onSaved }
 		/>
 	);
-	await user.type(
-		screen.getByRole( 'textbox', { name: 'Client ID' } ),
-		'wp-widget-only'
-	);
-	await user.type(
-		screen.getByLabelText( 'Client secret' ),
-		'the-right-secret-1'
-	);
-	await user.click( screen.getByRole( 'button', { name: 'Connect' } ) );
+	await connectWidgetOnly( user );
 	return onSaved;
 }
 
@@ -91,16 +83,51 @@ describe( 'The first run’s credentials step', () => {
 		);
 	} );
 
+	it( 'connects with what Causerie allows when it names the permissions it refused', async () => {
+		const refusal = ( refused: string[] ) => ( {
+			...INVALID_SCOPE,
+			data: {
+				...INVALID_SCOPE.data,
+				diagnosis: {
+					...INVALID_SCOPE.data.diagnosis,
+					evidence: { refused },
+				},
+			},
+		} );
+		// As Causerie answers a client allowed only the widget: every scope it lacks is named.
+		const sent = routeSaves( ( scopes ) => {
+			const refused = ( scopes ?? FRESH.scopes ).filter(
+				( scope ) => scope !== 'read:widget'
+			);
+			return refused.length > 0
+				? Promise.reject( refusal( refused ) )
+				: {
+						...FRESH,
+						clientId: 'wp-widget-only',
+						hasSecret: true,
+						scopes,
+					};
+		} );
+		const onSaved = await connect();
+
+		await waitFor( () => expect( onSaved ).toHaveBeenCalledTimes( 1 ) );
+		expect( sent ).toEqual( [
+			[ 'read:conversations', 'write:knowledge', 'read:widget' ],
+			[ 'read:widget' ],
+		] );
+	} );
+
 	it( 'asks once: a second refusal stays on the step with its diagnosis', async () => {
 		const sent = routeSaves( () => Promise.reject( INVALID_SCOPE ) );
 		const onSaved = await connect();
 
+		// The first refusal's notice goes while the retry is under way: the one to find is the second's.
+		await waitFor( () => expect( sent ).toHaveLength( 2 ) );
 		expect(
 			await screen.findByRole( 'heading', {
 				name: 'Causerie refused the requested permissions (scopes) for this client.',
 			} )
 		).toBeVisible();
-		await waitFor( () => expect( sent ).toHaveLength( 2 ) );
 		expect( onSaved ).not.toHaveBeenCalled();
 	} );
 } );

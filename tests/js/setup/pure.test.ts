@@ -5,6 +5,7 @@ import {
 	initialChoice,
 	typeLabel,
 } from '../../../src/setup/content';
+import { scopesAfterRefusal } from '../../../src/setup/narrowing';
 import {
 	nextStep,
 	progressText,
@@ -108,5 +109,33 @@ describe( 'the API address', () => {
 		expect( documentationLink( 'data:text/html,hi' ) ).toBeNull();
 		expect( documentationLink( '/docs' ) ).toBeNull();
 		expect( documentationLink( null ) ).toBeNull();
+	} );
+} );
+
+describe( 'the retry after Causerie refused a permission', () => {
+	it.each( [
+		[
+			'asks for every scope but those the server named',
+			{ refused: [ 'read:conversations', 'write:knowledge' ] },
+			[ 'read:widget' ],
+		],
+		[
+			'asks for what the plugin needs when the server names none',
+			{},
+			[ 'write:knowledge', 'read:widget' ],
+		],
+		[
+			'asks for nothing more when every scope was refused',
+			{
+				refused: [
+					'read:conversations',
+					'write:knowledge',
+					'read:widget',
+				],
+			},
+			null,
+		],
+	] )( '%s', ( _name, evidence, expected ) => {
+		expect( scopesAfterRefusal( evidence ) ).toEqual( expected );
 	} );
 } );
