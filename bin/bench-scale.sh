@@ -147,7 +147,7 @@ loops_sync() {
 	printf '{"ended": %s, "afterKill": %s, "cpuSeconds": %s, "cpuBusy": %s}\n' "$(syncing && echo false || echo true)" \
 		"$([ -n "$killed_at" ] && seconds_since "$killed_at" || echo null)" \
 		"$(awk -v a="$cluster0" -v b="$cluster1" 'BEGIN { printf "%.2f", b - a }')" \
-		"$(awk -v b="$(( busy1 - busy0 ))" -v a="$(( all1 - all0 ))" 'BEGIN { printf "%.3f", a > 0 ? b / a : 0 }')" \
+		"$(awk -v b="$(( busy1 - busy0 ))" -v a="$(( all1 - all0 ))" 'BEGIN { printf "%.3f", (a > 0 ? b / a : 0) }')" \
 		>"$out/$label-run.json"
 }
 
