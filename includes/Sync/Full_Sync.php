@@ -41,7 +41,7 @@ final class Full_Sync {
 	) {}
 
 	/**
-	 * Starts a full sync, or returns the one in progress.
+	 * Starts a full sync, or returns the one in progress, whichever server started it.
 	 *
 	 * @return Run
 	 */
@@ -65,7 +65,10 @@ final class Full_Sync {
 			'cursor'   => 0,
 			'queued'   => false,
 		);
-		$this->state->set( array( 'run' => $run ) );
+		if ( ! $this->state->begin( $run ) ) {
+			// Another server started one meanwhile: that is the one in progress.
+			return $this->state->run() ?? $run;
+		}
 		Event_Log::emit( 'sync', 'full_sync_started', array( 'posts' => $run['expected'] ) );
 		return $run;
 	}

@@ -72,6 +72,18 @@ final class Sync_State {
 	}
 
 	/**
+	 * Starts this full sync, unless one is in progress: of servers starting one at once, one does.
+	 *
+	 * @param array $run The full sync.
+	 * @return bool Whether this call started it.
+	 *
+	 * @phpstan-param Run $run
+	 */
+	public function begin( array $run ): bool {
+		return $this->change( static fn( array $state ): ?array => null === self::run_in( $state ) ? self::with( $state, array( 'run' => $run ) ) : null );
+	}
+
+	/**
 	 * Moves the full sync's cursor on, if it is still the one in progress: a runner's step must not bring back
 	 * one that another server ended meanwhile. Never backwards, should a slower step of the same full sync
 	 * come after a faster one.

@@ -1,6 +1,6 @@
 <?php
 /**
- * Tests of the full sync when another server ends it while a runner queues its pages.
+ * Tests of the full sync when another server starts or ends it while this one does.
  *
  * @package Causerie\Connector
  */
@@ -27,6 +27,13 @@ final class Full_Sync_Test extends TestCase {
 	 * @var (\Closure(string): bool)|null
 	 */
 	private ?\Closure $moment = null;
+
+	/**
+	 * What the other server does at that moment: cancel the full sync, unless a test says otherwise.
+	 *
+	 * @var (\Closure(): void)|null
+	 */
+	private ?\Closure $meanwhile = null;
 
 	protected function setUp(): void {
 		parent::setUp();
@@ -60,6 +67,10 @@ final class Full_Sync_Test extends TestCase {
 	public function before_query( string $query ): string {
 		if ( null !== $this->moment && ( $this->moment )( $query ) ) {
 			$this->moment = null;
+			if ( null !== $this->meanwhile ) {
+				( $this->meanwhile )();
+				return $query;
+			}
 			self::assertTrue( $this->sync->full->cancel() );
 		}
 		return $query;
@@ -86,6 +97,29 @@ final class Full_Sync_Test extends TestCase {
 		self::assertSame( 0, $this->rows(), 'no row left of the page queued for it' );
 		self::assertSame( 'empty', $this->sync->runner->run( 10 )['stopped'] );
 		self::assertSame( $sent, Sync_Services::writes(), 'nothing sent again' );
+	}
+
+	public function test_of_two_servers_starting_a_full_sync_at_once_one_starts_it_and_both_work_that_one(): void {
+		Sync_Services::publish();
+		$started = array();
+		$count   = static function ( string $kind, string $code ) use ( &$started ): void {
+			$started[] = $code;
+		};
+		add_action( 'causerie_connector_event', $count, 10, 2 );
+		$theirs = null;
+		// The other server starts one as this one takes the state to store its own.
+		$this->moment    = static fn( string $query ): bool => str_starts_with( $query, 'INSERT IGNORE INTO ' ) && str_contains( $query, '_lock_' . Sync_State::LOCK . "'" );
+		$this->meanwhile = function () use ( &$theirs ): void {
+			$theirs = $this->sync->full->start();
+		};
+
+		$mine = $this->sync->full->start();
+		remove_action( 'causerie_connector_event', $count );
+
+		self::assertNull( $this->moment, 'the other start came' );
+		self::assertSame( $theirs, $mine, 'both servers work the one full sync' );
+		self::assertSame( $mine, $this->sync->state->run() );
+		self::assertSame( array( 'full_sync_started' ), array_values( array_intersect( $started, array( 'full_sync_started' ) ) ), 'started once' );
 	}
 
 	public function test_the_rows_of_a_full_sync_whose_server_died_while_ending_it_are_released_by_the_next_start(): void {
