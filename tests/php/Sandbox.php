@@ -217,18 +217,16 @@ final class Sandbox {
 	 *
 	 * @param string $mode     500, 502, 503, 429, html, truncated or hang.
 	 * @param string $endpoint The group: api, token, metadata, jwks, revoke, introspect or all.
-	 * @param int    $count    How many requests.
+	 * @param int    $count       How many requests.
+	 * @param int    $retry_after The Retry-After they carry, in seconds; 0 for none.
 	 */
-	public static function fail_next( string $mode, string $endpoint, int $count ): void {
-		self::control(
-			'POST',
-			'/faults',
-			array(
-				'mode'     => $mode,
-				'endpoint' => $endpoint,
-				'count'    => $count,
-			)
+	public static function fail_next( string $mode, string $endpoint, int $count, int $retry_after = 0 ): void {
+		$fault = array(
+			'mode'     => $mode,
+			'endpoint' => $endpoint,
+			'count'    => $count,
 		);
+		self::control( 'POST', '/faults', 0 === $retry_after ? $fault : $fault + array( 'retryAfter' => $retry_after ) );
 	}
 
 	/**

@@ -133,16 +133,7 @@ final class Sync_Command_Test extends Command_TestCase {
 	public function test_a_429_stops_the_run_with_exit_2_and_keeps_the_posts_queued(): void {
 		$this->connect();
 		$this->posts( 3 );
-		Sandbox::control(
-			'POST',
-			'/faults',
-			array(
-				'mode'       => '429',
-				'endpoint'   => 'api',
-				'count'      => 5,
-				'retryAfter' => 120,
-			)
-		);
+		Sandbox::fail_next( '429', 'api', 5, 120 );
 
 		$run    = $this->wp( array( 'sync', 'run' ) );
 		$status = self::json( $this->wp( array( 'sync', 'status', '--format=json' ) ) );

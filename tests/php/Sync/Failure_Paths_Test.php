@@ -35,16 +35,7 @@ final class Failure_Paths_Test extends TestCase {
 
 	public function test_a_429_backs_off_as_long_as_retry_after_asks_and_the_rows_stay_pending(): void {
 		Sync_Services::publish();
-		Sandbox::control(
-			'POST',
-			'/faults',
-			array(
-				'mode'       => '429',
-				'endpoint'   => 'api',
-				'count'      => 5,
-				'retryAfter' => 600,
-			)
-		);
+		Sandbox::fail_next( '429', 'api', 5, 600 );
 
 		$outcome = $this->sync->runner->run( 10 );
 
