@@ -76,11 +76,11 @@ final class Sync_Cron {
 	 * @param string $stopped Why it stopped.
 	 */
 	public function after( string $stopped ): void {
-		$pause = $this->state->pause();
+		// WP-Cron reads each server's own clock: the wait left on the shared one, from this server's now.
 		match ( $stopped ) {
 			'time' => $this->schedule->soon(),
-			'backoff' => $this->schedule->at( $this->state->backoff_until() ),
-			'paused' => $this->schedule->at( null === $pause ? time() : $pause['retryAt'] ),
+			'backoff' => $this->schedule->at( time() + $this->state->backoff_left() ),
+			'paused' => $this->schedule->at( time() + $this->state->pause_left() ),
 			default => null,
 		};
 	}

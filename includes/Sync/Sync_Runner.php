@@ -68,14 +68,13 @@ final class Sync_Runner {
 		$deadline = microtime( true ) + $seconds;
 		$handled  = 0;
 		while ( true ) {
-			$pause = $this->state->pause();
-			if ( null !== $pause && $pause['retryAt'] > time() ) {
+			if ( $this->state->pause_left() > 0 ) {
 				return array(
 					'handled' => $handled,
 					'stopped' => 'paused',
 				);
 			}
-			if ( $this->state->backoff_until() > time() ) {
+			if ( $this->state->backoff_left() > 0 ) {
 				return array(
 					'handled' => $handled,
 					'stopped' => 'backoff',

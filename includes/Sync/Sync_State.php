@@ -8,6 +8,7 @@
 namespace Causerie\Connector\Sync;
 
 use Causerie\Connector\Auth\Lock;
+use Causerie\Connector\Storage\Shared_Clock;
 use Causerie\Connector\Storage\Shared_Option;
 
 /**
@@ -24,6 +25,10 @@ use Causerie\Connector\Storage\Shared_Option;
  *   connection), with when to try again by itself;
  * - backoff: the API asked to wait (429) or failed (5xx, no answer): runners wait until then;
  * - sentAt: the last time the API accepted a document; reconcile: the last reconciliation's report.
+ *
+ * The pause's retry time and the backoff's end are written by one server and judged by another, so they are
+ * the database's time (Shared_Clock), set and compared by it: a server whose clock ran fast would end a
+ * Retry-After early and send to an API that asked to wait, and one whose clock ran slow would wait too long.
  *
  * @phpstan-type Run array{id: int, started: int, expected: int, cursor: int, queued: bool}
  * @phpstan-type Pause array{code: string, since: int, retryAt: int, evidence: array<string, mixed>}
@@ -239,6 +244,31 @@ final class Sync_State {
 	public function backoff_until(): int {
 		$backoff = $this->all()['backoff'] ?? null;
 		return is_array( $backoff ) && is_int( $backoff['until'] ?? null ) ? $backoff['until'] : 0;
+	}
+
+	/**
+	 * Seconds the pause has left before it is tried again, by the shared clock; 0 when there is none.
+	 */
+	public function pause_left(): int {
+		$pause = $this->pause();
+		return null === $pause ? 0 : self::left( $pause['retryAt'] );
+	}
+
+	/**
+	 * Seconds the backoff has left, by the shared clock; 0 when runners need not wait.
+	 */
+	public function backoff_left(): int {
+		return self::left( $this->backoff_until() );
+	}
+
+	/**
+	 * Seconds until a deadline of the shared clock; 0 when it is past.
+	 *
+	 * @param int $deadline The database's Unix time; 0 for none.
+	 */
+	private static function left( int $deadline ): int {
+		// The clock is asked only when a deadline is set: a sync that sends well costs no query for it.
+		return $deadline > 0 ? max( 0, $deadline - Shared_Clock::now() ) : 0;
 	}
 
 	/**

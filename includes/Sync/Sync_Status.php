@@ -58,7 +58,7 @@ final class Sync_Status {
 			'fullSync'     => $this->full->progress(),
 			'lastFullSync' => is_array( $all['last'] ?? null ) ? $all['last'] : null,
 			'pause'        => $this->state->pause(),
-			'backoff'      => $backoff > time() ? array(
+			'backoff'      => $this->state->backoff_left() > 0 ? array(
 				'until'    => $backoff,
 				'failures' => $this->state->backoff_failures(),
 				'code'     => $this->current()['backoff']['code'] ?? '',
@@ -81,6 +81,7 @@ final class Sync_Status {
 		$backoff   = $all['backoff'] ?? null;
 		$reconcile = $all['reconcile'] ?? null;
 		$until     = $this->state->backoff_until();
+		$waiting   = $this->state->backoff_left() > 0;
 		/**
 		 * Written only by Reconciler, with string keys.
 		 *
@@ -94,7 +95,7 @@ final class Sync_Status {
 			'failed'    => $counts['failed'],
 			'oldest'    => $counts['oldest'],
 			'pause'     => $this->state->pause(),
-			'backoff'   => $until > time() ? array(
+			'backoff'   => $waiting ? array(
 				'until' => $until,
 				'code'  => is_array( $backoff ) && is_string( $backoff['code'] ?? null ) ? $backoff['code'] : '',
 			) : null,

@@ -9,6 +9,7 @@ namespace Causerie\Connector\Sync;
 
 use Causerie\Connector\Diagnosis\Finding;
 use Causerie\Connector\Log\Event_Log;
+use Causerie\Connector\Storage\Shared_Clock;
 
 /**
  * A failure the API or the network may get over by itself (429, 5xx, no answer) backs every runner off,
@@ -70,7 +71,7 @@ final class Sync_Stops {
 			$this->state->set(
 				array(
 					'backoff' => array(
-						'until'    => time() + $wait,
+						'until'    => Shared_Clock::now() + $wait,
 						'code'     => $finding->code,
 						'failures' => $failures,
 					),
@@ -81,12 +82,13 @@ final class Sync_Stops {
 		// Refused as a whole (a scope, the quota, the token): nothing was applied.
 		$this->queue->release( $rows, $owner, 0, false, $finding->code, false );
 		$pause = $this->state->pause();
+		$now   = Shared_Clock::now();
 		$this->state->set(
 			array(
 				'pause' => array(
 					'code'     => $finding->code,
-					'since'    => null !== $pause && $pause['code'] === $finding->code ? $pause['since'] : time(),
-					'retryAt'  => time() + ( self::PAUSE_RETRY[ $finding->code ] ?? self::PAUSE_RETRY[''] ),
+					'since'    => null !== $pause && $pause['code'] === $finding->code ? $pause['since'] : $now,
+					'retryAt'  => $now + ( self::PAUSE_RETRY[ $finding->code ] ?? self::PAUSE_RETRY[''] ),
 					'evidence' => $finding->evidence,
 				),
 			)
