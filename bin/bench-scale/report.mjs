@@ -233,6 +233,6 @@ process.stdout.write(
 		)
 			.map( ( [ page, n ] ) => `${ page } ${ n * visitors.rounds }` )
 			.join( ', ' ) } requests), in ${ visitors.rounds } rounds ` +
-		'that interleave the cases slice by slice, in an order that rotates; each 95% CI is a bootstrap over the rounds; ' +
+		'that interleave the cases slice by slice, in orders that balance which comes first and which follows which; each 95% CI is a bootstrap over the rounds; ' +
 		"latency is autocannon's response time (request sent to last byte), standing for time to first byte.\n"
 );

@@ -1,10 +1,10 @@
 // Benchmark 4 of `npm run bench:scale`, run by bin/bench-scale.sh: visitors' page views through the load
 // balancer with the plugin inactive, active with the widget off, and active with the widget on, interleaved.
 // Each case is chosen request by request (bin/wp/bench-switch.php), so nothing is written between slices.
-// ROUNDS rounds each give every page a slice of each case, in an order that rotates from round to round, so
-// that no case always follows the same one. A slice is a number of requests that all get their answer, sized
-// from a warm-up so that the slices of a case and page add up to about SECONDS: none is cut off mid-flight, and
-// the CPU the nodes' PHP-FPM used during a slice is that case's alone. Each active case's p50 and CPU a page
+// Each page in turn gets ROUNDS rounds (a multiple of 6 balances them) of a slice of each case, in orders that
+// balance which case comes first and which follows which. A slice is a number of requests that all get their
+// answer, sized from a warm-up so that the slices of a case and page add up to about SECONDS: none is cut off
+// mid-flight, and the CPU the nodes' PHP-FPM used during a slice is that case's alone. Each active case's p50 and CPU a page
 // view are compared with the inactive site's over all rounds, with 95% confidence intervals drawn from the
 // rounds. Then the database queries of one page view of each (bin/wp/bench-queries.php). Prints one JSON line.
 //
@@ -20,7 +20,7 @@ import { brief, load, merge } from './load.mjs';
 const { WP_URL, SANDBOX_URL, SITE_DIR, CLUSTER_DIR, ROOT } = process.env;
 const CONNECTIONS = Number( process.env.BENCH_SCALE_VISITORS ?? 20 );
 const SECONDS = Number( process.env.BENCH_SCALE_VISIT_SECONDS ?? 30 );
-const ROUNDS = Number( process.env.BENCH_SCALE_VISIT_ROUNDS ?? 10 );
+const ROUNDS = Number( process.env.BENCH_SCALE_VISIT_ROUNDS ?? 12 );
 const [ postPath, only ] = process.argv.slice( 2 );
 // The nodes' PHP-FPM masters: their CPU, with their workers', is what the page views cost PHP.
 const fpmCpu = () =>
@@ -78,37 +78,47 @@ execFileSync( 'php', [ `${ ROOT }/bin/wp/widget.php`, 'on', SANDBOX_URL ], {
 	env: { ...process.env, WP_URL },
 } );
 
-// rounds[ page ][ r ][ name ]: the summary of round r's slice of that case.
+// The orders of the cases, round after round: each case comes first, second and third twice in six rounds,
+// and right after each other case twice (a Williams design), so that what a slice inherits from the one before
+// it (caches, a queue draining) falls on every case alike.
+const ORDERS = [
+	[ 0, 1, 2 ],
+	[ 1, 2, 0 ],
+	[ 2, 0, 1 ],
+	[ 2, 1, 0 ],
+	[ 0, 2, 1 ],
+	[ 1, 0, 2 ],
+];
+
+// rounds[ page ][ r ][ name ]: the summary of round r's slice of that case. One page after the other, so that
+// no slice follows a switch of page.
 const rounds = Object.fromEntries(
 	Object.keys( PAGES ).map( ( page ) => [ page, [] ] )
 );
-// Requests a slice, per page: round 0 warms opcache, the object cache and the database's pages for every case,
-// unmeasured, and its pace sizes the slices.
+// Requests a slice, per page, sized by a warm-up of every case that is not measured (opcache, the object cache
+// and the database's pages).
 const amounts = {};
-for ( let round = 0; only !== '--queries' && round <= ROUNDS; round++ ) {
-	for ( const page of Object.keys( PAGES ) ) {
+for ( const page of only === '--queries' ? [] : Object.keys( PAGES ) ) {
+	let pace = 0;
+	for ( const name of CASES ) {
+		pace +=
+			( await slice( page, name, 2 * CONNECTIONS ) ).perSecond /
+			CASES.length;
+	}
+	amounts[ page ] = Math.max(
+		CONNECTIONS,
+		Math.round( ( pace * SECONDS ) / ROUNDS )
+	);
+	for ( let round = 0; round < ROUNDS; round++ ) {
 		const slices = {};
-		for ( let i = 0; i < CASES.length; i++ ) {
-			const name = CASES[ ( round + i ) % CASES.length ];
-			slices[ name ] = await slice(
+		for ( const index of ORDERS[ round % ORDERS.length ] ) {
+			slices[ CASES[ index ] ] = await slice(
 				page,
-				name,
-				amounts[ page ] ?? 2 * CONNECTIONS
+				CASES[ index ],
+				amounts[ page ]
 			);
 		}
-		if ( round > 0 ) {
-			rounds[ page ].push( slices );
-		} else {
-			const pace =
-				CASES.reduce(
-					( all, name ) => all + slices[ name ].perSecond,
-					0
-				) / CASES.length;
-			amounts[ page ] = Math.max(
-				CONNECTIONS,
-				Math.round( ( pace * SECONDS ) / ROUNDS )
-			);
-		}
+		rounds[ page ].push( slices );
 	}
 }
 
